@@ -1,0 +1,312 @@
+/* cs-percent.c — RFC 5849 §3.6 percent-encoding and form-encoded parameters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "cs-oauth-error.h"
+#include "cs-percent.h"
+
+/* The unreserved set of RFC 3986 §2.3, the only bytes RFC 5849 leaves as they are. */
+static const guint8 unreserved[256] = {
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+  ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+  ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+  ['Y'] = 1, ['Z'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+  ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+  ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+  ['y'] = 1, ['z'] = 1,
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+  ['8'] = 1, ['9'] = 1,
+  ['-'] = 1, ['.'] = 1, ['_'] = 1, ['~'] = 1,
+};
+
+static const char hex_upper[] = "0123456789ABCDEF";
+
+void
+cs_secret_free (char *secret)
+{
+  if (secret == NULL)
+    return;
+  explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+CsParam *
+cs_param_new (const char *name,
+              const char *value)
+{
+  CsParam *param;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  param = g_new (CsParam, 1);
+  param->name = g_strdup (name);
+  param->value = g_strdup (value ? value : "");
+  return param;
+}
+
+void
+cs_param_free (CsParam *param)
+{
+  if (param == NULL)
+    return;
+  g_free (param->name);
+  /* Values are often secrets (oauth_token_secret); wipe them. */
+  cs_secret_free (param->value);
+  g_free (param);
+}
+
+GPtrArray *
+cs_param_list_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) cs_param_free);
+}
+
+void
+cs_param_list_add (GPtrArray  *list,
+                   const char *name,
+                   const char *value)
+{
+  g_return_if_fail (list != NULL);
+  g_return_if_fail (name != NULL);
+
+  g_ptr_array_add (list, cs_param_new (name, value));
+}
+
+/* Returns the value of the first parameter called @name. */
+const char *
+cs_param_list_get (GPtrArray  *list,
+                   const char *name)
+{
+  g_return_val_if_fail (list != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const CsParam *param = g_ptr_array_index (list, i);
+
+      if (strcmp (param->name, name) == 0)
+        return param->value;
+    }
+  return NULL;
+}
+
+guint
+cs_param_list_count (GPtrArray  *list,
+                     const char *name)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (list != NULL, 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const CsParam *param = g_ptr_array_index (list, i);
+
+      if (strcmp (param->name, name) == 0)
+        n++;
+    }
+  return n;
+}
+
+void
+cs_percent_encode_append (GString    *out,
+                          const char *data,
+                          gssize      len)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (data != NULL || len == 0);
+
+  if (len < 0)
+    len = strlen (data);
+  end = p + len;
+
+  while (p < end)
+    {
+      const guchar *run = p;
+
+      while (p < end && unreserved[*p])
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      if (p == end)
+        break;
+
+      {
+        char esc[3] = { '%', hex_upper[*p >> 4], hex_upper[*p & 0xf] };
+        g_string_append_len (out, esc, 3);
+      }
+      p++;
+    }
+}
+
+char *
+cs_percent_encode (const char *data)
+{
+  GString *out;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  out = g_string_sized_new (strlen (data) * 3 / 2 + 1);
+  cs_percent_encode_append (out, data, -1);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cs_percent_decode:
+ * @data: the encoded text
+ * @len: its length, or -1 when nul-terminated
+ * @plus_is_space: whether `+` stands for a space (form encoding)
+ * @out_len: (out) (optional): the decoded length (the result may hold nul bytes)
+ * @error: set to %CS_OAUTH_ERROR_INVALID_INPUT for a `%` not followed by two hex digits
+ *
+ * Decodes escapes in either case, so that Twitter's `%2b` and `%2B` mean the same.
+ */
+char *
+cs_percent_decode (const char *data,
+                   gssize      len,
+                   gboolean    plus_is_space,
+                   gsize      *out_len,
+                   GError    **error)
+{
+  char *out;
+  char *q;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (len < 0)
+    len = strlen (data);
+
+  out = g_malloc (len + 1);
+  q = out;
+  for (gssize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (c == '%')
+        {
+          if (i + 2 >= len || !g_ascii_isxdigit (data[i + 1]) ||
+              !g_ascii_isxdigit (data[i + 2]))
+            {
+              g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("“%%” at position %d is not followed by two hexadecimal digits"),
+                           (int) i + 1);
+              g_free (out);
+              return NULL;
+            }
+          *q++ = (char) (g_ascii_xdigit_value (data[i + 1]) << 4 |
+                         g_ascii_xdigit_value (data[i + 2]));
+          i += 2;
+        }
+      else if (c == '+' && plus_is_space)
+        *q++ = ' ';
+      else
+        *q++ = c;
+    }
+  *q = '\0';
+  if (out_len != NULL)
+    *out_len = q - out;
+  return out;
+}
+
+/**
+ * cs_form_parse_append:
+ * @list: where the parameters go, in order
+ * @form: an `application/x-www-form-urlencoded` text (or a URL query)
+ * @len: its length, or -1
+ * @error: a malformed escape
+ *
+ * Empty segments (`a=1&&b=2`) are skipped; a bare name has the empty value; duplicates are
+ * kept in order. On error @list is left as it was.
+ */
+gboolean
+cs_form_parse_append (GPtrArray  *list,
+                      const char *form,
+                      gssize      len,
+                      GError    **error)
+{
+  guint old_len;
+  const char *p;
+  const char *end;
+
+  g_return_val_if_fail (list != NULL, FALSE);
+  g_return_val_if_fail (form != NULL || len == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (len < 0)
+    len = strlen (form);
+  old_len = list->len;
+  p = form;
+  end = form + len;
+
+  while (p < end)
+    {
+      const char *amp = memchr (p, '&', end - p);
+      const char *seg_end = amp ? amp : end;
+      const char *eq = memchr (p, '=', seg_end - p);
+      const char *name_end = eq ? eq : seg_end;
+
+      if (seg_end > p)
+        {
+          CsParam *param = g_new0 (CsParam, 1);
+
+          param->name = cs_percent_decode (p, name_end - p, TRUE, NULL, error);
+          if (param->name != NULL)
+            param->value = eq ? cs_percent_decode (eq + 1, seg_end - eq - 1, TRUE, NULL, error)
+                              : g_strdup ("");
+          if (param->name == NULL || param->value == NULL)
+            {
+              cs_param_free (param);
+              g_ptr_array_set_size (list, old_len);
+              return FALSE;
+            }
+          g_ptr_array_add (list, param);
+        }
+      p = seg_end + 1;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+cs_form_parse (const char *form,
+               gssize      len,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) list = cs_param_list_new ();
+
+  if (!cs_form_parse_append (list, form, len, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+/* Encodes with the RFC 5849 set, which every form decoder accepts. */
+char *
+cs_form_encode (GPtrArray *list)
+{
+  GString *out;
+
+  g_return_val_if_fail (list != NULL, NULL);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const CsParam *param = g_ptr_array_index (list, i);
+
+      if (i > 0)
+        g_string_append_c (out, '&');
+      cs_percent_encode_append (out, param->name, -1);
+      g_string_append_c (out, '=');
+      cs_percent_encode_append (out, param->value, -1);
+    }
+  return g_string_free (out, FALSE);
+}
