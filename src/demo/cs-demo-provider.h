@@ -1,0 +1,42 @@
+/* cs-demo-provider.h — a real OAuth 1.0a provider, in-process on loopback
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * CONTRACT (other layers code against this): signatures here may grow, not change.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cs-provider.h"
+
+G_BEGIN_DECLS
+
+/* Public, documented demo credentials: they only work against the demo provider. */
+#define CS_DEMO_CONSUMER_KEY    "countersign-demo-consumer"
+#define CS_DEMO_CONSUMER_SECRET "countersign-demo-secret"
+#define CS_DEMO_SCREEN_NAME     "demo_user"
+#define CS_DEMO_USER_ID         "1000001"
+
+#define CS_TYPE_DEMO_PROVIDER (cs_demo_provider_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsDemoProvider, cs_demo_provider, CS, DEMO_PROVIDER, GObject)
+
+CsDemoProvider *cs_demo_provider_new            (void);
+/* Listens on 127.0.0.1:@port (0 = ephemeral). Runs on the thread-default main context. */
+gboolean        cs_demo_provider_start          (CsDemoProvider *self,
+                                                 guint           port,
+                                                 GError        **error);
+void            cs_demo_provider_stop           (CsDemoProvider *self);
+/* http://127.0.0.1:PORT */
+const char     *cs_demo_provider_get_base_url   (CsDemoProvider *self);
+/* A CsProvider (id "demo") whose URLs point at this running server. */
+CsProvider     *cs_demo_provider_get_provider   (CsDemoProvider *self);
+/* Tests: pretend the provider's clock is off by @seconds (its Date header and its
+ * timestamp check follow). */
+void            cs_demo_provider_set_clock_offset (CsDemoProvider *self,
+                                                   gint64          seconds);
+/* The access token most recently issued (tests compare it with what the UI shows). */
+const char     *cs_demo_provider_get_last_access_token (CsDemoProvider *self);
+
+G_END_DECLS

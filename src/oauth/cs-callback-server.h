@@ -1,0 +1,36 @@
+/* cs-callback-server.h — the loopback callback for the authorization redirect
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * CONTRACT (other layers code against this): signatures here may grow, not change.
+ *
+ * Usage: cs_callback_server_new() listens on 127.0.0.1, ephemeral port; pass
+ * cs_callback_server_get_url() as oauth_callback; once the request token is known, call
+ * cs_callback_server_wait_async() with it. It finishes with the verifier when the browser
+ * comes back with that token; with CS_OAUTH_ERROR_DENIED when it comes back with `denied=`;
+ * with CS_OAUTH_ERROR_TIMEOUT after @timeout_seconds. Other requests get 400/404 and change
+ * nothing. The server stops listening when the wait finishes.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_CALLBACK_SERVER (cs_callback_server_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsCallbackServer, cs_callback_server, CS, CALLBACK_SERVER, GObject)
+
+CsCallbackServer *cs_callback_server_new         (GError             **error);
+const char       *cs_callback_server_get_url     (CsCallbackServer    *self);
+void              cs_callback_server_wait_async  (CsCallbackServer    *self,
+                                                  const char          *request_token,
+                                                  guint                timeout_seconds,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+char             *cs_callback_server_wait_finish (CsCallbackServer    *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+G_END_DECLS
