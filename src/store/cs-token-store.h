@@ -1,0 +1,108 @@
+/* cs-token-store.h — credentials in the system keyring (libsecret, async only)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * CONTRACT (other layers code against this): signatures here may grow, not change.
+ *
+ * Schema io.github.countersign.Countersign.Credentials; attributes provider, host,
+ * consumer_key, account, kind ("access" | "consumer"). Errors in CS_STORE_ERROR, whose
+ * messages say what is wrong with the keyring and never contain a secret.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define CS_STORE_ERROR (cs_store_error_quark ())
+
+typedef enum
+{
+  CS_STORE_ERROR_UNAVAILABLE, /* no Secret Service (no daemon, no portal) */
+  CS_STORE_ERROR_LOCKED,      /* the collection is locked and was not unlocked */
+  CS_STORE_ERROR_CANCELLED,   /* the user dismissed the unlock prompt */
+  CS_STORE_ERROR_NOT_FOUND,   /* no item with that id */
+  CS_STORE_ERROR_FAILED,
+} CsStoreError;
+
+GQuark cs_store_error_quark (void);
+
+#define CS_TYPE_STORED_TOKEN (cs_stored_token_get_type ())
+
+/* One stored access token. Boxed, reference counted; the secrets are wiped when freed. */
+typedef struct _CsStoredToken CsStoredToken;
+
+GType          cs_stored_token_get_type          (void) G_GNUC_CONST;
+CsStoredToken *cs_stored_token_new               (const char    *provider_id,
+                                                  const char    *provider_name,
+                                                  const char    *host,
+                                                  const char    *consumer_key,
+                                                  const char    *account,
+                                                  const char    *token,
+                                                  const char    *token_secret);
+CsStoredToken *cs_stored_token_ref               (CsStoredToken *self);
+void           cs_stored_token_unref             (CsStoredToken *self);
+/* A short stable id (for `countersign-cli show ID`), derived from the attributes. */
+const char    *cs_stored_token_get_id            (CsStoredToken *self);
+const char    *cs_stored_token_get_provider_id   (CsStoredToken *self);
+const char    *cs_stored_token_get_provider_name (CsStoredToken *self);
+const char    *cs_stored_token_get_host          (CsStoredToken *self);
+const char    *cs_stored_token_get_consumer_key  (CsStoredToken *self);
+const char    *cs_stored_token_get_account       (CsStoredToken *self);
+/* Seconds since the epoch when the item was created or last updated (0 when unknown). */
+gint64         cs_stored_token_get_modified      (CsStoredToken *self);
+/* NULL until loaded: list results carry no secrets; lookup results do. */
+const char    *cs_stored_token_get_token         (CsStoredToken *self);
+const char    *cs_stored_token_get_token_secret  (CsStoredToken *self);
+/* The consumer secret, when the user chose to store it (kind=consumer item), else NULL. */
+const char    *cs_stored_token_get_consumer_secret (CsStoredToken *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsStoredToken, cs_stored_token_unref)
+
+#define CS_TYPE_TOKEN_STORE (cs_token_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsTokenStore, cs_token_store, CS, TOKEN_STORE, GObject)
+
+CsTokenStore  *cs_token_store_new                (void);
+
+/* Creates or updates (same provider, consumer key and account) the access item; with
+ * @consumer_secret non-NULL also stores the consumer item. */
+void           cs_token_store_save_async         (CsTokenStore        *self,
+                                                  CsStoredToken       *token,
+                                                  const char          *consumer_secret,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean       cs_token_store_save_finish        (CsTokenStore        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+/* Finishes with a GPtrArray of CsStoredToken (no secrets loaded), newest first. */
+void           cs_token_store_list_async         (CsTokenStore        *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GPtrArray     *cs_token_store_list_finish        (CsTokenStore        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+/* Finishes with the token, its secrets (and the consumer secret, if stored) loaded. */
+void           cs_token_store_lookup_async       (CsTokenStore        *self,
+                                                  const char          *id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CsStoredToken *cs_token_store_lookup_finish      (CsTokenStore        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+void           cs_token_store_delete_async       (CsTokenStore        *self,
+                                                  const char          *id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean       cs_token_store_delete_finish      (CsTokenStore        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+G_END_DECLS
