@@ -1,0 +1,224 @@
+/* cs-stored-token.c — one access token as kept in the keyring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cs-percent.h"
+#include "cs-token-store-private.h"
+
+struct _CsStoredToken
+{
+  gatomicrefcount  ref_count;
+  char            *id;
+  char            *provider_id;
+  char            *provider_name;
+  char            *host;
+  char            *consumer_key;
+  char            *account;
+  gint64           modified;
+  char            *token;            /* secret */
+  char            *token_secret;     /* secret */
+  char            *consumer_secret;  /* secret */
+};
+
+G_DEFINE_BOXED_TYPE (CsStoredToken, cs_stored_token, cs_stored_token_ref, cs_stored_token_unref)
+
+/**
+ * cs_stored_token_compute_id:
+ *
+ * The id is the first 8 hex digits of the SHA-256 of the attributes that make an item
+ * unique (provider, host, consumer key, account, NUL-separated): short enough to type,
+ * stable across runs and machines, and the same for an item that was updated.
+ */
+char *
+cs_stored_token_compute_id (const char *provider_id,
+                            const char *host,
+                            const char *consumer_key,
+                            const char *account)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *parts[] = { provider_id, host, consumer_key, account };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const char *part = parts[i] ? parts[i] : "";
+
+      /* The terminating NUL separates the fields, so ("ab","c") differs from ("a","bc"). */
+      g_checksum_update (checksum, (const guchar *) part, strlen (part) + 1);
+    }
+  return g_strndup (g_checksum_get_string (checksum), 8);
+}
+
+/**
+ * cs_stored_token_new:
+ * @provider_id: the provider's id (`twitter`)
+ * @provider_name: (nullable): its display name; the id when %NULL
+ * @host: (nullable): the provider's API host
+ * @consumer_key: the consumer key
+ * @account: (nullable): the screen name or user id, when known
+ * @token: (nullable): the access token
+ * @token_secret: (nullable): its secret
+ *
+ * Returns: (transfer full): a new token, whose secrets are copied and wiped when freed
+ */
+CsStoredToken *
+cs_stored_token_new (const char *provider_id,
+                     const char *provider_name,
+                     const char *host,
+                     const char *consumer_key,
+                     const char *account,
+                     const char *token,
+                     const char *token_secret)
+{
+  CsStoredToken *self;
+
+  g_return_val_if_fail (provider_id != NULL, NULL);
+  g_return_val_if_fail (consumer_key != NULL, NULL);
+
+  self = g_new0 (CsStoredToken, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->provider_id = g_strdup (provider_id);
+  self->provider_name = g_strdup (provider_name ? provider_name : provider_id);
+  self->host = g_strdup (host ? host : "");
+  self->consumer_key = g_strdup (consumer_key);
+  self->account = g_strdup (account ? account : "");
+  self->token = g_strdup (token);
+  self->token_secret = g_strdup (token_secret);
+  self->id = cs_stored_token_compute_id (self->provider_id, self->host, self->consumer_key,
+                                         self->account);
+  return self;
+}
+
+CsStoredToken *
+cs_stored_token_ref (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+cs_stored_token_unref (CsStoredToken *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->id);
+  g_free (self->provider_id);
+  g_free (self->provider_name);
+  g_free (self->host);
+  g_free (self->consumer_key);
+  g_free (self->account);
+  cs_secret_free (self->token);
+  cs_secret_free (self->token_secret);
+  cs_secret_free (self->consumer_secret);
+  g_free (self);
+}
+
+const char *
+cs_stored_token_get_id (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->id;
+}
+
+const char *
+cs_stored_token_get_provider_id (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->provider_id;
+}
+
+const char *
+cs_stored_token_get_provider_name (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->provider_name;
+}
+
+const char *
+cs_stored_token_get_host (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->host;
+}
+
+const char *
+cs_stored_token_get_consumer_key (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->consumer_key;
+}
+
+/* "" when the account is not known. */
+const char *
+cs_stored_token_get_account (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->account;
+}
+
+gint64
+cs_stored_token_get_modified (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->modified;
+}
+
+const char *
+cs_stored_token_get_token (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->token;
+}
+
+const char *
+cs_stored_token_get_token_secret (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->token_secret;
+}
+
+const char *
+cs_stored_token_get_consumer_secret (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->consumer_secret;
+}
+
+void
+cs_stored_token_set_modified (CsStoredToken *self,
+                              gint64         modified)
+{
+  g_return_if_fail (self != NULL);
+  self->modified = modified;
+}
+
+void
+cs_stored_token_take_consumer_secret (CsStoredToken *self,
+                                      char          *secret)
+{
+  g_return_if_fail (self != NULL);
+
+  cs_secret_free (self->consumer_secret);
+  self->consumer_secret = secret;
+}
+
+void
+cs_stored_token_take_secrets (CsStoredToken *self,
+                              char          *token,
+                              char          *token_secret)
+{
+  g_return_if_fail (self != NULL);
+
+  cs_secret_free (self->token);
+  cs_secret_free (self->token_secret);
+  self->token = token;
+  self->token_secret = token_secret;
+}
