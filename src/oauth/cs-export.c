@@ -1,0 +1,359 @@
+/* cs-export.c — credentials in the formats developer tools read
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pure formatting, no I/O. One naming scheme for env, dotenv and JSON, after the names
+ * Twitter's own examples and most client libraries use:
+ *
+ *   env / dotenv: PREFIX_CONSUMER_KEY, PREFIX_CONSUMER_SECRET, PREFIX_ACCESS_TOKEN,
+ *                 PREFIX_ACCESS_TOKEN_SECRET, PREFIX_ACCOUNT, PREFIX_USER_ID
+ *   JSON:         provider, provider_name, consumer_key, consumer_secret, access_token,
+ *                 access_token_secret, account, user_id
+ *
+ * where PREFIX is the provider id in upper case with every other character than A–Z and
+ * 0–9 turned into "_" (twitter → TWITTER_CONSUMER_KEY), and OAUTH_ put in front when the id
+ * does not start with a letter. Values that are not known (the consumer secret when it was
+ * not stored, the account, the user id) are left out rather than written empty.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "cs-export.h"
+#include "cs-oauth-error.h"
+#include "cs-percent.h"
+
+static const char * const format_names[] = {
+  [CS_EXPORT_ENV] = "env",
+  [CS_EXPORT_DOTENV] = "dotenv",
+  [CS_EXPORT_JSON] = "json",
+  [CS_EXPORT_CURL] = "curl",
+  [CS_EXPORT_TWURLRC] = "twurlrc",
+};
+
+gboolean
+cs_export_format_from_string (const char     *name,
+                              CsExportFormat *format)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_ascii_strcasecmp (name, format_names[i]) == 0)
+      {
+        if (format != NULL)
+          *format = (CsExportFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+cs_export_format_to_string (CsExportFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_names), NULL);
+
+  return format_names[format];
+}
+
+typedef struct
+{
+  const char *suffix;    /* env / dotenv name after the prefix */
+  const char *json_name;
+  const char *value;
+  gboolean    optional;  /* left out when not known (NULL or empty) */
+} Field;
+
+/* The fields in output order; returns how many were filled. */
+static guint
+collect_fields (const CsExportData *data,
+                Field               fields[6])
+{
+  const Field all[] = {
+    { "CONSUMER_KEY", "consumer_key", data->consumer_key, FALSE },
+    { "CONSUMER_SECRET", "consumer_secret", data->consumer_secret, TRUE },
+    { "ACCESS_TOKEN", "access_token", data->token, FALSE },
+    { "ACCESS_TOKEN_SECRET", "access_token_secret", data->token_secret, FALSE },
+    { "ACCOUNT", "account", data->account, TRUE },
+    { "USER_ID", "user_id", data->user_id, TRUE },
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (!all[i].optional || (all[i].value != NULL && *all[i].value != '\0'))
+      fields[n++] = all[i];
+  return n;
+}
+
+static char *
+env_prefix (CsProvider *provider)
+{
+  const char *id = provider ? cs_provider_get_id (provider) : NULL;
+  GString *prefix = g_string_new (NULL);
+
+  if (id == NULL || !g_ascii_isalpha (*id))
+    g_string_append (prefix, "OAUTH_");
+  for (const char *p = id ? id : ""; *p != '\0'; p++)
+    g_string_append_c (prefix, g_ascii_isalnum (*p) ? g_ascii_toupper (*p) : '_');
+  if (prefix->len > 0 && prefix->str[prefix->len - 1] != '_')
+    g_string_append_c (prefix, '_');
+  return g_string_free (prefix, FALSE);
+}
+
+/* POSIX shell: single quotes keep everything literal, newlines included; a quote is
+ * closed, escaped and reopened. */
+static void
+append_shell_quoted (GString    *out,
+                     const char *value)
+{
+  g_string_append_c (out, '\'');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        g_string_append (out, "'\\''");
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '\'');
+}
+
+/* dotenv (python-dotenv, docker compose, node dotenv): single quotes are literal, so they
+ * are used whenever the value allows; otherwise double quotes with backslash escapes. */
+static void
+append_dotenv_quoted (GString    *out,
+                      const char *value)
+{
+  if (strpbrk (value, "'\\\n\r") == NULL)
+    {
+      g_string_append_printf (out, "'%s'", value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '"': g_string_append (out, "\\\""); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      default: g_string_append_c (out, *p); break;
+      }
+  g_string_append_c (out, '"');
+}
+
+static char *
+export_variables (const CsExportData *data,
+                  gboolean            dotenv)
+{
+  g_autofree char *prefix = env_prefix (data->provider);
+  GString *out = g_string_sized_new (1024); /* no reallocation leaving copies behind */
+  Field fields[6];
+  guint n = collect_fields (data, fields);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (out, "%s%s%s=", dotenv ? "" : "export ", prefix, fields[i].suffix);
+      if (dotenv)
+        append_dotenv_quoted (out, fields[i].value);
+      else
+        append_shell_quoted (out, fields[i].value);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* JSON and YAML are Unicode: a byte string that is not UTF-8 (never seen from a real
+ * provider) gets replacement characters instead of making the document invalid. */
+static char *
+valid_utf8 (const char *value)
+{
+  return g_utf8_make_valid (value, -1);
+}
+
+static char *
+export_json (const CsExportData *data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GString *out;
+  Field fields[6];
+  guint n = collect_fields (data, fields);
+
+  json_builder_begin_object (builder);
+  if (data->provider != NULL)
+    {
+      json_builder_set_member_name (builder, "provider");
+      json_builder_add_string_value (builder, cs_provider_get_id (data->provider));
+      json_builder_set_member_name (builder, "provider_name");
+      json_builder_add_string_value (builder, cs_provider_get_name (data->provider));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      char *value = valid_utf8 (fields[i].value);
+
+      json_builder_set_member_name (builder, fields[i].json_name);
+      json_builder_add_string_value (builder, value);
+      cs_secret_free (value);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  out = g_string_sized_new (1024);
+  json_generator_to_gstring (generator, out);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/* A YAML double-quoted scalar: always quoted, so no value can turn into another type
+ * (true, 123, null) or break the structure. */
+static void
+append_yaml_quoted (GString    *out,
+                    const char *value)
+{
+  g_autofree char *valid = valid_utf8 (value);
+
+  g_string_append_c (out, '"');
+  for (const char *p = valid; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+  explicit_bzero (valid, strlen (valid));
+}
+
+/* twurl's ~/.twurlrc: profiles → username → consumer key → the five values, and the
+ * default profile as [username, consumer key]. */
+static char *
+export_twurlrc (const CsExportData *data)
+{
+  const char *username = data->account;
+  GString *out = g_string_sized_new (1024);
+
+  g_string_append (out, "---\nprofiles:\n  ");
+
+  if (username == NULL || *username == '\0')
+    username = data->user_id;
+  if (username == NULL || *username == '\0')
+    username = "default";
+
+  append_yaml_quoted (out, username);
+  g_string_append (out, ":\n    ");
+  append_yaml_quoted (out, data->consumer_key);
+  g_string_append (out, ":\n      username: ");
+  append_yaml_quoted (out, username);
+  g_string_append (out, "\n      consumer_key: ");
+  append_yaml_quoted (out, data->consumer_key);
+  if (data->consumer_secret == NULL)
+    g_string_append (out, "\n      # The consumer secret was not stored: put it here.");
+  g_string_append (out, "\n      consumer_secret: ");
+  append_yaml_quoted (out, data->consumer_secret ? data->consumer_secret : "");
+  g_string_append (out, "\n      token: ");
+  append_yaml_quoted (out, data->token);
+  g_string_append (out, "\n      secret: ");
+  append_yaml_quoted (out, data->token_secret);
+  g_string_append (out, "\nconfiguration:\n  default_profile:\n  - ");
+  append_yaml_quoted (out, username);
+  g_string_append (out, "\n  - ");
+  append_yaml_quoted (out, data->consumer_key);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/* A ready command for the provider's "who am I" endpoint, signed now: the header is only
+ * valid for a few minutes (the timestamp and nonce are in it). */
+static char *
+export_curl (const CsExportData  *data,
+             GError             **error)
+{
+  g_autoptr(CsSignature) signature = NULL;
+  g_autofree char *header = NULL;
+  const char *url = data->provider ? cs_provider_get_verify_url (data->provider) : NULL;
+  CsSignOptions options;
+  GString *out;
+
+  if (url == NULL || *url == '\0')
+    {
+      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
+                   _("%s has no URL to verify credentials with, so there is no curl command "
+                     "to export"),
+                   data->provider ? cs_provider_get_name (data->provider) : _("This provider"));
+      return NULL;
+    }
+  if (data->consumer_secret == NULL)
+    {
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("The consumer secret was not stored, so no request can be signed: "
+                             "export another format, or authorize again and store the "
+                             "consumer secret"));
+      return NULL;
+    }
+
+  cs_sign_options_init (&options);
+  options.consumer_key = data->consumer_key;
+  options.consumer_secret = data->consumer_secret;
+  options.token = data->token;
+  options.token_secret = data->token_secret;
+  options.method = cs_provider_get_signature_method (data->provider);
+  signature = cs_sign ("GET", url, NULL, &options, error);
+  if (signature == NULL)
+    return NULL;
+
+  header = g_strconcat ("Authorization: ", signature->header, NULL);
+  out = g_string_new ("curl --header ");
+  append_shell_quoted (out, header);
+  g_string_append_c (out, ' ');
+  append_shell_quoted (out, url);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cs_export:
+ * @data: the credentials; consumer_key, token and token_secret must be set
+ * @format: the format
+ *
+ * Returns: (transfer full): the text, ending with a newline; free it with cs_secret_free()
+ */
+char *
+cs_export (const CsExportData *data,
+           CsExportFormat      format,
+           GError            **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (data->provider == NULL || CS_IS_PROVIDER (data->provider), NULL);
+  g_return_val_if_fail (data->consumer_key != NULL, NULL);
+  g_return_val_if_fail (data->token != NULL, NULL);
+  g_return_val_if_fail (data->token_secret != NULL, NULL);
+
+  switch (format)
+    {
+    case CS_EXPORT_ENV:
+      return export_variables (data, FALSE);
+    case CS_EXPORT_DOTENV:
+      return export_variables (data, TRUE);
+    case CS_EXPORT_JSON:
+      return export_json (data);
+    case CS_EXPORT_CURL:
+      return export_curl (data, error);
+    case CS_EXPORT_TWURLRC:
+      return export_twurlrc (data);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
