@@ -33,4 +33,26 @@ char             *cs_callback_server_wait_finish (CsCallbackServer    *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 
+/**
+ * CsCallbackKind:
+ * @CS_CALLBACK_INVALID: not a callback this server accepts
+ * @CS_CALLBACK_VERIFIER: `oauth_token` and `oauth_verifier`, each once
+ * @CS_CALLBACK_DENIED: `denied=TOKEN`: the user refused
+ */
+typedef enum
+{
+  CS_CALLBACK_INVALID,
+  CS_CALLBACK_VERIFIER,
+  CS_CALLBACK_DENIED,
+} CsCallbackKind;
+
+/* Pure: parses a callback's query (untrusted bytes, fuzzed). On CS_CALLBACK_VERIFIER,
+ * @token and @verifier are set; on CS_CALLBACK_DENIED, @token is the refused token (may be
+ * ""). Outputs are valid UTF-8 without control characters; free @verifier with
+ * cs_secret_free(). */
+CsCallbackKind    cs_callback_parse_query        (const char          *query,
+                                                  gssize               len,
+                                                  char               **token,
+                                                  char               **verifier);
+
 G_END_DECLS

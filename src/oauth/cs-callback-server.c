@@ -1,0 +1,430 @@
+/* cs-callback-server.c — the loopback callback for the authorization redirect
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "cs-callback-server.h"
+#include "cs-oauth-error.h"
+#include "cs-percent.h"
+
+#define CALLBACK_PATH  "/callback"
+#define MAX_QUERY      4096
+#define MAX_VALUE      512
+
+struct _CsCallbackServer
+{
+  GObject       parent_instance;
+
+  SoupServer   *server;
+  char         *url;
+  guint         port;
+
+  GTask        *pending;       /* the wait in progress */
+  char         *request_token;
+  GSource      *timer;
+  guint         timeout;
+  gboolean      finished;      /* a wait ended: the server is done for good */
+  guint         stop_idle;
+};
+
+G_DEFINE_FINAL_TYPE (CsCallbackServer, cs_callback_server, G_TYPE_OBJECT)
+
+/* Parsing */
+
+static gboolean
+is_clean_text (const char *text)
+{
+  if (!g_utf8_validate (text, -1, NULL) || strlen (text) > MAX_VALUE)
+    return FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+CsCallbackKind
+cs_callback_parse_query (const char  *query,
+                         gssize       len,
+                         char       **token,
+                         char       **verifier)
+{
+  g_autoptr(GPtrArray) params = NULL;
+  const char *denied;
+  const char *t;
+  const char *v;
+
+  g_return_val_if_fail (token != NULL && verifier != NULL, CS_CALLBACK_INVALID);
+
+  *token = NULL;
+  *verifier = NULL;
+  if (query == NULL)
+    return CS_CALLBACK_INVALID;
+  if (len < 0)
+    len = strlen (query);
+  if (len == 0 || len > MAX_QUERY || memchr (query, '\0', len) != NULL)
+    return CS_CALLBACK_INVALID;
+  params = cs_form_parse (query, len, NULL);
+  if (params == NULL)
+    return CS_CALLBACK_INVALID;
+
+  if (cs_param_list_count (params, "denied") > 0)
+    {
+      denied = cs_param_list_get (params, "denied");
+      if (cs_param_list_count (params, "denied") > 1 || !is_clean_text (denied))
+        return CS_CALLBACK_INVALID;
+      *token = g_strdup (denied);
+      return CS_CALLBACK_DENIED;
+    }
+
+  if (cs_param_list_count (params, "oauth_token") != 1 ||
+      cs_param_list_count (params, "oauth_verifier") != 1)
+    return CS_CALLBACK_INVALID;
+  t = cs_param_list_get (params, "oauth_token");
+  v = cs_param_list_get (params, "oauth_verifier");
+  if (*t == '\0' || *v == '\0' || !is_clean_text (t) || !is_clean_text (v))
+    return CS_CALLBACK_INVALID;
+  *token = g_strdup (t);
+  *verifier = g_strdup (v);
+  return CS_CALLBACK_VERIFIER;
+}
+
+/* Pages */
+
+static void
+respond (SoupServerMessage *msg,
+         guint              status,
+         const char        *title,
+         const char        *text)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  g_autofree char *title_html = g_markup_escape_text (title, -1);
+  g_autofree char *text_html = g_markup_escape_text (text, -1);
+  g_autofree char *page = NULL;
+
+  page = g_strdup_printf ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                          "<title>%s</title>"
+                          "<style>body{font-family:sans-serif;max-width:36em;margin:4em auto;"
+                          "padding:0 1em;line-height:1.5}</style></head>"
+                          "<body><h1>%s</h1><p>%s</p></body></html>\n",
+                          title_html, title_html, text_html);
+  /* The page must not leak the verifier: no referrer, no cache, no scripts. */
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
+  soup_message_headers_replace (headers, "Content-Security-Policy",
+                                "default-src 'none'; style-src 'unsafe-inline'");
+  soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_TAKE,
+                                     g_steal_pointer (&page), strlen (page));
+}
+
+/* Finishing */
+
+static gboolean
+stop_idle_cb (gpointer user_data)
+{
+  CsCallbackServer *self = user_data;
+
+  self->stop_idle = 0;
+  if (self->server != NULL)
+    soup_server_disconnect (self->server);
+  return G_SOURCE_REMOVE;
+}
+
+/* Ends the wait; the server stops listening once the current answer is out. */
+static void
+finish_wait (CsCallbackServer *self,
+             char             *verifier,
+             GError           *error)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->pending);
+
+  self->finished = TRUE;
+  if (self->timer != NULL)
+    {
+      g_source_destroy (self->timer);
+      g_clear_pointer (&self->timer, g_source_unref);
+    }
+  if (self->stop_idle == 0)
+    self->stop_idle = g_timeout_add_full (G_PRIORITY_DEFAULT, 200, stop_idle_cb,
+                                          g_object_ref (self), g_object_unref);
+  if (task == NULL)
+    {
+      cs_secret_free (verifier);
+      g_clear_error (&error);
+      return;
+    }
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, verifier, (GDestroyNotify) cs_secret_free);
+}
+
+static gboolean
+host_is_ours (CsCallbackServer  *self,
+              SoupServerMessage *msg)
+{
+  const char *host = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Host");
+  g_autofree char *ip = g_strdup_printf ("127.0.0.1:%u", self->port);
+  g_autofree char *name = g_strdup_printf ("localhost:%u", self->port);
+
+  /* Refuses pages that reach us through a rebound DNS name. */
+  return host == NULL || g_ascii_strcasecmp (host, ip) == 0 ||
+         g_ascii_strcasecmp (host, name) == 0;
+}
+
+static void
+callback_handler (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  CsCallbackServer *self = user_data;
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *raw_query = g_uri_get_query (uri);
+  g_autofree char *token = NULL;
+  char *verifier = NULL;
+  CsCallbackKind kind;
+
+  if (strcmp (path, CALLBACK_PATH) != 0)
+    {
+      respond (msg, SOUP_STATUS_NOT_FOUND, _("Not found"),
+               _("This address belongs to Countersign’s authorization callback."));
+      return;
+    }
+  if (strcmp (soup_server_message_get_method (msg), "GET") != 0 || !host_is_ours (self, msg))
+    {
+      respond (msg, SOUP_STATUS_BAD_REQUEST, _("Bad request"),
+               _("Countersign only accepts the provider’s redirect here."));
+      return;
+    }
+
+  kind = cs_callback_parse_query (raw_query, -1, &token, &verifier);
+  if (kind == CS_CALLBACK_INVALID || self->pending == NULL || self->request_token == NULL ||
+      strcmp (token, self->request_token) != 0)
+    {
+      cs_secret_free (verifier);
+      respond (msg, SOUP_STATUS_BAD_REQUEST, _("Not the expected authorization"),
+               self->pending == NULL
+                 ? _("Countersign is not waiting for an authorization here (any more).")
+                 : _("This redirect does not carry the request token Countersign is waiting "
+                     "for. Start the authorization again from Countersign."));
+      return;
+    }
+
+  if (kind == CS_CALLBACK_DENIED)
+    {
+      respond (msg, SOUP_STATUS_OK, _("Authorization refused"),
+               _("You refused the authorization. You can close this page and return to "
+                 "Countersign."));
+      finish_wait (self, NULL,
+                   g_error_new_literal (CS_OAUTH_ERROR, CS_OAUTH_ERROR_DENIED,
+                                        _("The authorization was refused in the browser")));
+      return;
+    }
+
+  respond (msg, SOUP_STATUS_OK, _("Authorization complete"),
+           _("Countersign has received the authorization. You can close this page and return "
+             "to Countersign."));
+  finish_wait (self, verifier, NULL);
+}
+
+/* The object */
+
+static void
+cs_callback_server_dispose (GObject *object)
+{
+  CsCallbackServer *self = (CsCallbackServer *) object;
+
+  if (self->pending != NULL)
+    finish_wait (self, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                  _("The callback server was closed")));
+  g_clear_handle_id (&self->stop_idle, g_source_remove);
+  if (self->server != NULL)
+    soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+
+  G_OBJECT_CLASS (cs_callback_server_parent_class)->dispose (object);
+}
+
+static void
+cs_callback_server_finalize (GObject *object)
+{
+  CsCallbackServer *self = (CsCallbackServer *) object;
+
+  g_free (self->url);
+  g_free (self->request_token);
+
+  G_OBJECT_CLASS (cs_callback_server_parent_class)->finalize (object);
+}
+
+static void
+cs_callback_server_class_init (CsCallbackServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cs_callback_server_dispose;
+  object_class->finalize = cs_callback_server_finalize;
+}
+
+static void
+cs_callback_server_init (CsCallbackServer *self)
+{
+}
+
+/**
+ * cs_callback_server_new:
+ *
+ * Starts listening on 127.0.0.1, on a port the system picks, in the thread-default main
+ * context.
+ *
+ * Returns: (transfer full) (nullable): the server, or %NULL with @error set
+ */
+CsCallbackServer *
+cs_callback_server_new (GError **error)
+{
+  g_autoptr(CsCallbackServer) self = g_object_new (CS_TYPE_CALLBACK_SERVER, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GError) local_error = NULL;
+  GSList *uris;
+
+  self->server = soup_server_new ("server-header", "Countersign", NULL);
+  soup_server_add_handler (self->server, NULL, callback_handler, self, NULL);
+  if (!soup_server_listen (self->server, address, 0, &local_error))
+    {
+      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_CALLBACK,
+                   _("Cannot listen on 127.0.0.1 for the authorization callback: %s"),
+                   local_error->message);
+      return NULL;
+    }
+  uris = soup_server_get_uris (self->server);
+  g_assert (uris != NULL);
+  self->port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  self->url = g_strdup_printf ("http://127.0.0.1:%u" CALLBACK_PATH, self->port);
+  return g_steal_pointer (&self);
+}
+
+const char *
+cs_callback_server_get_url (CsCallbackServer *self)
+{
+  g_return_val_if_fail (CS_IS_CALLBACK_SERVER (self), NULL);
+  return self->url;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  CsCallbackServer *self = user_data;
+
+  g_clear_pointer (&self->timer, g_source_unref);
+  finish_wait (self, NULL,
+               g_error_new (CS_OAUTH_ERROR, CS_OAUTH_ERROR_TIMEOUT,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "The browser did not come back with the authorization "
+                                         "within %u second",
+                                         "The browser did not come back with the authorization "
+                                         "within %u seconds", self->timeout),
+                            self->timeout));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_cancelled_cb (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+  CsCallbackServer *self = user_data;
+
+  /* Runs in the main context (see below), so the wait may still be pending or done. */
+  if (self->pending != NULL && g_task_get_cancellable (self->pending) == cancellable)
+    finish_wait (self, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                  _("The wait for the callback was cancelled")));
+}
+
+static gboolean
+cancelled_source_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  wait_cancelled_cb (cancellable, user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * cs_callback_server_wait_async:
+ * @request_token: the pending request token
+ * @timeout_seconds: how long to wait, 0 for no limit
+ *
+ * Waits for the one callback. Only one wait per server.
+ */
+void
+cs_callback_server_wait_async (CsCallbackServer    *self,
+                               const char          *request_token,
+                               guint                timeout_seconds,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CS_IS_CALLBACK_SERVER (self));
+  g_return_if_fail (request_token != NULL && *request_token != '\0');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_callback_server_wait_async);
+
+  if (self->pending != NULL || self->finished)
+    {
+      g_task_return_new_error (task, CS_OAUTH_ERROR, CS_OAUTH_ERROR_CALLBACK,
+                               _("This callback server has already been used; start a new "
+                                 "authorization"));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_free (self->request_token);
+  self->request_token = g_strdup (request_token);
+  self->timeout = timeout_seconds;
+  self->pending = g_steal_pointer (&task);
+
+  if (timeout_seconds > 0)
+    {
+      self->timer = g_timeout_source_new_seconds (timeout_seconds);
+      g_source_set_callback (self->timer, timeout_cb, self, NULL);
+      g_source_attach (self->timer, g_task_get_context (self->pending));
+    }
+  if (cancellable != NULL)
+    {
+      /* A cancellable source delivers the cancellation in our context, from any thread. */
+      g_autoptr(GSource) source = g_cancellable_source_new (cancellable);
+
+      g_source_set_callback (source, G_SOURCE_FUNC (cancelled_source_cb), g_object_ref (self),
+                             g_object_unref);
+      g_source_attach (source, g_task_get_context (self->pending));
+    }
+}
+
+/**
+ * cs_callback_server_wait_finish:
+ *
+ * Returns: (transfer full): the verifier; free it with cs_secret_free()
+ */
+char *
+cs_callback_server_wait_finish (CsCallbackServer *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, cs_callback_server_wait_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
