@@ -861,10 +861,19 @@ make_provider (const char *base_url)
 
   if (preset != NULL)
     {
+      g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+      g_autofree char *data = cs_provider_to_data (preset, NULL);
+      g_autofree char *with_credentials = NULL;
       gsize len = 0;
-      g_autofree char *data = cs_provider_to_data (preset, &len);
 
-      provider = cs_provider_new_from_data (data, len, "demo.provider", NULL);
+      /* The keyfile form leaves the demo credentials out; they are public, put them back. */
+      if (g_key_file_load_from_data (keyfile, data, -1, G_KEY_FILE_NONE, NULL))
+        {
+          g_key_file_set_string (keyfile, "Provider", "ConsumerKey", CS_DEMO_CONSUMER_KEY);
+          g_key_file_set_string (keyfile, "Provider", "ConsumerSecret", CS_DEMO_CONSUMER_SECRET);
+          with_credentials = g_key_file_to_data (keyfile, &len, NULL);
+          provider = cs_provider_new_from_data (with_credentials, len, "demo.provider", NULL);
+        }
     }
   if (provider == NULL)
     provider = cs_provider_new ("demo", _("Countersign demo provider"));
