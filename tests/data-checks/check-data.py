@@ -401,9 +401,8 @@ def check_manpage(tap, src, build, args):
         section = section.group(0) if section else ""
         result = run([cli, command, "--help"], env=env)
         options = long_options(result.stdout)
-        tap.ok(result.returncode == 0 and options,
-               "countersign-cli %s --help explains its options" % command,
-               result.stdout + result.stderr)
+        tap.ok(result.returncode == 0 and "countersign-cli" in result.stdout,
+               "countersign-cli %s --help succeeds" % command, result.stdout + result.stderr)
         undocumented = [o for o in options if o not in section]
         tap.ok(not undocumented, "the man page documents every option of %s" % command,
                "missing: %s" % " ".join(undocumented))
