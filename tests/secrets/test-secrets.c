@@ -141,16 +141,11 @@ test_sign_errors_hold_no_secret (void)
       g_auto(CsCliRun) run = { 0 };
       gboolean has_url = strcmp (cases[i][0], "--url") == 0;
 
-      g_ptr_array_add (args, "sign");
-      if (!has_url)
-        {
-          g_ptr_array_add (args, "--url");
-          g_ptr_array_add (args, "https://api.example.com/x");
-        }
-      g_ptr_array_add (args, "--consumer-key");
-      g_ptr_array_add (args, CONSUMER_KEY);
-      g_ptr_array_add (args, "--token");
-      g_ptr_array_add (args, TOKEN);
+      const char *common[] = { "sign", "--consumer-key", CONSUMER_KEY, "--token", TOKEN,
+                               has_url ? NULL : "--url", "https://api.example.com/x" };
+
+      for (guint j = 0; j < G_N_ELEMENTS (common) && common[j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer) common[j]);
       for (guint j = 0; j < 4 && cases[i][j] != NULL; j++)
         g_ptr_array_add (args, (gpointer) cases[i][j]);
       g_ptr_array_add (args, NULL);
