@@ -490,6 +490,30 @@ request_complete (GTask *task)
 
 /* Sending and reading */
 
+/* Says why a certificate was refused, in words; NULL when the flags say nothing. */
+static char *
+describe_tls_errors (GTlsCertificateFlags flags)
+{
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new ();
+
+  if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    g_ptr_array_add (reasons, (gpointer) _("it is not signed by a trusted authority"));
+  if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    g_ptr_array_add (reasons, (gpointer) _("it is for another host name"));
+  if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    g_ptr_array_add (reasons, (gpointer) _("it is not valid yet"));
+  if (flags & G_TLS_CERTIFICATE_EXPIRED)
+    g_ptr_array_add (reasons, (gpointer) _("it has expired"));
+  if (flags & G_TLS_CERTIFICATE_REVOKED)
+    g_ptr_array_add (reasons, (gpointer) _("it has been revoked"));
+  if (flags & G_TLS_CERTIFICATE_INSECURE)
+    g_ptr_array_add (reasons, (gpointer) _("its algorithm is insecure"));
+  if (reasons->len == 0)
+    return NULL;
+  g_ptr_array_add (reasons, NULL);
+  return g_strjoinv ("; ", (char **) reasons->pdata);
+}
+
 static void
 request_return_io_error (GTask  *task,
                          GError *error)
@@ -511,9 +535,16 @@ request_return_io_error (GTask  *task,
   else if (error->domain == G_TLS_ERROR ||
            (request->message != NULL &&
             soup_message_get_tls_peer_certificate_errors (request->message) != 0))
-    request_return_error (task, CS_OAUTH_ERROR_TLS,
-                          _("The TLS certificate of %s was refused (%s): the connection is not "
-                            "safe, so nothing was sent"), request->host, error->message);
+    {
+      GTlsCertificateFlags flags =
+        request->message ? soup_message_get_tls_peer_certificate_errors (request->message) : 0;
+      g_autofree char *why = describe_tls_errors (flags);
+
+      request_return_error (task, CS_OAUTH_ERROR_TLS,
+                            _("The TLS certificate of %s was refused (%s): the connection is "
+                              "not safe, so nothing was sent"), request->host,
+                            why != NULL ? why : error->message);
+    }
   else if (error->domain == SOUP_SESSION_ERROR)
     request_return_error (task, CS_OAUTH_ERROR_NETWORK,
                           _("%s did not answer with valid HTTP: %s"), request->host,

@@ -186,9 +186,11 @@ parse_json (const char *body,
     {
       JsonNode *errors = json_object_get_member (object, "errors");
 
-      if (JSON_NODE_HOLDS_ARRAY (errors) && json_array_get_length (json_node_get_array (errors)) > 0)
+      JsonArray *array = JSON_NODE_HOLDS_ARRAY (errors) ? json_node_get_array (errors) : NULL;
+
+      if (array != NULL && json_array_get_length (array) > 0)
         {
-          JsonNode *first = json_array_get_element (json_node_get_array (errors), 0);
+          JsonNode *first = json_array_get_element (array, 0);
 
           if (JSON_NODE_HOLDS_OBJECT (first))
             {

@@ -1,0 +1,714 @@
+/* test-hostile.c — the OAuth client against badly behaved providers on loopback
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case asserts the error a user would see (its code and key words of its text), that
+ * no secret used in the request is in it, and that nothing hangs past the timeout.
+ */
+#include "config.h"
+
+#include "cs-hostile.h"
+#include "cs-oauth-client.h"
+#include "cs-oauth-error.h"
+
+#define CONSUMER_KEY    "hostile-consumer-key"
+#define CONSUMER_SECRET "consumer-s3cret-7Qx"
+#define TOKEN_SECRET    "token-s3cret-9Zw"
+#define SHORT_TIMEOUT   2
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Waiter;
+
+static void
+waiter_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Waiter *w = user_data;
+
+  w->result = g_object_ref (result);
+  g_main_loop_quit (w->loop);
+}
+
+static GAsyncResult *
+waiter_run (Waiter *w)
+{
+  if (w->result == NULL)
+    g_main_loop_run (w->loop);
+  return w->result;
+}
+
+static void
+waiter_clear (Waiter *w)
+{
+  g_clear_object (&w->result);
+  g_clear_pointer (&w->loop, g_main_loop_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Waiter, waiter_clear)
+
+#define WAITER_INIT { g_main_loop_new (NULL, FALSE), NULL }
+
+static const CsConsumer consumer = { CONSUMER_KEY, CONSUMER_SECRET, NULL };
+
+static CsProvider *
+provider_for (const char *base)
+{
+  CsProvider *provider = cs_provider_new ("hostile", "Hostile");
+  g_autofree char *rt = g_strconcat (base, "/oauth/request_token", NULL);
+  g_autofree char *at = g_strconcat (base, "/oauth/access_token", NULL);
+  g_autofree char *az = g_strconcat (base, "/oauth/authorize", NULL);
+
+  cs_provider_set_request_token_url (provider, rt);
+  cs_provider_set_access_token_url (provider, at);
+  cs_provider_set_authorize_url (provider, az);
+  return provider;
+}
+
+static CsCredentials *
+request_token (CsOAuthClient *client,
+               const char    *base,
+               GError       **error)
+{
+  g_autoptr(CsProvider) provider = provider_for (base);
+  g_auto(Waiter) w = WAITER_INIT;
+
+  cs_oauth_client_request_token_async (client, provider, &consumer, "oob", NULL, NULL,
+                                       waiter_cb, &w);
+  return cs_oauth_client_request_token_finish (client, waiter_run (&w), error);
+}
+
+static CsCredentials *
+request_token_from (Hostile *h,
+                    guint    timeout,
+                    GError **error)
+{
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+
+  if (timeout > 0)
+    cs_oauth_client_set_timeout (client, timeout);
+  return request_token (client, h->base, error);
+}
+
+static CsCredentials *
+make_request_token (void)
+{
+  g_autoptr(GPtrArray) params = cs_param_list_new ();
+
+  cs_param_list_add (params, "oauth_token", "request-token-1");
+  cs_param_list_add (params, "oauth_token_secret", TOKEN_SECRET);
+  cs_param_list_add (params, "oauth_callback_confirmed", "true");
+  return cs_credentials_new (params);
+}
+
+/* The error's code, the words its text must have, and no secret in it. */
+static void
+assert_error (const GError *error,
+              int           code,
+              ...)
+{
+  va_list args;
+  const char *word;
+
+  g_assert_nonnull (error);
+  g_test_message ("error: %s", error->message);
+  g_assert_error (error, CS_OAUTH_ERROR, code);
+  va_start (args, code);
+  while ((word = va_arg (args, const char *)) != NULL)
+    if (strstr (error->message, word) == NULL)
+      g_error ("“%s” is not in the message “%s”", word, error->message);
+  va_end (args);
+  g_assert_null (strstr (error->message, CONSUMER_SECRET));
+  g_assert_null (strstr (error->message, TOKEN_SECRET));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+/* Happy paths: what reaches the provider */
+
+static void
+test_request_token_ok (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsProvider) provider = provider_for (h->base);
+  g_autoptr(CsCredentials) token = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) params = NULL;
+  g_auto(Waiter) w = WAITER_INIT;
+
+  hostile_script (h, 200, "application/x-www-form-urlencoded",
+                  "oauth_token=Z6eEdO8MOmk394WozF5oKyuAv855l4Mlqo7hhlSLik&oauth_token_secret="
+                  "Kd75W4OQfb2oJTV0vzGzeXftVAwgMnEK9MumzYcM&oauth_callback_confirmed=true", -1);
+  cs_oauth_client_request_token_async (client, provider, &consumer, "oob", "read", NULL,
+                                       waiter_cb, &w);
+  token = cs_oauth_client_request_token_finish (client, waiter_run (&w), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_credentials_get_token (token), ==,
+                   "Z6eEdO8MOmk394WozF5oKyuAv855l4Mlqo7hhlSLik");
+  g_assert_cmpstr (cs_credentials_get_token_secret (token), ==,
+                   "Kd75W4OQfb2oJTV0vzGzeXftVAwgMnEK9MumzYcM");
+  g_assert_true (cs_credentials_get_callback_confirmed (token));
+
+  /* POST, empty body, the access type as a (signed) query parameter, oob callback. */
+  g_assert_cmpuint (h->requests, ==, 1);
+  g_assert_cmpstr (h->methods->pdata[0], ==, "POST");
+  g_assert_cmpstr (h->bodies->pdata[0], ==, "");
+  g_assert_cmpstr (h->queries->pdata[0], ==, "x_auth_access_type=read");
+  params = cs_authorization_header_parse (h->authorizations->pdata[0], NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_param_list_get (params, "oauth_callback"), ==, "oob");
+  g_assert_cmpstr (cs_param_list_get (params, "oauth_consumer_key"), ==, CONSUMER_KEY);
+  g_assert_cmpstr (cs_param_list_get (params, "oauth_signature_method"), ==, "HMAC-SHA1");
+  g_assert_null (cs_param_list_get (params, "oauth_token"));
+}
+
+static void
+test_access_token_ok (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsProvider) provider = provider_for (h->base);
+  g_autoptr(CsCredentials) request = make_request_token ();
+  g_autoptr(CsCredentials) access = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) params = NULL;
+  g_auto(Waiter) w = WAITER_INIT;
+  GPtrArray *fields;
+
+  hostile_script (h, 200, "text/html",
+                  "oauth_token=6253282-eWudHldSbIaelX7swmsiHImEL4KinwaGloHANdrY&"
+                  "oauth_token_secret=2EEfA6BG3ly3sR3RjE0IBSnlQu4ZrUzPiYKmrkVU&"
+                  "user_id=6253282&screen_name=twitterapi", -1);
+  cs_oauth_client_access_token_async (client, provider, &consumer, request, " 1234567\n", NULL,
+                                      waiter_cb, &w);
+  access = cs_oauth_client_access_token_finish (client, waiter_run (&w), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_credentials_get_user_id (access), ==, "6253282");
+  g_assert_cmpstr (cs_credentials_get_screen_name (access), ==, "twitterapi");
+  fields = cs_credentials_get_params (access);
+  g_assert_cmpuint (fields->len, ==, 4);
+  g_assert_cmpstr (((CsParam *) fields->pdata[3])->name, ==, "screen_name");
+
+  params = cs_authorization_header_parse (h->authorizations->pdata[0], NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_param_list_get (params, "oauth_token"), ==, "request-token-1");
+  g_assert_cmpstr (cs_param_list_get (params, "oauth_verifier"), ==, "1234567");
+  g_assert_null (cs_param_list_get (params, "oauth_callback"));
+  g_assert_null (strstr (h->authorizations->pdata[0], TOKEN_SECRET));
+}
+
+static void
+test_call (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsProvider) provider = provider_for (h->base);
+  g_autoptr(CsCredentials) access = make_request_token ();
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = hostile_url (h, "/1.1/statuses/update.json?include_entities=true");
+  guint status = 0;
+
+  {
+    g_auto(Waiter) w = WAITER_INIT;
+
+    hostile_script (h, 200, "application/json", "{\"id\":1}", -1);
+    cs_oauth_client_call_async (client, provider, &consumer, access, "POST", url,
+                                "status=Hello%20Ladies%20%2B%20Gentlemen", NULL, waiter_cb, &w);
+    body = cs_oauth_client_call_finish (client, waiter_run (&w), &status, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_cmpmem (g_bytes_get_data (body, NULL), g_bytes_get_size (body), "{\"id\":1}", 8);
+    g_assert_cmpstr (h->bodies->pdata[0], ==, "status=Hello%20Ladies%20%2B%20Gentlemen");
+    g_assert_cmpstr (h->queries->pdata[0], ==, "include_entities=true");
+  }
+  g_clear_pointer (&body, g_bytes_unref);
+  {
+    g_auto(Waiter) w = WAITER_INIT;
+
+    /* A status of 400 or more is the caller's business, not an error; GET data goes in the
+     * query. */
+    hostile_script (h, 404, "application/json", "{\"errors\":[{\"code\":34}]}", -1);
+    cs_oauth_client_call_async (client, provider, &consumer, access, "get", url, "a=1", NULL,
+                                waiter_cb, &w);
+    body = cs_oauth_client_call_finish (client, waiter_run (&w), &status, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (status, ==, 404);
+    g_assert_cmpstr (h->methods->pdata[1], ==, "GET");
+    g_assert_cmpstr (h->queries->pdata[1], ==, "include_entities=true&a=1");
+    g_assert_cmpstr (h->bodies->pdata[1], ==, "");
+  }
+}
+
+/* The provider says no */
+
+static void
+test_401_json_32 (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(CsCredentials) token = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hostile_script (h, 401, "application/json; charset=utf-8",
+                  "{\"errors\":[{\"code\":32,\"message\":\"Could not authenticate you.\"}]}", -1);
+  token = request_token_from (h, 0, &error);
+  g_assert_null (token);
+  assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 401", "Could not authenticate you.",
+                "32", "consumer key and secret", "clock", NULL);
+}
+
+static void
+test_401_xml (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+
+  hostile_script (h, 401, "application/xml",
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<errors>\n  <error code=\"89\">"
+                  "Invalid or expired token</error>\n</errors>\n", -1);
+  token = request_token_from (h, 0, &error);
+  assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 401", "Invalid or expired token", "89",
+                "authorize again", NULL);
+
+  g_clear_error (&error);
+  hostile_script (h, 401, "application/xml",
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<hash>\n  <request>/oauth/"
+                  "request_token</request>\n  <error>Failed to validate oauth signature and "
+                  "token</error>\n</hash>\n", -1);
+  token = request_token_from (h, 0, &error);
+  assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 401",
+                "Failed to validate oauth signature and token", NULL);
+}
+
+static void
+test_403_415 (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+
+  hostile_script (h, 403, "application/json",
+                  "{\"errors\":[{\"code\":415,\"message\":\"Callback URL not approved for this "
+                  "client application. Approved callback URLs can be adjusted in your "
+                  "application settings\"}]}", -1);
+  token = request_token_from (h, 0, &error);
+  assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 403", "Callback URL not approved", "415",
+                "callback URL is not approved", "app’s settings", NULL);
+
+  g_clear_error (&error);
+  hostile_script (h, 403, "application/json",
+                  "{\"errors\":[{\"code\":417,\"message\":\"Desktop applications only support "
+                  "the oauth_callback value 'oob'\"}]}", -1);
+  token = request_token_from (h, 0, &error);
+  assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 403", "417", "PIN (oob)", NULL);
+}
+
+static void
+test_500_html (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+
+  hostile_script (h, 500, "text/html",
+                  "<!DOCTYPE html>\n<html><head><title>Something is technically wrong</title>"
+                  "</head><body><h1>Oops</h1><script>x()</script></body></html>", -1);
+  token = request_token_from (h, 0, &error);
+  assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 500", "Internal Server Error",
+                "Something is technically wrong", NULL);
+  g_assert_null (strstr (error->message, "<"));
+}
+
+static void
+test_problem_reporting (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+
+  hostile_script (h, 401, "application/x-www-form-urlencoded",
+                  "oauth_problem=signature_invalid&oauth_problem_advice=Check%20the%20secret", -1);
+  token = request_token_from (h, 0, &error);
+  assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 401", "signature_invalid",
+                "Check the secret", "consumer secret", NULL);
+}
+
+/* A provider that echoes the request: the PLAINTEXT signature carries both secrets. */
+static void
+test_echoed_secrets (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsProvider) provider = provider_for (h->base);
+  g_autoptr(CsCredentials) request = make_request_token ();
+  g_autoptr(CsCredentials) access = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Waiter) w = WAITER_INIT;
+
+  h->status = 401;
+  h->echo_authorization = TRUE;
+  cs_provider_set_signature_method (provider, CS_SIGNATURE_METHOD_PLAINTEXT);
+  cs_oauth_client_access_token_async (client, provider, &consumer, request, "v", NULL,
+                                      waiter_cb, &w);
+  access = cs_oauth_client_access_token_finish (client, waiter_run (&w), &error);
+  g_assert_nonnull (strstr (h->authorizations->pdata[0], CONSUMER_SECRET));
+  assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 401", "You sent", NULL);
+}
+
+/* 200, but not a token */
+
+static void
+test_bad_token_bodies (void)
+{
+  static const struct {
+    const char *body;
+    gssize      len;
+    const char *words[3];
+  } cases[] = {
+    { "", 0, { "empty body" } },
+    { "oauth_token=abc&oauth_callback_confirmed=true", -1, { "oauth_token_secret", "lacks" } },
+    { "oauth_token=abc&oauth_token_secret=def", -1,
+      { "oauth_callback_confirmed=true", "lacks" } },
+    { "oauth_token=abc&oauth_token_secret=def&oauth_callback_confirmed=false", -1,
+      { "oauth_callback_confirmed=false", "did not accept the callback" } },
+    { "oauth_token=abc&oauth_token=evil&oauth_token_secret=def&oauth_callback_confirmed=true", -1,
+      { "“oauth_token” 2 times" } },
+    { "oauth_token=ab\xff\xfe&oauth_token_secret=def&oauth_callback_confirmed=true", -1,
+      { "not UTF-8" } },
+    { "oauth_token=%ff%fe&oauth_token_secret=def&oauth_callback_confirmed=true", -1,
+      { "not UTF-8" } },
+    { "{\"oauth_token\":\"abc\"}", -1, { "oauth_token", "lacks" } },
+    { "oauth_token=%zz", -1, { "not form-encoded" } },
+  };
+  g_autoptr(Hostile) h = hostile_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsCredentials) token = NULL;
+
+      hostile_script (h, 200, "application/x-www-form-urlencoded", cases[i].body, cases[i].len);
+      token = request_token_from (h, 0, &error);
+      g_assert_null (token);
+      assert_error (error, CS_OAUTH_ERROR_BAD_RESPONSE, cases[i].words[0],
+                    cases[i].words[1], NULL);
+    }
+}
+
+/* Transport */
+
+static void
+test_body_over_limit (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+  g_autofree char *big = g_malloc0 (2 * 1024 * 1024);
+  gint64 start = g_get_monotonic_time ();
+
+  /* Chunked, 64 MiB: reading stops at 1 MiB. */
+  h->mode = HOSTILE_HUGE;
+  token = request_token_from (h, 0, &error);
+  assert_error (error, CS_OAUTH_ERROR_TOO_LARGE, "larger than 1 MiB", NULL);
+  g_assert_cmpuint (h->huge_sent, <, 16 * 1024 * 1024);
+
+  /* Announced by Content-Length: not read at all. */
+  g_clear_error (&error);
+  memset (big, 'a', 2 * 1024 * 1024);
+  hostile_script (h, 200, "text/plain", big, 2 * 1024 * 1024);
+  token = request_token_from (h, 0, &error);
+  assert_error (error, CS_OAUTH_ERROR_TOO_LARGE, "larger than 1 MiB", NULL);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+static void
+assert_timeout (HostileMode mode)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 elapsed;
+
+  h->mode = mode;
+  token = request_token_from (h, SHORT_TIMEOUT, &error);
+  elapsed = g_get_monotonic_time () - start;
+  assert_error (error, CS_OAUTH_ERROR_TIMEOUT, "did not answer within 2 seconds", NULL);
+  g_assert_cmpint (elapsed, >=, (SHORT_TIMEOUT - 0.5) * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, (SHORT_TIMEOUT + 1.5) * G_USEC_PER_SEC);
+}
+
+static void
+test_never_answers (void)
+{
+  assert_timeout (HOSTILE_STALL);
+}
+
+static void
+test_trickle (void)
+{
+  assert_timeout (HOSTILE_TRICKLE);
+}
+
+static void
+test_connection_reset (void)
+{
+  g_autoptr(RawServer) raw = raw_server_new ("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n"
+                                             "Content-Type: text/plain\r\n\r\noauth_tok", TRUE);
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+
+  cs_oauth_client_set_timeout (client, SHORT_TIMEOUT);
+  token = request_token (client, raw->base, &error);
+  assert_error (error, CS_OAUTH_ERROR_NETWORK, "127.0.0.1", NULL);
+  g_assert_cmpint (g_atomic_int_get (&raw->connections), >=, 1);
+}
+
+static void
+test_not_http (void)
+{
+  g_autoptr(RawServer) raw = raw_server_new ("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"
+                                             "\x01\x02\x03\xff garbage\r\n\r\n", FALSE);
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+
+  cs_oauth_client_set_timeout (client, SHORT_TIMEOUT);
+  token = request_token (client, raw->base, &error);
+  assert_error (error, CS_OAUTH_ERROR_NETWORK, "HTTP", "127.0.0.1", NULL);
+}
+
+static void
+test_nothing_listens (void)
+{
+  g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%u", unused_port ());
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+
+  token = request_token (client, base, &error);
+  assert_error (error, CS_OAUTH_ERROR_NETWORK, "Could not talk to 127.0.0.1", "refused", NULL);
+}
+
+static void
+test_redirect (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(Hostile) thief = hostile_new_full (0, "127.0.0.2");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+  g_autofree char *target = hostile_url (thief, "/steal");
+
+  hostile_script (h, 302, "text/plain", "", 0);
+  h->location = g_strdup (target);
+  hostile_script (thief, 200, "application/x-www-form-urlencoded",
+                  "oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true", -1);
+  token = request_token_from (h, 0, &error);
+  assert_error (error, CS_OAUTH_ERROR_REDIRECT, "HTTP 302", target, "never followed", NULL);
+  g_assert_cmpuint (h->requests, ==, 1);
+  g_assert_cmpuint (thief->requests, ==, 0);
+}
+
+static void
+assert_tls_refused (int         tls,
+                    const char *why)
+{
+  g_autoptr(Hostile) h = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("No TLS backend (glib-networking)");
+      return;
+    }
+  h = hostile_new_full (tls, "127.0.0.1");
+  hostile_script (h, 200, "application/x-www-form-urlencoded",
+                  "oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true", -1);
+  token = request_token_from (h, 0, &error);
+  assert_error (error, CS_OAUTH_ERROR_TLS, "TLS certificate", "127.0.0.1", "refused", why, NULL);
+  g_assert_cmpuint (h->requests, ==, 0);
+}
+
+static void
+test_tls_self_signed (void)
+{
+  assert_tls_refused (1, "not signed by a trusted authority");
+}
+
+static void
+test_tls_expired (void)
+{
+  assert_tls_refused (2, "expired");
+}
+
+static void
+assert_clock_corrected (gint64   provider_offset,
+                        gboolean json)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+
+  h->mode = HOSTILE_CLOCK;
+  h->clock_offset = provider_offset;
+  h->clock_json = json;
+  token = request_token (client, h->base, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_credentials_get_token (token), ==, "clock-token");
+  g_assert_cmpuint (h->requests, ==, 2);
+  g_assert_cmpint (ABS (cs_oauth_client_get_clock_offset (client) - provider_offset), <=, 5);
+
+  /* The retry is a new request: a fresh nonce and a corrected timestamp. */
+  first = cs_authorization_header_parse (h->authorizations->pdata[0], NULL, NULL);
+  second = cs_authorization_header_parse (h->authorizations->pdata[1], NULL, NULL);
+  g_assert_cmpstr (cs_param_list_get (first, "oauth_nonce"), !=,
+                   cs_param_list_get (second, "oauth_nonce"));
+
+  /* The next request uses the offset straight away. */
+  g_clear_pointer (&token, cs_credentials_unref);
+  token = request_token (client, h->base, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (h->requests, ==, 3);
+}
+
+static void
+test_clock_ahead (void)
+{
+  assert_clock_corrected (3600, TRUE);
+}
+
+static void
+test_clock_behind (void)
+{
+  assert_clock_corrected (-3600, FALSE);
+}
+
+/* A provider whose clock check never passes: one retry, then the error. */
+static void
+test_clock_retry_once (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_hours (now, 2);
+  g_autofree char *date = soup_date_time_to_string (later, SOUP_DATE_HTTP);
+
+  hostile_script (h, 401, "application/json",
+                  "{\"errors\":[{\"code\":135,\"message\":\"Timestamp out of bounds.\"}]}", -1);
+  h->date = g_steal_pointer (&date);
+  token = request_token_from (h, 0, &error);
+  assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 401", "135", "clock", NULL);
+  g_assert_cmpuint (h->requests, ==, 2);
+}
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsProvider) provider = provider_for (h->base);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CsCredentials) token = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Waiter) w = WAITER_INIT;
+  gint64 start = g_get_monotonic_time ();
+
+  h->mode = HOSTILE_STALL;
+  g_timeout_add (200, cancel_cb, cancellable);
+  cs_oauth_client_request_token_async (client, provider, &consumer, "oob", NULL, cancellable,
+                                       waiter_cb, &w);
+  token = cs_oauth_client_request_token_finish (client, waiter_run (&w), &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_cmpuint (h->requests, ==, 1);
+}
+
+static void
+test_insecure_http (void)
+{
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+
+  token = request_token (client, "http://api.example.com", &error);
+  assert_error (error, CS_OAUTH_ERROR_INSECURE, "plain http", "api.example.com", "https", NULL);
+
+  g_assert_true (cs_url_is_loopback ("http://127.0.0.1:8080/x"));
+  g_assert_true (cs_url_is_loopback ("http://127.45.6.7/"));
+  g_assert_true (cs_url_is_loopback ("http://[::1]:99/"));
+  g_assert_true (cs_url_is_loopback ("http://LOCALHOST/"));
+  g_assert_false (cs_url_is_loopback ("http://128.0.0.1/"));
+  g_assert_false (cs_url_is_loopback ("http://localhost.example.com/"));
+  g_assert_false (cs_url_is_loopback ("http://127.0.0.1.nip.io/"));
+  g_assert_false (cs_url_is_loopback ("not a url"));
+}
+
+static void
+test_authorize_url (void)
+{
+  g_autoptr(GPtrArray) presets = cs_provider_load_presets ();
+  CsProvider *twitter = cs_provider_list_lookup (presets, "twitter");
+  CsProvider *flickr = cs_provider_list_lookup (presets, "flickr");
+  g_autoptr(CsCredentials) token = make_request_token ();
+  g_autofree char *a = cs_oauth_authorize_url (twitter, token, FALSE, FALSE, NULL);
+  g_autofree char *b = cs_oauth_authorize_url (twitter, token, TRUE, TRUE, "jack d");
+  g_autofree char *c = cs_oauth_authorize_url (flickr, token, TRUE, TRUE, "jack");
+
+  g_assert_cmpstr (a, ==, "https://api.twitter.com/oauth/authorize?oauth_token=request-token-1");
+  g_assert_cmpstr (b, ==, "https://api.twitter.com/oauth/authenticate?oauth_token=request-token-1"
+                          "&force_login=true&screen_name=jack%20d");
+  g_assert_cmpstr (c, ==, "https://www.flickr.com/services/oauth/authorize?"
+                          "oauth_token=request-token-1");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hostile/ok/request-token", test_request_token_ok);
+  g_test_add_func ("/hostile/ok/access-token", test_access_token_ok);
+  g_test_add_func ("/hostile/ok/call", test_call);
+  g_test_add_func ("/hostile/ok/authorize-url", test_authorize_url);
+  g_test_add_func ("/hostile/rejected/401-json-32", test_401_json_32);
+  g_test_add_func ("/hostile/rejected/401-xml", test_401_xml);
+  g_test_add_func ("/hostile/rejected/403-415-417", test_403_415);
+  g_test_add_func ("/hostile/rejected/500-html", test_500_html);
+  g_test_add_func ("/hostile/rejected/problem-reporting", test_problem_reporting);
+  g_test_add_func ("/hostile/rejected/echoed-secrets", test_echoed_secrets);
+  g_test_add_func ("/hostile/bad-response/token-bodies", test_bad_token_bodies);
+  g_test_add_func ("/hostile/transport/body-over-limit", test_body_over_limit);
+  g_test_add_func ("/hostile/transport/never-answers", test_never_answers);
+  g_test_add_func ("/hostile/transport/trickle", test_trickle);
+  g_test_add_func ("/hostile/transport/connection-reset", test_connection_reset);
+  g_test_add_func ("/hostile/transport/not-http", test_not_http);
+  g_test_add_func ("/hostile/transport/nothing-listens", test_nothing_listens);
+  g_test_add_func ("/hostile/transport/redirect", test_redirect);
+  g_test_add_func ("/hostile/transport/tls-self-signed", test_tls_self_signed);
+  g_test_add_func ("/hostile/transport/tls-expired", test_tls_expired);
+  g_test_add_func ("/hostile/transport/cancel", test_cancel);
+  g_test_add_func ("/hostile/transport/insecure-http", test_insecure_http);
+  g_test_add_func ("/hostile/clock/ahead", test_clock_ahead);
+  g_test_add_func ("/hostile/clock/behind", test_clock_behind);
+  g_test_add_func ("/hostile/clock/retry-once", test_clock_retry_once);
+
+  return g_test_run ();
+}
