@@ -1,20 +1,343 @@
-/* cs-cli-flow.c — the keyring commands of countersign-cli (in progress)
+/* cs-cli-store.c — the keyring commands of countersign-cli: list, show, forget
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "cs-cli.h"
+#include "cs-export.h"
+#include "cs-percent.h"
+#include "cs-provider.h"
+#include "cs-token-store.h"
 
-static int
-not_yet (const char *name)
+/* Runs one async call to completion on a private main loop. */
+typedef struct
 {
-  g_printerr (_("countersign-cli: “%s” is not available in this build yet\n"), name);
-  return CS_CLI_EXIT_FAILURE;
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Wait;
+
+static void
+wait_clear (Wait *wait)
+{
+  g_clear_pointer (&wait->loop, g_main_loop_unref);
+  g_clear_object (&wait->result);
 }
 
-int cs_cli_list (int argc, char **argv) { return not_yet (argv[0]); }
-int cs_cli_show (int argc, char **argv) { return not_yet (argv[0]); }
-int cs_cli_forget (int argc, char **argv) { return not_yet (argv[0]); }
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Wait, wait_clear)
+
+static void
+wait_init (Wait *wait)
+{
+  wait->loop = g_main_loop_new (NULL, FALSE);
+  wait->result = NULL;
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+static void
+wait_run (Wait *wait)
+{
+  if (wait->result == NULL)
+    g_main_loop_run (wait->loop);
+}
+
+static const char *
+store_exit_codes_help (void)
+{
+  return _("Exit status:\n"
+           "  0  success\n"
+           "  2  usage error, or no stored credentials with that id\n"
+           "  5  keyring error: no keyring service, the keyring is locked, or the unlock "
+           "prompt was dismissed");
+}
+
+/* A keyring error: says why and exits 5; an unknown id is the user's input, so 2. */
+static int
+store_error (const GError *error)
+{
+  if (g_error_matches (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND))
+    {
+      g_printerr ("countersign-cli: %s (%s)\n", error->message,
+                  _("“countersign-cli list” prints the ids"));
+      return CS_CLI_EXIT_USAGE;
+    }
+  g_printerr ("countersign-cli: %s\n", error->message);
+  return CS_CLI_EXIT_KEYRING;
+}
+
+static GOptionContext *
+store_context_new (const char   *parameter,
+                   const char   *summary,
+                   GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameter);
+  g_autofree char *description = NULL;
+
+  g_option_context_set_summary (context, summary);
+  description = g_strdup_printf ("%s\n\n%s",
+                                 _("Credentials live only in the system keyring (the Secret "
+                                   "Service, such as GNOME Keyring). Ids are printed by "
+                                   "“countersign-cli list”."),
+                                 store_exit_codes_help ());
+  g_option_context_set_description (context, description);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Parses options and the single ID argument; -1 on success, else the exit status. */
+static int
+parse_id (GOptionContext   *context,
+          int              *argc,
+          char           ***argv,
+          const char      **id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return cs_cli_usage_error (NULL, "%s", error->message);
+  if (*argc < 2)
+    return cs_cli_usage_error (NULL, _("Which credentials? Give an id from “countersign-cli list”"));
+  if (*argc > 2)
+    return cs_cli_usage_error (NULL, _("Unexpected argument “%s”"), (*argv)[2]);
+  *id = (*argv)[1];
+  return -1;
+}
+
+static char *
+format_date (gint64 modified)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  if (modified <= 0)
+    return g_strdup ("-");
+  date = g_date_time_new_from_unix_local (modified);
+  return date ? g_date_time_format (date, "%Y-%m-%d %H:%M") : g_strdup ("-");
+}
+
+int
+cs_cli_list (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CsTokenStore) store = NULL;
+  g_autoptr(GPtrArray) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Wait) wait = { 0 };
+  int status;
+
+  context = store_context_new (NULL,
+                               _("List the credentials stored in the keyring, newest first: "
+                                 "one line per access token with its id, the provider, the "
+                                 "account and the date it was stored, separated by tabs. "
+                                 "No secret is printed."),
+                               NULL);
+  if ((status = cs_cli_parse_options (context, &argc, &argv)) >= 0)
+    return status;
+
+  store = cs_token_store_new ();
+  wait_init (&wait);
+  cs_token_store_list_async (store, NULL, on_done, &wait);
+  wait_run (&wait);
+  tokens = cs_token_store_list_finish (store, wait.result, &error);
+  if (tokens == NULL)
+    return store_error (error);
+
+  if (tokens->len == 0)
+    g_printerr ("%s\n", _("No credentials are stored in the keyring yet."));
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      CsStoredToken *token = tokens->pdata[i];
+      const char *account = cs_stored_token_get_account (token);
+      g_autofree char *date = format_date (cs_stored_token_get_modified (token));
+
+      printf ("%s\t%s\t%s%s\t%s\n", cs_stored_token_get_id (token),
+              cs_stored_token_get_provider_name (token),
+              *account != '\0' ? "@" : "", *account != '\0' ? account : "-", date);
+    }
+  return CS_CLI_EXIT_OK;
+}
+
+/* The provider a token was stored for: a preset, else a user-defined one, else a bare
+ * provider with the stored id and name (enough for every format but curl). */
+static CsProvider *
+find_provider (CsStoredToken *token)
+{
+  const char *id = cs_stored_token_get_provider_id (token);
+  g_autoptr(GPtrArray) presets = cs_provider_load_presets ();
+  g_autoptr(GPtrArray) user = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_auto(Wait) wait = { 0 };
+  CsProvider *provider;
+
+  if ((provider = cs_provider_list_lookup (presets, id)) != NULL)
+    return g_object_ref (provider);
+
+  wait_init (&wait);
+  cs_provider_load_user_async (NULL, NULL, on_done, &wait);
+  wait_run (&wait);
+  user = cs_provider_load_user_finish (wait.result, &warnings, NULL);
+  if (user != NULL && (provider = cs_provider_list_lookup (user, id)) != NULL)
+    return g_object_ref (provider);
+
+  return cs_provider_new (id, cs_stored_token_get_provider_name (token));
+}
+
+static void
+print_field (const char *name,
+             const char *value)
+{
+  if (value != NULL)
+    printf ("%s=%s\n", name, value);
+}
+
+/* The default output: name=value lines, names as in the JSON export. */
+static void
+print_fields (CsStoredToken *token)
+{
+  const char *account = cs_stored_token_get_account (token);
+  g_autofree char *date = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+
+  print_field ("provider", cs_stored_token_get_provider_id (token));
+  print_field ("provider_name", cs_stored_token_get_provider_name (token));
+  print_field ("host", cs_stored_token_get_host (token));
+  print_field ("account", *account != '\0' ? account : NULL);
+  print_field ("consumer_key", cs_stored_token_get_consumer_key (token));
+  print_field ("consumer_secret", cs_stored_token_get_consumer_secret (token));
+  print_field ("access_token", cs_stored_token_get_token (token));
+  print_field ("access_token_secret", cs_stored_token_get_token_secret (token));
+  if (cs_stored_token_get_modified (token) > 0 &&
+      (modified = g_date_time_new_from_unix_utc (cs_stored_token_get_modified (token))) != NULL)
+    {
+      date = g_date_time_format_iso8601 (modified);
+      print_field ("stored", date);
+    }
+}
+
+static int
+print_export (CsStoredToken  *token,
+              CsExportFormat  format)
+{
+  g_autoptr(CsProvider) provider = find_provider (token);
+  g_autoptr(GError) error = NULL;
+  const char *account = cs_stored_token_get_account (token);
+  CsExportData data = {
+    .provider = provider,
+    .consumer_key = cs_stored_token_get_consumer_key (token),
+    .consumer_secret = cs_stored_token_get_consumer_secret (token),
+    .token = cs_stored_token_get_token (token),
+    .token_secret = cs_stored_token_get_token_secret (token),
+    .account = *account != '\0' ? account : NULL,
+    .user_id = NULL,
+  };
+  char *text;
+
+  text = cs_export (&data, format, &error);
+  if (text == NULL)
+    {
+      g_printerr ("countersign-cli: %s\n", error->message);
+      return CS_CLI_EXIT_USAGE;
+    }
+  fputs (text, stdout);
+  cs_secret_free (text);
+  return CS_CLI_EXIT_OK;
+}
+
+int
+cs_cli_show (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CsTokenStore) store = NULL;
+  g_autoptr(CsStoredToken) token = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_auto(Wait) wait = { 0 };
+  CsExportFormat format = CS_EXPORT_ENV;
+  const char *id = NULL;
+  int status;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Print in this format: env (shell export lines), dotenv, json, curl (a signed "
+         "request to the provider’s verify URL) or twurlrc (twurl’s YAML profile); "
+         "without it, name=value lines"),
+      N_("FORMAT") },
+    { NULL }
+  };
+
+  context = store_context_new (_("ID"),
+                               _("Print the stored credentials with this id, secrets "
+                                 "included. Environment variables are named after the "
+                                 "provider: TWITTER_CONSUMER_KEY, TWITTER_CONSUMER_SECRET (when "
+                                 "stored), TWITTER_ACCESS_TOKEN, TWITTER_ACCESS_TOKEN_SECRET, "
+                                 "TWITTER_ACCOUNT."),
+                               entries);
+  if ((status = parse_id (context, &argc, &argv, &id)) >= 0)
+    return status;
+  if (format_name != NULL && !cs_export_format_from_string (format_name, &format))
+    return cs_cli_usage_error ("--format",
+                               _("unknown format “%s”; use env, dotenv, json, curl or twurlrc"),
+                               format_name);
+
+  store = cs_token_store_new ();
+  wait_init (&wait);
+  cs_token_store_lookup_async (store, id, NULL, on_done, &wait);
+  wait_run (&wait);
+  token = cs_token_store_lookup_finish (store, wait.result, &error);
+  if (token == NULL)
+    return store_error (error);
+
+  if (format_name == NULL)
+    {
+      print_fields (token);
+      return CS_CLI_EXIT_OK;
+    }
+  return print_export (token, format);
+}
+
+int
+cs_cli_forget (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(CsTokenStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Wait) wait = { 0 };
+  const char *id = NULL;
+  int status;
+
+  context = store_context_new (_("ID"),
+                               _("Delete the stored credentials with this id from the keyring "
+                                 "(and the stored consumer secret, when no other account uses "
+                                 "its consumer key). The tokens stay valid at the provider: "
+                                 "revoke them there too if they leaked."),
+                               NULL);
+  if ((status = parse_id (context, &argc, &argv, &id)) >= 0)
+    return status;
+
+  store = cs_token_store_new ();
+  wait_init (&wait);
+  cs_token_store_delete_async (store, id, NULL, on_done, &wait);
+  wait_run (&wait);
+  if (!cs_token_store_delete_finish (store, wait.result, &error))
+    return store_error (error);
+
+  printf (_("Forgot the credentials %s.\n"), id);
+  return CS_CLI_EXIT_OK;
+}

@@ -103,7 +103,7 @@ static GError *
 not_found_error (const char *id)
 {
   return g_error_new (CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND,
-                      _("No stored credentials with id “%s”; run “countersign-cli list”"), id);
+                      _("No stored credentials with id “%s”"), id);
 }
 
 static GHashTable *
