@@ -1,0 +1,323 @@
+/* cs-application.c — the application: actions, command line, the in-process demo provider
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-app-resources.h"
+#include "cs-application.h"
+#include "cs-window.h"
+
+struct _CsApplication
+{
+  AdwApplication  parent_instance;
+
+  CsDemoProvider *demo;
+  CsUriLauncher   launcher;
+  gpointer        launcher_data;
+};
+
+G_DEFINE_FINAL_TYPE (CsApplication, cs_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry options[] = {
+  { "provider", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Start a new authorization with this provider (demo, twitter, flickr…)"), N_("ID") },
+  { "consumer-key", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Fill in this consumer key"), N_("KEY") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static CsWindow *
+ensure_window (CsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!CS_IS_WINDOW (window))
+    window = GTK_WINDOW (cs_window_new (GTK_APPLICATION (self)));
+
+  return CS_WINDOW (window);
+}
+
+static void
+cs_application_activate (GApplication *application)
+{
+  gtk_window_present (GTK_WINDOW (ensure_window (CS_APPLICATION (application))));
+}
+
+static int
+cs_application_handle_local_options (GApplication *application,
+                                     GVariantDict *dict)
+{
+  if (g_variant_dict_contains (dict, "version"))
+    {
+      g_print ("countersign %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static int
+cs_application_command_line (GApplication            *application,
+                             GApplicationCommandLine *command_line)
+{
+  GVariantDict *dict = g_application_command_line_get_options_dict (command_line);
+  const char *provider = NULL;
+  const char *key = NULL;
+  CsWindow *window;
+
+  g_variant_dict_lookup (dict, "provider", "&s", &provider);
+  g_variant_dict_lookup (dict, "consumer-key", "&s", &key);
+
+  window = ensure_window (CS_APPLICATION (application));
+  if (provider != NULL || key != NULL)
+    cs_window_start_authorization (window, provider, key, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return 0;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (app)),
+                                     (GCopyFunc)g_object_ref, NULL);
+
+  /* Closing the windows saves their size and cancels what they run. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
+
+  g_application_quit (app);
+}
+
+static void
+new_authorization_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  CsWindow *window = ensure_window (CS_APPLICATION (user_data));
+
+  cs_window_start_authorization (window, NULL, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Countersign developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Countersign"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Countersign developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", PACKAGE_WEBSITE "/issues",
+                        "comments", _("Get OAuth 1.0a access tokens for your apps, and keep them "
+                                      "in the keyring."),
+                        "copyright", "© 2026 The Countersign developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your names, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/cs-shortcuts-window.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (app));
+  gtk_window_present (window);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "new-authorization", new_authorization_action },
+  { "about", about_action },
+  { "shortcuts", shortcuts_action },
+};
+
+static void
+cs_application_startup (GApplication *application)
+{
+  static const struct
+  {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.new-authorization", { "<Control>n", NULL } },
+    { "app.shortcuts", { "<Control>question", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (cs_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                           accels[i].action, accels[i].accels);
+}
+
+static void
+cs_application_shutdown (GApplication *application)
+{
+  CsApplication *self = CS_APPLICATION (application);
+
+  if (self->demo != NULL)
+    cs_demo_provider_stop (self->demo);
+  g_clear_object (&self->demo);
+
+  G_APPLICATION_CLASS (cs_application_parent_class)->shutdown (application);
+}
+
+static void
+cs_application_dispose (GObject *object)
+{
+  CsApplication *self = (CsApplication *)object;
+
+  g_clear_object (&self->demo);
+
+  G_OBJECT_CLASS (cs_application_parent_class)->dispose (object);
+}
+
+static void
+cs_application_class_init (CsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = cs_application_dispose;
+  app_class->activate = cs_application_activate;
+  app_class->command_line = cs_application_command_line;
+  app_class->handle_local_options = cs_application_handle_local_options;
+  app_class->startup = cs_application_startup;
+  app_class->shutdown = cs_application_shutdown;
+
+  /* Registered by hand: a static library would otherwise drop the resource's constructor. */
+  cs_app_register_resource ();
+}
+
+static void
+cs_application_init (CsApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Get OAuth 1.0a access tokens and keep them in "
+                                              "the keyring."));
+}
+
+CsApplication *
+cs_application_new (void)
+{
+  return g_object_new (CS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+CsDemoProvider *
+cs_application_get_demo_provider (CsApplication  *self,
+                                  GError        **error)
+{
+  g_autoptr (CsDemoProvider) demo = NULL;
+
+  g_return_val_if_fail (CS_IS_APPLICATION (self), NULL);
+
+  if (self->demo != NULL)
+    return self->demo;
+
+  demo = cs_demo_provider_new ();
+  if (!cs_demo_provider_start (demo, 0, error))
+    return NULL;
+
+  self->demo = g_steal_pointer (&demo);
+  return self->demo;
+}
+
+void
+cs_application_set_uri_launcher (CsApplication *self,
+                                 CsUriLauncher  launcher,
+                                 gpointer       user_data)
+{
+  g_return_if_fail (CS_IS_APPLICATION (self));
+
+  self->launcher = launcher;
+  self->launcher_data = user_data;
+}
+
+static void
+launch_default_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+cs_application_launch_uri_async (CsApplication       *self,
+                                 GtkWindow           *parent,
+                                 const char          *uri,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GdkAppLaunchContext) context = NULL;
+
+  g_return_if_fail (CS_IS_APPLICATION (self));
+  g_return_if_fail (uri != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_application_launch_uri_async);
+
+  if (self->launcher != NULL)
+    {
+      self->launcher (uri, self->launcher_data);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (parent != NULL)
+    context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (parent)));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), cancellable,
+                                           launch_default_cb, g_steal_pointer (&task));
+}
+
+gboolean
+cs_application_launch_uri_finish (CsApplication  *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  g_return_val_if_fail (CS_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,73 @@
+/* cs-clipboard.c — copying values, with a toast, and forgetting copied secrets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cs-clipboard.h"
+#include "cs-window.h"
+
+typedef struct
+{
+  GdkClipboard       *clipboard;
+  GdkContentProvider *content;
+} ClearData;
+
+static void
+clear_data_free (gpointer data)
+{
+  ClearData *clear = data;
+
+  g_clear_object (&clear->clipboard);
+  g_clear_object (&clear->content);
+  g_free (clear);
+}
+
+static gboolean
+clear_clipboard_cb (gpointer user_data)
+{
+  ClearData *clear = user_data;
+
+  /* Only what we put there: if the user copied something else since, leave it alone. */
+  if (gdk_clipboard_is_local (clear->clipboard)
+      && gdk_clipboard_get_content (clear->clipboard) == clear->content)
+    gdk_clipboard_set_content (clear->clipboard, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+cs_clipboard_copy (GtkWidget  *widget,
+                   const char *text,
+                   gboolean    secret,
+                   const char *toast)
+{
+  GdkClipboard *clipboard;
+  g_autoptr (GdkContentProvider) content = NULL;
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (text != NULL);
+
+  clipboard = gtk_widget_get_clipboard (widget);
+  content = gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  gdk_clipboard_set_content (clipboard, content);
+
+  root = gtk_widget_get_root (widget);
+  if (CS_IS_WINDOW (root))
+    {
+      if (toast != NULL)
+        cs_window_add_toast (CS_WINDOW (root), toast);
+
+      if (secret && g_settings_get_boolean (cs_window_get_settings (CS_WINDOW (root)),
+                                            "clear-clipboard"))
+        {
+          ClearData *clear = g_new0 (ClearData, 1);
+
+          clear->clipboard = g_object_ref (clipboard);
+          clear->content = g_object_ref (content);
+          g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, CS_CLIPBOARD_CLEAR_SECONDS,
+                                      clear_clipboard_cb, clear, clear_data_free);
+        }
+    }
+}

@@ -1,0 +1,576 @@
+/* cs-provider-page.c — wizard step 1: provider, consumer credentials and options
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-oauth-client.h"
+#include "cs-provider-page.h"
+
+struct _CsProviderPage
+{
+  GtkWidget            parent_instance;
+
+  AdwComboRow         *provider_row;
+  AdwActionRow        *developer_row;
+  AdwPreferencesGroup *endpoints_group;
+  AdwEntryRow         *request_token_row;
+  AdwEntryRow         *authorize_row;
+  AdwEntryRow         *access_token_row;
+  AdwComboRow         *signature_row;
+  AdwActionRow        *insecure_row;
+  GtkSwitch           *insecure_switch;
+  AdwPreferencesGroup *consumer_group;
+  AdwEntryRow         *key_row;
+  AdwEntryRow         *secret_row;
+  GtkLabel            *key_message;
+  AdwComboRow         *callback_row;
+  AdwEntryRow         *callback_url_row;
+  AdwComboRow         *access_type_row;
+  GtkSwitch           *store_switch;
+  GtkSwitch           *store_secret_switch;
+
+  GSettings           *settings;
+  GPtrArray           *providers; /* the presets, then Custom */
+  gboolean             valid;
+  gboolean             trimming;
+};
+
+G_DEFINE_FINAL_TYPE (CsProviderPage, cs_provider_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_VALID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const CsSignatureMethod signature_methods[] = {
+  CS_SIGNATURE_METHOD_HMAC_SHA1,
+  CS_SIGNATURE_METHOD_HMAC_SHA256,
+  CS_SIGNATURE_METHOD_PLAINTEXT,
+};
+
+static CsProvider *
+selected_provider (CsProviderPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->provider_row);
+
+  if (self->providers == NULL || selected >= self->providers->len)
+    return NULL;
+
+  return g_ptr_array_index (self->providers, selected);
+}
+
+static gboolean
+is_printable_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar)*p < 0x21 || (guchar)*p > 0x7e)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* An absolute http(s) URL with a host. */
+static gboolean
+is_endpoint (const char *url)
+{
+  g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
+}
+
+static gboolean
+is_insecure (const char *url)
+{
+  return url != NULL && g_ascii_strncasecmp (url, "http:", 5) == 0 && !cs_url_is_loopback (url);
+}
+
+static gboolean
+endpoints_valid (CsProviderPage *self,
+                 gboolean       *insecure)
+{
+  AdwEntryRow *rows[] = { self->request_token_row, self->authorize_row, self->access_token_row };
+  CsProvider *provider = selected_provider (self);
+  gboolean valid = TRUE;
+
+  *insecure = FALSE;
+  if (provider != NULL && !cs_provider_get_is_custom (provider))
+    {
+      *insecure = is_insecure (cs_provider_get_request_token_url (provider))
+                  || is_insecure (cs_provider_get_access_token_url (provider));
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const char *url = gtk_editable_get_text (GTK_EDITABLE (rows[i]));
+      gboolean ok = is_endpoint (url);
+
+      if (ok || *url == '\0')
+        gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (rows[i]), "error");
+      valid = valid && ok;
+      *insecure = *insecure || is_insecure (url);
+    }
+
+  return valid;
+}
+
+static gboolean
+consumer_valid (CsProviderPage *self)
+{
+  const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
+  const char *secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
+  gboolean key_ascii = is_printable_ascii (key);
+  gboolean secret_ascii = is_printable_ascii (secret);
+
+  if (!key_ascii)
+    gtk_label_set_text (self->key_message,
+                        _("The consumer key contains spaces or characters that are not ASCII. "
+                          "Copy it again from the developer portal."));
+  else if (!secret_ascii)
+    gtk_label_set_text (self->key_message,
+                        _("The consumer secret contains spaces or characters that are not ASCII. "
+                          "Copy it again from the developer portal."));
+  gtk_widget_set_visible (GTK_WIDGET (self->key_message), !key_ascii || !secret_ascii);
+
+  if (key_ascii)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->key_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->key_row), "error");
+  if (secret_ascii)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->secret_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->secret_row), "error");
+
+  return *key != '\0' && *secret != '\0' && key_ascii && secret_ascii;
+}
+
+static gboolean
+callback_valid (CsProviderPage *self)
+{
+  CsCallbackMode mode = cs_provider_page_get_callback_mode (self);
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->callback_url_row));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->callback_url_row), mode == CS_CALLBACK_MODE_CUSTOM);
+  if (mode != CS_CALLBACK_MODE_CUSTOM)
+    return TRUE;
+
+  return g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL);
+}
+
+static void
+update_validity (CsProviderPage *self)
+{
+  gboolean insecure = FALSE;
+  gboolean valid;
+
+  valid = endpoints_valid (self, &insecure);
+  gtk_widget_set_visible (GTK_WIDGET (self->insecure_row), insecure);
+  if (insecure && !gtk_switch_get_active (self->insecure_switch))
+    valid = FALSE;
+  valid = consumer_valid (self) && valid;
+  valid = callback_valid (self) && valid;
+  valid = valid && selected_provider (self) != NULL;
+
+  if (valid != self->valid)
+    {
+      self->valid = valid;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+    }
+}
+
+static void
+changed_cb (CsProviderPage *self)
+{
+  update_validity (self);
+}
+
+/* Keys are pasted from web pages, often with a space or newline around them. */
+static void
+key_changed_cb (CsProviderPage *self,
+                GtkEditable    *editable)
+{
+  const char *text = gtk_editable_get_text (editable);
+  gsize length = strlen (text);
+
+  if (!self->trimming && length > 0
+      && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1])))
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+      self->trimming = TRUE;
+      gtk_editable_set_text (editable, trimmed);
+      gtk_editable_set_position (editable, -1);
+      self->trimming = FALSE;
+    }
+
+  update_validity (self);
+}
+
+static void
+fill_demo_consumer (CsProviderPage *self,
+                    CsProvider     *provider)
+{
+  const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
+  gboolean demo_filled = FALSE;
+
+  for (guint i = 0; self->providers != NULL && i < self->providers->len; i++)
+    {
+      const char *demo_key = cs_provider_get_demo_consumer_key (g_ptr_array_index (self->providers, i));
+
+      if (demo_key != NULL && g_strcmp0 (key, demo_key) == 0)
+        demo_filled = TRUE;
+    }
+
+  if (cs_provider_get_demo_consumer_key (provider) != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->key_row),
+                             cs_provider_get_demo_consumer_key (provider));
+      gtk_editable_set_text (GTK_EDITABLE (self->secret_row),
+                             cs_provider_get_demo_consumer_secret (provider));
+    }
+  else if (demo_filled)
+    {
+      /* Demo values would only fail against a real provider. */
+      gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->secret_row), "");
+    }
+}
+
+static void
+provider_selected_cb (CsProviderPage *self)
+{
+  CsProvider *provider = selected_provider (self);
+
+  if (provider == NULL)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->endpoints_group),
+                          cs_provider_get_is_custom (provider));
+  gtk_widget_set_visible (GTK_WIDGET (self->developer_row),
+                          cs_provider_get_developer_url (provider) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->access_type_row),
+                          cs_provider_get_supports_access_type (provider));
+
+  if (cs_provider_get_is_demo (provider))
+    adw_preferences_group_set_description (self->consumer_group,
+                                           _("The demo provider runs on this computer. Its "
+                                             "consumer key and secret are filled in for you."));
+  else
+    adw_preferences_group_set_description (self->consumer_group,
+                                           _("From your app’s page on the provider’s developer "
+                                             "portal."));
+
+  fill_demo_consumer (self, provider);
+  update_validity (self);
+}
+
+static void
+developer_row_activated_cb (CsProviderPage *self)
+{
+  CsProvider *provider = selected_provider (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (provider != NULL && cs_provider_get_developer_url (provider) != NULL)
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                  cs_provider_get_developer_url (provider), GDK_CURRENT_TIME);
+}
+
+static void
+cs_provider_page_dispose (GObject *object)
+{
+  CsProviderPage *self = (CsProviderPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_PROVIDER_PAGE);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->providers, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cs_provider_page_parent_class)->dispose (object);
+}
+
+static void
+cs_provider_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CsProviderPage *self = CS_PROVIDER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_provider_page_class_init (CsProviderPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_provider_page_dispose;
+  object_class->get_property = cs_provider_page_get_property;
+
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-provider-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, provider_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, developer_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, endpoints_group);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, request_token_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, authorize_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, access_token_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, signature_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, insecure_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, insecure_switch);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, consumer_group);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, key_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, secret_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, key_message);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, callback_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, callback_url_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, access_type_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_switch);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_secret_switch);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, developer_row_activated_cb);
+}
+
+static void
+cs_provider_page_init (CsProviderPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "store-credentials", self->store_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->provider_row, "notify::selected",
+                            G_CALLBACK (provider_selected_cb), self);
+}
+
+void
+cs_provider_page_set_providers (CsProviderPage *self,
+                                GPtrArray      *providers)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (CsProvider) custom = NULL;
+
+  g_return_if_fail (CS_IS_PROVIDER_PAGE (self));
+  g_return_if_fail (providers != NULL);
+
+  g_clear_pointer (&self->providers, g_ptr_array_unref);
+  self->providers = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < providers->len; i++)
+    g_ptr_array_add (self->providers, g_object_ref (g_ptr_array_index (providers, i)));
+
+  custom = cs_provider_new ("custom", _("Custom"));
+  cs_provider_set_is_custom (custom, TRUE);
+  g_ptr_array_add (self->providers, g_steal_pointer (&custom));
+
+  for (guint i = 0; i < self->providers->len; i++)
+    gtk_string_list_append (names, cs_provider_get_name (g_ptr_array_index (self->providers, i)));
+
+  adw_combo_row_set_model (self->provider_row, G_LIST_MODEL (names));
+  provider_selected_cb (self);
+}
+
+void
+cs_provider_page_prefill (CsProviderPage *self,
+                          const char     *provider_id,
+                          const char     *consumer_key,
+                          const char     *consumer_secret)
+{
+  g_autofree char *last = NULL;
+
+  g_return_if_fail (CS_IS_PROVIDER_PAGE (self));
+
+  if (provider_id == NULL)
+    provider_id = last = g_settings_get_string (self->settings, "last-provider");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->secret_row), "");
+  for (guint i = 0; self->providers != NULL && i < self->providers->len; i++)
+    if (g_strcmp0 (cs_provider_get_id (g_ptr_array_index (self->providers, i)), provider_id) == 0)
+      {
+        adw_combo_row_set_selected (self->provider_row, i);
+        break;
+      }
+  provider_selected_cb (self);
+
+  if (consumer_key != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->key_row), consumer_key);
+  if (consumer_secret != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->secret_row), consumer_secret);
+
+  adw_combo_row_set_selected (self->callback_row,
+                              g_settings_get_enum (self->settings, "callback-mode"));
+  {
+    g_autofree char *url = g_settings_get_string (self->settings, "custom-callback-url");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->callback_url_row), url);
+  }
+  adw_combo_row_set_selected (self->access_type_row, 0);
+  gtk_switch_set_active (self->insecure_switch, FALSE);
+  gtk_switch_set_active (self->store_secret_switch, FALSE);
+  update_validity (self);
+}
+
+gboolean
+cs_provider_page_get_valid (CsProviderPage *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), FALSE);
+
+  return self->valid;
+}
+
+void
+cs_provider_page_remember (CsProviderPage *self)
+{
+  CsProvider *provider;
+
+  g_return_if_fail (CS_IS_PROVIDER_PAGE (self));
+
+  provider = selected_provider (self);
+  if (provider != NULL)
+    g_settings_set_string (self->settings, "last-provider", cs_provider_get_id (provider));
+  g_settings_set_enum (self->settings, "callback-mode", cs_provider_page_get_callback_mode (self));
+  if (cs_provider_page_get_callback_mode (self) == CS_CALLBACK_MODE_CUSTOM)
+    g_settings_set_string (self->settings, "custom-callback-url",
+                           cs_provider_page_get_custom_callback (self));
+}
+
+CsProvider *
+cs_provider_page_dup_provider (CsProviderPage *self)
+{
+  CsProvider *provider;
+  CsProvider *custom;
+  guint method;
+
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), NULL);
+
+  provider = selected_provider (self);
+  if (provider == NULL)
+    return NULL;
+  if (!cs_provider_get_is_custom (provider))
+    return g_object_ref (provider);
+
+  custom = cs_provider_new ("custom", _("Custom"));
+  cs_provider_set_is_custom (custom, TRUE);
+  cs_provider_set_request_token_url (custom,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->request_token_row)));
+  cs_provider_set_authorize_url (custom, gtk_editable_get_text (GTK_EDITABLE (self->authorize_row)));
+  cs_provider_set_access_token_url (custom,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->access_token_row)));
+  method = adw_combo_row_get_selected (self->signature_row);
+  if (method < G_N_ELEMENTS (signature_methods))
+    cs_provider_set_signature_method (custom, signature_methods[method]);
+
+  return custom;
+}
+
+const char *
+cs_provider_page_get_consumer_key (CsProviderPage *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->key_row));
+}
+
+const char *
+cs_provider_page_get_consumer_secret (CsProviderPage *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
+}
+
+CsCallbackMode
+cs_provider_page_get_callback_mode (CsProviderPage *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), CS_CALLBACK_MODE_PIN);
+
+  switch (adw_combo_row_get_selected (self->callback_row))
+    {
+    case 1:
+      return CS_CALLBACK_MODE_LOOPBACK;
+    case 2:
+      return CS_CALLBACK_MODE_CUSTOM;
+    default:
+      return CS_CALLBACK_MODE_PIN;
+    }
+}
+
+const char *
+cs_provider_page_get_custom_callback (CsProviderPage *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->callback_url_row));
+}
+
+const char *
+cs_provider_page_get_access_type (CsProviderPage *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->access_type_row)))
+    return NULL;
+
+  switch (adw_combo_row_get_selected (self->access_type_row))
+    {
+    case 1:
+      return "read";
+    case 2:
+      return "write";
+    default:
+      return NULL;
+    }
+}
+
+gboolean
+cs_provider_page_get_allow_insecure (CsProviderPage *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->insecure_row))
+         && gtk_switch_get_active (self->insecure_switch);
+}
+
+gboolean
+cs_provider_page_get_store (CsProviderPage *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), FALSE);
+
+  return gtk_switch_get_active (self->store_switch);
+}
+
+gboolean
+cs_provider_page_get_store_consumer_secret (CsProviderPage *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), FALSE);
+
+  return gtk_switch_get_active (self->store_switch)
+         && gtk_switch_get_active (self->store_secret_switch);
+}

@@ -1,0 +1,49 @@
+/* cs-provider-page.h — wizard step 1: provider, consumer credentials and options
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-provider.h"
+
+G_BEGIN_DECLS
+
+/* The values of the callback-mode GSettings enum. */
+typedef enum
+{
+  CS_CALLBACK_MODE_PIN,
+  CS_CALLBACK_MODE_LOOPBACK,
+  CS_CALLBACK_MODE_CUSTOM,
+} CsCallbackMode;
+
+#define CS_TYPE_PROVIDER_PAGE (cs_provider_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsProviderPage, cs_provider_page, CS, PROVIDER_PAGE, GtkWidget)
+
+/* @providers: the presets (the demo first); a Custom entry is added after them. */
+void            cs_provider_page_set_providers          (CsProviderPage *self,
+                                                         GPtrArray      *providers);
+/* Any argument may be NULL: then the last provider and empty fields are used. */
+void            cs_provider_page_prefill                (CsProviderPage *self,
+                                                         const char     *provider_id,
+                                                         const char     *consumer_key,
+                                                         const char     *consumer_secret);
+gboolean        cs_provider_page_get_valid              (CsProviderPage *self);
+/* Saves the provider and callback choices in GSettings (on Continue). */
+void            cs_provider_page_remember               (CsProviderPage *self);
+
+/* The chosen preset, or a new custom provider built from the endpoint fields. */
+CsProvider     *cs_provider_page_dup_provider           (CsProviderPage *self);
+const char     *cs_provider_page_get_consumer_key       (CsProviderPage *self);
+const char     *cs_provider_page_get_consumer_secret    (CsProviderPage *self);
+CsCallbackMode  cs_provider_page_get_callback_mode      (CsProviderPage *self);
+const char     *cs_provider_page_get_custom_callback    (CsProviderPage *self);
+/* NULL (the app's default), "read" or "write". */
+const char     *cs_provider_page_get_access_type        (CsProviderPage *self);
+gboolean        cs_provider_page_get_allow_insecure     (CsProviderPage *self);
+gboolean        cs_provider_page_get_store              (CsProviderPage *self);
+gboolean        cs_provider_page_get_store_consumer_secret (CsProviderPage *self);
+
+G_END_DECLS

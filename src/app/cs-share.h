@@ -1,0 +1,25 @@
+/* cs-share.h — what the wizard and the saved list both do with credentials
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cs-export.h"
+
+G_BEGIN_DECLS
+
+/* A menu of the export formats; each item activates @action with the format name. */
+GMenuModel *cs_share_export_menu_new  (const char          *action);
+/* Exports @data in the format named @format_name and copies it (a secret) with a toast. */
+void        cs_share_export_to_clipboard (GtkWidget          *widget,
+                                          const CsExportData *data,
+                                          const char         *format_name);
+/* Reads a verify-credentials answer: the account ("@screen_name", else the user id), or an
+ * error that quotes the provider when the status is not a success. */
+char       *cs_share_parse_verify     (GBytes              *body,
+                                       guint                status,
+                                       GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,722 @@
+/* cs-start-page.c — the saved credentials, with what can be done with each
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list comes from the keyring without secrets; Copy, Export and Test look the item up
+ * (which loads its secrets) when asked. A keyring that is missing or locked is said so,
+ * with Retry: nothing is ever read from or written to anywhere else.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-application.h"
+#include "cs-clipboard.h"
+#include "cs-demo-provider.h"
+#include "cs-percent.h"
+#include "cs-share.h"
+#include "cs-start-page.h"
+#include "cs-window.h"
+
+typedef enum
+{
+  TASK_COPY_TOKEN,
+  TASK_COPY_SECRET,
+  TASK_EXPORT,
+  TASK_TEST,
+  TASK_AGAIN,
+} RowTask;
+
+struct _CsStartPage
+{
+  GtkWidget      parent_instance;
+
+  GtkStack      *stack;
+  GtkSpinner    *loading_spinner;
+  AdwStatusPage *error_page;
+  GtkListBox    *list_box;
+
+  CsOAuthClient *client;
+  CsTokenStore  *store;
+  GPtrArray     *providers;
+  GPtrArray     *tokens;
+  GCancellable  *cancellable;
+  char          *highlight_id;
+  gboolean       loaded;
+};
+
+G_DEFINE_FINAL_TYPE (CsStartPage, cs_start_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LOADED,
+  N_PROPS
+};
+
+enum {
+  AUTHORIZE_AGAIN,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  CsStartPage *self;
+  RowTask      task;
+  char        *format;
+} LookupData;
+
+static void
+lookup_data_free (LookupData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->format);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LookupData, lookup_data_free)
+
+static void
+toast (CsStartPage *self,
+       const char  *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (CS_IS_WINDOW (root))
+    cs_window_add_toast (CS_WINDOW (root), text);
+}
+
+static void
+set_loaded (CsStartPage *self,
+            gboolean     loaded)
+{
+  if (self->loaded == loaded)
+    return;
+
+  self->loaded = loaded;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+/* The running demo for "demo" (its port changes between runs), else a preset. */
+static CsProvider *
+find_provider (CsStartPage *self,
+               const char  *id)
+{
+  CsProvider *provider = cs_provider_list_lookup (self->providers, id);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  if (provider != NULL && cs_provider_get_is_demo (provider) && CS_IS_APPLICATION (app))
+    {
+      CsDemoProvider *demo = cs_application_get_demo_provider (CS_APPLICATION (app), NULL);
+
+      if (demo != NULL)
+        return cs_demo_provider_get_provider (demo);
+    }
+
+  return provider;
+}
+
+static const char *
+consumer_secret_for (CsStoredToken *token,
+                     CsProvider    *provider)
+{
+  if (cs_stored_token_get_consumer_secret (token) != NULL)
+    return cs_stored_token_get_consumer_secret (token);
+  if (provider != NULL
+      && g_strcmp0 (cs_provider_get_demo_consumer_key (provider),
+                    cs_stored_token_get_consumer_key (token)) == 0)
+    return cs_provider_get_demo_consumer_secret (provider);
+
+  return NULL;
+}
+
+static void
+test_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (CsStartPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) body = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *text = NULL;
+  guint status = 0;
+
+  body = cs_oauth_client_call_finish (CS_OAUTH_CLIENT (object), result, &status, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (body != NULL)
+    account = cs_share_parse_verify (body, status, &error);
+
+  if (account == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  /* Translators: %s is an account, e.g. "@demo_user". */
+  text = g_strdup_printf (_("The tokens work: they belong to %s"), account);
+  toast (self, text);
+}
+
+static void
+test_token (CsStartPage   *self,
+            CsStoredToken *token)
+{
+  CsProvider *provider = find_provider (self, cs_stored_token_get_provider_id (token));
+  const char *secret = consumer_secret_for (token, provider);
+  g_autoptr (GPtrArray) params = NULL;
+  g_autoptr (CsCredentials) credentials = NULL;
+  CsConsumer consumer = { cs_stored_token_get_consumer_key (token), secret, NULL };
+
+  if (provider == NULL || cs_provider_get_verify_url (provider) == NULL)
+    {
+      toast (self, _("This provider has no address to test credentials with"));
+      return;
+    }
+  if (secret == NULL)
+    {
+      toast (self, _("Testing needs the consumer secret, which was not saved. Authorize again "
+                     "with “Save Consumer Secret” on."));
+      return;
+    }
+
+  params = cs_param_list_new ();
+  cs_param_list_add (params, "oauth_token", cs_stored_token_get_token (token));
+  cs_param_list_add (params, "oauth_token_secret", cs_stored_token_get_token_secret (token));
+  credentials = cs_credentials_new (g_steal_pointer (&params));
+  cs_oauth_client_call_async (self->client, provider, &consumer, credentials, "GET",
+                              cs_provider_get_verify_url (provider), NULL, self->cancellable,
+                              test_cb, g_object_ref (self));
+}
+
+static void
+export_token (CsStartPage   *self,
+              CsStoredToken *token,
+              const char    *format)
+{
+  CsProvider *provider = find_provider (self, cs_stored_token_get_provider_id (token));
+  g_autoptr (CsProvider) fallback = NULL;
+  CsExportData data = { 0 };
+
+  if (provider == NULL)
+    provider = fallback = cs_provider_new (cs_stored_token_get_provider_id (token),
+                                           cs_stored_token_get_provider_name (token));
+
+  data.provider = provider;
+  data.consumer_key = cs_stored_token_get_consumer_key (token);
+  data.consumer_secret = consumer_secret_for (token, provider);
+  data.token = cs_stored_token_get_token (token);
+  data.token_secret = cs_stored_token_get_token_secret (token);
+  data.account = cs_stored_token_get_account (token);
+  cs_share_export_to_clipboard (GTK_WIDGET (self), &data, format);
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (LookupData) data = user_data;
+  g_autoptr (CsStoredToken) token = NULL;
+  g_autoptr (GError) error = NULL;
+  CsStartPage *self = data->self;
+
+  token = cs_token_store_lookup_finish (CS_TOKEN_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (token == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  switch (data->task)
+    {
+    case TASK_COPY_TOKEN:
+      cs_clipboard_copy (GTK_WIDGET (self), cs_stored_token_get_token (token), TRUE,
+                         _("Copied the access token"));
+      break;
+
+    case TASK_COPY_SECRET:
+      cs_clipboard_copy (GTK_WIDGET (self), cs_stored_token_get_token_secret (token), TRUE,
+                         _("Copied the token secret"));
+      break;
+
+    case TASK_EXPORT:
+      export_token (self, token, data->format);
+      break;
+
+    case TASK_TEST:
+      test_token (self, token);
+      break;
+
+    case TASK_AGAIN:
+      g_signal_emit (self, signals[AUTHORIZE_AGAIN], 0,
+                     cs_stored_token_get_provider_id (token),
+                     cs_stored_token_get_consumer_key (token),
+                     cs_stored_token_get_consumer_secret (token));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+lookup_then (CsStartPage *self,
+             const char  *id,
+             RowTask      task,
+             const char  *format)
+{
+  LookupData *data = g_new0 (LookupData, 1);
+
+  data->self = g_object_ref (self);
+  data->task = task;
+  data->format = g_strdup (format);
+  cs_token_store_lookup_async (self->store, id, self->cancellable, lookup_cb, data);
+}
+
+static void
+copy_token_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  lookup_then (CS_START_PAGE (widget), g_variant_get_string (parameter, NULL), TASK_COPY_TOKEN, NULL);
+}
+
+static void
+copy_secret_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  lookup_then (CS_START_PAGE (widget), g_variant_get_string (parameter, NULL), TASK_COPY_SECRET, NULL);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  const char *id = NULL;
+  const char *format = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &id, &format);
+  lookup_then (CS_START_PAGE (widget), id, TASK_EXPORT, format);
+}
+
+static void
+test_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lookup_then (CS_START_PAGE (widget), g_variant_get_string (parameter, NULL), TASK_TEST, NULL);
+}
+
+static void
+again_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  lookup_then (CS_START_PAGE (widget), g_variant_get_string (parameter, NULL), TASK_AGAIN, NULL);
+}
+
+static void
+delete_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (CsStartPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!cs_token_store_delete_finish (CS_TOKEN_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  toast (self, _("Forgot the credentials"));
+  cs_start_page_reload (self, NULL);
+}
+
+static void
+forget_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CsStartPage      *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "cs-token-id");
+
+  if (g_strcmp0 (response, "forget") == 0)
+    cs_token_store_delete_async (self->store, id, self->cancellable, delete_cb,
+                                 g_object_ref (self));
+}
+
+static CsStoredToken *
+find_token (CsStartPage *self,
+            const char  *id)
+{
+  for (guint i = 0; self->tokens != NULL && i < self->tokens->len; i++)
+    if (g_strcmp0 (cs_stored_token_get_id (g_ptr_array_index (self->tokens, i)), id) == 0)
+      return g_ptr_array_index (self->tokens, i);
+
+  return NULL;
+}
+
+static void
+forget_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CsStartPage *self = CS_START_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  CsStoredToken *token = find_token (self, id);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  if (token == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root),
+                                                       _("Forget Credentials?"), NULL));
+  /* Translators: the first %s is an account, the second a provider name. */
+  adw_message_dialog_format_body (dialog,
+                                  _("The access token for %s on %s is removed from the keyring. "
+                                    "The app keeps its access until you revoke it on the "
+                                    "provider’s site."),
+                                  cs_stored_token_get_account (token) != NULL
+                                    ? cs_stored_token_get_account (token) : _("an unknown account"),
+                                  cs_stored_token_get_provider_name (token));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "forget", _("_Forget"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "cs-token-id", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (forget_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GMenuModel *
+row_menu_new (const char *id)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr (GMenu) copy = g_menu_new ();
+  g_autoptr (GMenu) export = g_menu_new ();
+  g_autoptr (GMenu) other = g_menu_new ();
+  g_autoptr (GMenu) forget = g_menu_new ();
+  g_autoptr (GMenuModel) formats = cs_share_export_menu_new ("saved.export");
+  g_autoptr (GMenuItem) item = NULL;
+
+  item = g_menu_item_new (_("Copy Access Token"), NULL);
+  g_menu_item_set_action_and_target (item, "saved.copy-token", "s", id);
+  g_menu_append_item (copy, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("Copy Token Secret"), NULL);
+  g_menu_item_set_action_and_target (item, "saved.copy-secret", "s", id);
+  g_menu_append_item (copy, item);
+  g_clear_object (&item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
+
+  /* The export formats, each with this id. */
+  for (int i = 0; i < g_menu_model_get_n_items (formats); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr (GVariant) target = NULL;
+
+      g_menu_model_get_item_attribute (formats, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      target = g_menu_model_get_item_attribute_value (formats, i, G_MENU_ATTRIBUTE_TARGET,
+                                                      G_VARIANT_TYPE_STRING);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "saved.export", "(ss)", id,
+                                         g_variant_get_string (target, NULL));
+      g_menu_append_item (export, item);
+      g_clear_object (&item);
+    }
+  g_menu_append_submenu (menu, _("Export"), G_MENU_MODEL (export));
+
+  item = g_menu_item_new (_("Test Credentials"), NULL);
+  g_menu_item_set_action_and_target (item, "saved.test", "s", id);
+  g_menu_append_item (other, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("Authorize Again"), NULL);
+  g_menu_item_set_action_and_target (item, "saved.again", "s", id);
+  g_menu_append_item (other, item);
+  g_clear_object (&item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
+
+  item = g_menu_item_new (_("Forget…"), NULL);
+  g_menu_item_set_action_and_target (item, "saved.forget", "s", id);
+  g_menu_append_item (forget, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (forget));
+
+  return G_MENU_MODEL (menu);
+}
+
+static GtkWidget *
+row_new (CsStartPage   *self,
+         CsStoredToken *token)
+{
+  const char *account = cs_stored_token_get_account (token);
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *menu_name = NULL;
+  g_autoptr (GMenuModel) menu = row_menu_new (cs_stored_token_get_id (token));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  if (account == NULL || *account == '\0')
+    title = g_strdup (_("Unknown account"));
+  else if (g_ascii_isdigit (*account))
+    title = g_strdup (account);
+  else
+    title = g_strdup_printf ("@%s", account);
+
+  if (cs_stored_token_get_modified (token) > 0)
+    {
+      g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (cs_stored_token_get_modified (token));
+
+      /* Translators: a date as in g_date_time_format(), e.g. "29 November 2026". */
+      date = g_date_time_format (time, _("%-d %B %Y"));
+    }
+  /* Translators: a saved credential's provider and date, e.g. "X (Twitter) · 29 November 2026". */
+  subtitle = date != NULL ? g_strdup_printf (_("%s · %s"), cs_stored_token_get_provider_name (token), date)
+                          : g_strdup (cs_stored_token_get_provider_name (token));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_name (row, cs_stored_token_get_id (token));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Actions"));
+  /* Translators: %s is an account, e.g. "@demo_user". */
+  menu_name = g_strdup_printf (_("Actions for %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  menu_name, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+show_tokens (CsStartPage *self)
+{
+  GtkWidget *child;
+  GtkWidget *highlighted = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+
+  for (guint i = 0; i < self->tokens->len; i++)
+    {
+      CsStoredToken *token = g_ptr_array_index (self->tokens, i);
+      GtkWidget *row = row_new (self, token);
+
+      if (g_strcmp0 (cs_stored_token_get_id (token), self->highlight_id) == 0)
+        {
+          gtk_widget_add_css_class (row, "cs-new");
+          highlighted = row;
+        }
+      gtk_list_box_append (self->list_box, row);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, self->tokens->len > 0 ? "list" : "empty");
+  if (highlighted != NULL)
+    gtk_widget_grab_focus (highlighted);
+}
+
+static void
+show_error (CsStartPage  *self,
+            const GError *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  const char *title;
+
+  if (g_error_matches (error, CS_STORE_ERROR, CS_STORE_ERROR_UNAVAILABLE))
+    title = _("No Keyring Available");
+  else if (g_error_matches (error, CS_STORE_ERROR, CS_STORE_ERROR_LOCKED)
+           || g_error_matches (error, CS_STORE_ERROR, CS_STORE_ERROR_CANCELLED))
+    title = _("The Keyring Is Locked");
+  else
+    title = _("The Keyring Could Not Be Read");
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, escaped);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+list_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (CsStartPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *tokens;
+
+  tokens = cs_token_store_list_finish (CS_TOKEN_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  if (tokens == NULL)
+    show_error (self, error);
+  else
+    {
+      g_clear_pointer (&self->tokens, g_ptr_array_unref);
+      self->tokens = tokens;
+      show_tokens (self);
+    }
+  set_loaded (self, TRUE);
+}
+
+static void
+retry_clicked_cb (CsStartPage *self)
+{
+  cs_start_page_reload (self, NULL);
+}
+
+static void
+cs_start_page_dispose (GObject *object)
+{
+  CsStartPage *self = (CsStartPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_START_PAGE);
+  g_clear_object (&self->client);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->providers, g_ptr_array_unref);
+  g_clear_pointer (&self->tokens, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cs_start_page_parent_class)->dispose (object);
+}
+
+static void
+cs_start_page_finalize (GObject *object)
+{
+  CsStartPage *self = (CsStartPage *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->highlight_id, g_free);
+
+  G_OBJECT_CLASS (cs_start_page_parent_class)->finalize (object);
+}
+
+static void
+cs_start_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CsStartPage *self = CS_START_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_start_page_class_init (CsStartPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_start_page_dispose;
+  object_class->finalize = cs_start_page_finalize;
+  object_class->get_property = cs_start_page_get_property;
+
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* provider id, consumer key, consumer secret (or NULL) */
+  signals[AUTHORIZE_AGAIN] = g_signal_new ("authorize-again", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 3,
+                                           G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "saved.copy-token", "s", copy_token_action);
+  gtk_widget_class_install_action (widget_class, "saved.copy-secret", "s", copy_secret_action);
+  gtk_widget_class_install_action (widget_class, "saved.export", "(ss)", export_action);
+  gtk_widget_class_install_action (widget_class, "saved.test", "s", test_action);
+  gtk_widget_class_install_action (widget_class, "saved.again", "s", again_action);
+  gtk_widget_class_install_action (widget_class, "saved.forget", "s", forget_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-start-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsStartPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsStartPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CsStartPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CsStartPage, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
+}
+
+static void
+cs_start_page_init (CsStartPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+void
+cs_start_page_setup (CsStartPage   *self,
+                     CsOAuthClient *client,
+                     CsTokenStore  *store,
+                     GPtrArray     *providers)
+{
+  g_return_if_fail (CS_IS_START_PAGE (self));
+
+  g_set_object (&self->client, client);
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->providers, g_ptr_array_unref);
+  self->providers = g_ptr_array_ref (providers);
+}
+
+void
+cs_start_page_reload (CsStartPage *self,
+                      const char  *highlight_id)
+{
+  g_return_if_fail (CS_IS_START_PAGE (self));
+  g_return_if_fail (self->store != NULL);
+
+  g_free (self->highlight_id);
+  self->highlight_id = g_strdup (highlight_id);
+  set_loaded (self, FALSE);
+  if (self->tokens == NULL)
+    {
+      gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  cs_token_store_list_async (self->store, self->cancellable, list_cb, g_object_ref (self));
+}
+
+gboolean
+cs_start_page_get_loaded (CsStartPage *self)
+{
+  g_return_val_if_fail (CS_IS_START_PAGE (self), FALSE);
+
+  return self->loaded;
+}
+
+guint
+cs_start_page_get_n_items (CsStartPage *self)
+{
+  g_return_val_if_fail (CS_IS_START_PAGE (self), 0);
+
+  return self->tokens != NULL ? self->tokens->len : 0;
+}

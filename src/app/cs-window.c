@@ -1,0 +1,283 @@
+/* cs-window.c — the main window: saved credentials, and the wizard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-oauth-client.h"
+#include "cs-start-page.h"
+#include "cs-token-store.h"
+#include "cs-window.h"
+#include "cs-wizard.h"
+
+struct _CsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkButton            *new_button;
+  GtkStack             *main_stack;
+  CsStartPage          *start_page;
+  CsWizard             *wizard;
+
+  GSettings            *settings;
+  CsOAuthClient        *client;
+  CsTokenStore         *store;
+  GPtrArray            *providers;
+  gulong                after_paint_id;
+  guint                 load_source;
+};
+
+G_DEFINE_FINAL_TYPE (CsWindow, cs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_title (CsWindow *self)
+{
+  gboolean in_wizard = gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->wizard);
+
+  adw_window_title_set_subtitle (self->window_title, in_wizard ? _("New Authorization") : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), !in_wizard);
+  gtk_window_set_default_widget (GTK_WINDOW (self),
+                                 in_wizard ? cs_wizard_get_default_widget (self->wizard) : NULL);
+}
+
+static void
+authorize_again_cb (CsWindow   *self,
+                    const char *provider_id,
+                    const char *consumer_key,
+                    const char *consumer_secret)
+{
+  cs_window_start_authorization (self, provider_id, consumer_key, consumer_secret);
+}
+
+static void
+wizard_finished_cb (CsWindow   *self,
+                    const char *saved_id)
+{
+  cs_window_show_saved (self, saved_id);
+}
+
+static void
+wizard_closed_cb (CsWindow *self)
+{
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->start_page));
+  update_title (self);
+}
+
+static gboolean
+load_saved_cb (gpointer user_data)
+{
+  CsWindow *self = user_data;
+
+  self->load_source = 0;
+  cs_start_page_reload (self->start_page, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame comes before anything slow: the keyring is read after it. */
+static void
+after_first_paint_cb (GdkFrameClock *clock,
+                      CsWindow      *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+
+  if (g_strcmp0 (g_getenv ("COUNTERSIGN_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (app != NULL)
+        g_application_quit (G_APPLICATION (app));
+      return;
+    }
+
+  if (!cs_start_page_get_loaded (self->start_page) && self->load_source == 0)
+    self->load_source = g_idle_add (load_saved_cb, self);
+}
+
+static void
+cs_window_realize (GtkWidget *widget)
+{
+  CsWindow *self = CS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (cs_window_parent_class)->realize (widget);
+
+  self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                           G_CALLBACK (after_first_paint_cb), self);
+}
+
+static void
+cs_window_unrealize (GtkWidget *widget)
+{
+  CsWindow *self = CS_WINDOW (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, clock);
+
+  GTK_WIDGET_CLASS (cs_window_parent_class)->unrealize (widget);
+}
+
+static gboolean
+cs_window_close_request (GtkWindow *window)
+{
+  CsWindow *self = CS_WINDOW (window);
+  int width = 0;
+  int height = 0;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (cs_window_parent_class)->close_request (window);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+cs_window_dispose (GObject *object)
+{
+  CsWindow *self = (CsWindow *)object;
+
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->client);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->providers, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cs_window_parent_class)->dispose (object);
+}
+
+static void
+cs_window_class_init (CsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cs_window_dispose;
+  widget_class->realize = cs_window_realize;
+  widget_class->unrealize = cs_window_unrealize;
+  window_class->close_request = cs_window_close_request;
+
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+
+  g_type_ensure (CS_TYPE_START_PAGE);
+  g_type_ensure (CS_TYPE_WIZARD);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, wizard);
+  gtk_widget_class_bind_template_callback (widget_class, authorize_again_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wizard_finished_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wizard_closed_cb);
+}
+
+static void
+cs_window_init (CsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->client = cs_oauth_client_new ();
+  self->store = cs_token_store_new ();
+  self->providers = cs_provider_load_presets ();
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  cs_start_page_setup (self->start_page, self->client, self->store, self->providers);
+  cs_wizard_setup (self->wizard, self->client, self->store, self->providers);
+  update_title (self);
+}
+
+CsWindow *
+cs_window_new (GtkApplication *application)
+{
+  return g_object_new (CS_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+cs_window_add_toast (CsWindow   *self,
+                     const char *title)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (CS_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+GSettings *
+cs_window_get_settings (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+
+  return self->settings;
+}
+
+void
+cs_window_start_authorization (CsWindow   *self,
+                               const char *provider_id,
+                               const char *consumer_key,
+                               const char *consumer_secret)
+{
+  g_return_if_fail (CS_IS_WINDOW (self));
+
+  /* A running flow is not thrown away by a second Ctrl+N. */
+  if (gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->wizard)
+      && cs_wizard_get_busy (self->wizard))
+    return;
+
+  cs_wizard_start (self->wizard, provider_id, consumer_key, consumer_secret);
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->wizard));
+  update_title (self);
+}
+
+void
+cs_window_show_saved (CsWindow   *self,
+                      const char *highlight_id)
+{
+  g_return_if_fail (CS_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->start_page));
+  update_title (self);
+  cs_start_page_reload (self->start_page, highlight_id);
+}
+
+GtkWidget *
+cs_window_get_wizard (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->wizard);
+}
+
+GtkWidget *
+cs_window_get_start_page (CsWindow *self)
+{
+  g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->start_page);
+}

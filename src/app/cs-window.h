@@ -1,0 +1,30 @@
+/* cs-window.h — the main window: saved credentials, and the wizard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_WINDOW (cs_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsWindow, cs_window, CS, WINDOW, AdwApplicationWindow)
+
+CsWindow  *cs_window_new                   (GtkApplication *application);
+void       cs_window_add_toast             (CsWindow       *self,
+                                            const char     *title);
+GSettings *cs_window_get_settings          (CsWindow       *self);
+/* Shows the wizard at step 1; any argument may be NULL. */
+void       cs_window_start_authorization   (CsWindow       *self,
+                                            const char     *provider_id,
+                                            const char     *consumer_key,
+                                            const char     *consumer_secret);
+/* Shows the saved credentials and reloads them; @highlight_id marks a new entry. */
+void       cs_window_show_saved            (CsWindow       *self,
+                                            const char     *highlight_id);
+GtkWidget *cs_window_get_wizard            (CsWindow       *self);
+GtkWidget *cs_window_get_start_page        (CsWindow       *self);
+
+G_END_DECLS

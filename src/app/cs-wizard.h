@@ -1,0 +1,33 @@
+/* cs-wizard.h — the four steps from consumer credentials to an access token
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-oauth-client.h"
+#include "cs-token-store.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_WIZARD (cs_wizard_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsWizard, cs_wizard, CS, WIZARD, GtkWidget)
+
+void        cs_wizard_setup          (CsWizard      *self,
+                                      CsOAuthClient *client,
+                                      CsTokenStore  *store,
+                                      GPtrArray     *providers);
+/* Back to step 1, prefilled; any argument may be NULL. */
+void        cs_wizard_start          (CsWizard      *self,
+                                      const char    *provider_id,
+                                      const char    *consumer_key,
+                                      const char    *consumer_secret);
+/* 1 to 4. */
+guint       cs_wizard_get_step       (CsWizard      *self);
+/* Whether a request (or the wait for the browser) is running. */
+gboolean    cs_wizard_get_busy       (CsWizard      *self);
+GtkWidget  *cs_wizard_get_default_widget (CsWizard  *self);
+
+G_END_DECLS
