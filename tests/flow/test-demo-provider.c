@@ -8,8 +8,11 @@
 #include <string.h>
 #include <glib.h>
 
+#include "cs-callback-server.h"
 #include "cs-demo-provider.h"
 #include "cs-flow-test.h"
+#include "cs-oauth-client.h"
+#include "cs-oauth-error.h"
 #include "cs-percent.h"
 #include "cs-signer.h"
 
@@ -428,6 +431,187 @@ test_provider_object (Fixture      *f,
   g_assert_true (g_str_has_prefix (cs_provider_get_verify_url (provider), f->base));
 }
 
+/* The same provider through Countersign's own client, as the app uses it. */
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static CsCredentials *
+client_request_token (CsOAuthClient    *client,
+                      CsProvider       *provider,
+                      const CsConsumer *consumer,
+                      const char       *callback,
+                      GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cs_oauth_client_request_token_async (client, provider, consumer, callback, NULL, NULL,
+                                       store_result, &result);
+  return cs_oauth_client_request_token_finish (client, wait_result (&result), error);
+}
+
+static CsCredentials *
+client_access_token (CsOAuthClient    *client,
+                     CsProvider       *provider,
+                     const CsConsumer *consumer,
+                     CsCredentials    *rt,
+                     const char       *verifier,
+                     GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cs_oauth_client_access_token_async (client, provider, consumer, rt, verifier, NULL,
+                                      store_result, &result);
+  return cs_oauth_client_access_token_finish (client, wait_result (&result), error);
+}
+
+static void
+test_client_pin (Fixture      *f,
+                 gconstpointer data)
+{
+  CsProvider *provider = cs_demo_provider_get_provider (f->demo);
+  const CsConsumer consumer = { CS_DEMO_CONSUMER_KEY, CS_DEMO_CONSUMER_SECRET, NULL };
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsCredentials) rt = NULL;
+  g_autoptr(CsCredentials) at = NULL;
+  g_autoptr(GAsyncResult) call = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *pin = NULL;
+  g_auto(CsHttpReply) pin_page = { 0 };
+  guint status = 0;
+
+  rt = client_request_token (client, provider, &consumer, "oob", &error);
+  g_assert_no_error (error);
+  g_assert_true (cs_credentials_get_callback_confirmed (rt));
+  url = cs_oauth_authorize_url (provider, rt, FALSE, FALSE, NULL);
+  token = cs_url_query_value (url, "oauth_token");
+  g_assert_cmpstr (token, ==, cs_credentials_get_token (rt));
+  press (f, &pin_page, token, "allow");
+  pin = cs_html_element_text (pin_page.body, "pin");
+
+  at = client_access_token (client, provider, &consumer, rt, pin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_credentials_get_screen_name (at), ==, CS_DEMO_SCREEN_NAME);
+  g_assert_cmpstr (cs_credentials_get_user_id (at), ==, CS_DEMO_USER_ID);
+  g_assert_cmpstr (cs_credentials_get_token (at), ==,
+                   cs_demo_provider_get_last_access_token (f->demo));
+
+  cs_oauth_client_call_async (client, provider, &consumer, at, "GET",
+                              cs_provider_get_verify_url (provider), NULL, NULL, store_result,
+                              &call);
+  body = cs_oauth_client_call_finish (client, wait_result (&call), &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                  "\"screen_name\":\"demo_user\""));
+
+  /* Reusing the request token: rejected, with the provider's words and the status. */
+  g_clear_pointer (&at, cs_credentials_unref);
+  at = client_access_token (client, provider, &consumer, rt, pin, &error);
+  g_assert_null (at);
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "401"));
+  g_assert_nonnull (strstr (error->message, "Invalid or expired token"));
+}
+
+static void
+test_client_loopback (Fixture      *f,
+                      gconstpointer data)
+{
+  CsProvider *provider = cs_demo_provider_get_provider (f->demo);
+  const CsConsumer consumer = { CS_DEMO_CONSUMER_KEY, CS_DEMO_CONSUMER_SECRET, NULL };
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsCallbackServer) server = NULL;
+  g_autoptr(CsCredentials) rt = NULL;
+  g_autoptr(CsCredentials) at = NULL;
+  g_autoptr(GAsyncResult) waited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *verifier = NULL;
+  g_auto(CsHttpReply) redirect = { 0 };
+  g_auto(CsHttpReply) landing = { 0 };
+
+  server = cs_callback_server_new (&error);
+  g_assert_no_error (error);
+  rt = client_request_token (client, provider, &consumer, cs_callback_server_get_url (server),
+                             &error);
+  g_assert_no_error (error);
+  cs_callback_server_wait_async (server, cs_credentials_get_token (rt), 30, NULL, store_result,
+                                 &waited);
+  press (f, &redirect, cs_credentials_get_token (rt), "allow");
+  g_assert_cmpuint (redirect.status, ==, 302);
+  g_assert_true (g_str_has_prefix (redirect.location, cs_callback_server_get_url (server)));
+  cs_http_send (&landing, "GET", redirect.location, NULL, NULL);
+  g_assert_cmpuint (landing.status, ==, 200);
+  verifier = cs_callback_server_wait_finish (server, wait_result (&waited), &error);
+  g_assert_no_error (error);
+
+  at = client_access_token (client, provider, &consumer, rt, verifier, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_credentials_get_screen_name (at), ==, CS_DEMO_SCREEN_NAME);
+}
+
+static void
+test_client_errors (Fixture      *f,
+                    gconstpointer data)
+{
+  CsProvider *provider = cs_demo_provider_get_provider (f->demo);
+  const CsConsumer wrong = { CS_DEMO_CONSUMER_KEY, "a-wrong-consumer-secret", NULL };
+  const CsConsumer right = { CS_DEMO_CONSUMER_KEY, CS_DEMO_CONSUMER_SECRET, NULL };
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsCredentials) rt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rt = client_request_token (client, provider, &wrong, "oob", &error);
+  g_assert_null (rt);
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "401"));
+  g_assert_nonnull (strstr (error->message, "Could not authenticate you."));
+  g_assert_null (strstr (error->message, "a-wrong-consumer-secret"));
+  g_clear_error (&error);
+
+  rt = client_request_token (client, provider, &right, "ftp://127.0.0.1/cb", &error);
+  g_assert_null (rt);
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "403"));
+  g_assert_nonnull (strstr (error->message, "Callback URL not approved"));
+}
+
+/* The provider's clock is an hour ahead: the client learns the offset and retries once. */
+static void
+test_client_clock (Fixture      *f,
+                   gconstpointer data)
+{
+  CsProvider *provider = cs_demo_provider_get_provider (f->demo);
+  const CsConsumer consumer = { CS_DEMO_CONSUMER_KEY, CS_DEMO_CONSUMER_SECRET, NULL };
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsCredentials) rt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_demo_provider_set_clock_offset (f->demo, 3600);
+  rt = client_request_token (client, provider, &consumer, "oob", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rt);
+  g_assert_cmpint (ABS (cs_oauth_client_get_clock_offset (client) - 3600), <=, 5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -446,6 +630,10 @@ main (int    argc,
   ADD ("verifier-single-use", test_verifier_single_use);
   ADD ("missing-header", test_missing_header);
   ADD ("provider-object", test_provider_object);
+  ADD ("client/pin", test_client_pin);
+  ADD ("client/loopback", test_client_loopback);
+  ADD ("client/errors", test_client_errors);
+  ADD ("client/clock", test_client_clock);
 #undef ADD
 
   return g_test_run ();
