@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 #include <gio/gunixinputstream.h>
@@ -791,6 +792,9 @@ read_pin (Flow    *flow,
   g_data_input_stream_read_line_async (in, G_PRIORITY_DEFAULT, flow->cancellable, flow_ready,
                                        flow);
   line = g_data_input_stream_read_line_finish_utf8 (in, flow_wait (flow), NULL, error);
+  /* A terminal echoes the user's Enter; a pipe does not, so end the prompt's line here. */
+  if (!isatty (STDIN_FILENO))
+    g_printerr ("\n");
   if (line == NULL)
     {
       if (error != NULL && *error == NULL)

@@ -154,18 +154,31 @@ reply_html (CsDemoProvider    *self,
             const char        *body_html)
 {
   g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_name = g_markup_escape_text (_("Countersign demo provider"), -1);
   g_autofree char *page = g_strdup_printf (
     "<!DOCTYPE html>\n"
     "<html lang=\"en\"><head><meta charset=\"utf-8\">"
     "<meta name=\"viewport\" content=\"width=device-width\">"
-    "<title>%s — Countersign demo provider</title>"
+    "<title>%s — %s</title>"
     "<style>body{font-family:sans-serif;max-width:32em;margin:3em auto;padding:0 1em}"
     "button{font-size:1.1em;padding:.4em 1.2em;margin-right:1em}"
     "#pin{font-size:2em;letter-spacing:.2em}</style></head>\n"
     "<body><h1>%s</h1>\n%s\n</body></html>\n",
-    escaped_title, escaped_title, body_html);
+    escaped_title, escaped_name, escaped_title, body_html);
 
   reply (self, msg, status, "text/html; charset=utf-8", page);
+}
+
+/* A paragraph of (translated) text, escaped; @id may be NULL. */
+static char *
+html_paragraph (const char *id,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  if (id == NULL)
+    return g_strdup_printf ("<p>%s</p>", escaped);
+  return g_strdup_printf ("<p id=\"%s\">%s</p>", id, escaped);
 }
 
 static gboolean
@@ -473,9 +486,12 @@ static void
 reply_bad_token_page (CsDemoProvider    *self,
                       SoupServerMessage *msg)
 {
-  reply_html (self, msg, SOUP_STATUS_BAD_REQUEST, "Invalid request token",
-              "<p>This authorization link has no valid request token: it was used already, "
-              "refused, or never issued. Start the authorization again.</p>");
+  g_autofree char *body = html_paragraph (NULL, _("This authorization link has no valid "
+                                                   "request token: it was used already, refused, "
+                                                   "or never issued. Start the authorization "
+                                                   "again."));
+
+  reply_html (self, msg, SOUP_STATUS_BAD_REQUEST, _("Invalid request token"), body);
 }
 
 static void
@@ -486,6 +502,11 @@ show_authorize_page (CsDemoProvider    *self,
   const char *token = query ? g_hash_table_lookup (query, "oauth_token") : NULL;
   RequestToken *rt = token ? g_hash_table_lookup (self->request_tokens, token) : NULL;
   g_autofree char *escaped = NULL;
+  g_autofree char *request = NULL;
+  g_autofree char *intro = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *allow = NULL;
+  g_autofree char *deny = NULL;
   g_autofree char *body = NULL;
 
   if (rt == NULL || rt->state != REQUEST_PENDING)
@@ -494,18 +515,23 @@ show_authorize_page (CsDemoProvider    *self,
       return;
     }
   escaped = g_markup_escape_text (rt->token, -1);
+  /* Translators: %s is the demo account's screen name. */
+  request = g_strdup_printf (_("Countersign demo app would like to use your account @%s."),
+                             CS_DEMO_SCREEN_NAME);
+  intro = html_paragraph (NULL, request);
+  scope = html_paragraph (NULL, _("It will be able to read your profile. This is the built-in "
+                                  "demo provider: nothing leaves this computer."));
+  allow = g_markup_escape_text (_("Allow"), -1);
+  deny = g_markup_escape_text (_("Deny"), -1);
   body = g_strdup_printf (
-    "<p><strong>Countersign demo app</strong> would like to use your account "
-    "<strong>@%s</strong>.</p>\n"
-    "<p>It will be able to read your profile. This is the built-in demo provider: nothing "
-    "leaves this computer.</p>\n"
+    "%s\n%s\n"
     "<form id=\"authorize\" method=\"post\" action=\"/oauth/authorize\">\n"
     "<input type=\"hidden\" name=\"oauth_token\" value=\"%s\">\n"
-    "<button type=\"submit\" name=\"action\" value=\"allow\" id=\"allow\">Allow</button>\n"
-    "<button type=\"submit\" name=\"action\" value=\"deny\" id=\"deny\">Deny</button>\n"
+    "<button type=\"submit\" name=\"action\" value=\"allow\" id=\"allow\">%s</button>\n"
+    "<button type=\"submit\" name=\"action\" value=\"deny\" id=\"deny\">%s</button>\n"
     "</form>",
-    CS_DEMO_SCREEN_NAME, escaped);
-  reply_html (self, msg, SOUP_STATUS_OK, "Authorize access", body);
+    intro, scope, escaped, allow, deny);
+  reply_html (self, msg, SOUP_STATUS_OK, _("Authorize access"), body);
 }
 
 /* @callback with @extra appended to its query. */
@@ -550,12 +576,13 @@ decide_authorization (CsDemoProvider    *self,
       rt->verifier = strcmp (rt->callback, "oob") == 0 ? new_pin () : cs_nonce_new ();
       if (strcmp (rt->callback, "oob") == 0)
         {
-          g_autofree char *page = g_strdup_printf (
-            "<p>You allowed <strong>Countersign demo app</strong> to use your account. "
-            "Enter this PIN in the application to finish:</p>\n"
-            "<p><code id=\"pin\">%s</code></p>", rt->verifier);
+          g_autofree char *intro = html_paragraph (NULL, _("You allowed Countersign demo app "
+                                                           "to use your account. Enter this PIN "
+                                                           "in the application to finish:"));
+          g_autofree char *page = g_strdup_printf ("%s\n<p><code id=\"pin\">%s</code></p>",
+                                                   intro, rt->verifier);
 
-          reply_html (self, msg, SOUP_STATUS_OK, "Authorization PIN", page);
+          reply_html (self, msg, SOUP_STATUS_OK, _("Authorization PIN"), page);
           return;
         }
       cs_param_list_add (extra, "oauth_token", rt->token);
@@ -569,8 +596,10 @@ decide_authorization (CsDemoProvider    *self,
       g_hash_table_remove (self->request_tokens, token);
       if (strcmp (callback, "oob") == 0)
         {
-          reply_html (self, msg, SOUP_STATUS_OK, "Authorization refused",
-                      "<p id=\"denied\">You refused access. You can close this page.</p>");
+          g_autofree char *page = html_paragraph ("denied", _("You refused access. You can "
+                                                              "close this page."));
+
+          reply_html (self, msg, SOUP_STATUS_OK, _("Authorization refused"), page);
           return;
         }
       {
@@ -583,8 +612,9 @@ decide_authorization (CsDemoProvider    *self,
     }
   else
     {
-      reply_html (self, msg, SOUP_STATUS_BAD_REQUEST, "Unknown action",
-                  "<p>Choose Allow or Deny.</p>");
+      g_autofree char *page = html_paragraph (NULL, _("Choose Allow or Deny."));
+
+      reply_html (self, msg, SOUP_STATUS_BAD_REQUEST, _("Unknown action"), page);
       return;
     }
 
