@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 typedef struct _CsCredentials CsCredentials;
 
 GType          cs_credentials_get_type           (void) G_GNUC_CONST;
-/* Takes a list of CsParam (see cs-percent.h); values are wiped when freed. */
+/* Copies a list of CsParam (see cs-percent.h): (transfer none), the caller still frees
+ * @params. Values are wiped when freed. */
 CsCredentials *cs_credentials_new                (GPtrArray     *params);
 CsCredentials *cs_credentials_ref                (CsCredentials *self);
 void           cs_credentials_unref              (CsCredentials *self);
