@@ -7,6 +7,21 @@
  * Schema io.github.countersign.Countersign.Credentials; attributes provider, host,
  * consumer_key, account, kind ("access" | "consumer"). Errors in CS_STORE_ERROR, whose
  * messages say what is wrong with the keyring and never contain a secret.
+ *
+ * - Access items hold `oauth_token=…&oauth_token_secret=…` (form-encoded), labelled
+ *   "Countersign: @account on Provider". Saving again with the same provider, host,
+ *   consumer key and account replaces the item.
+ * - A consumer item (`oauth_consumer_secret=…`, no account attribute) exists only when a
+ *   save was given a consumer secret; it is shared by the accounts of that consumer key and
+ *   deleted with the last of them.
+ * - The id is the first 8 hex digits of SHA-256(provider NUL host NUL consumer_key NUL
+ *   account NUL): stable, and unchanged by an update.
+ * - The account is "" when it is not known.
+ * - Cancelling through the GCancellable gives G_IO_ERROR_CANCELLED, not a CS_STORE_ERROR.
+ *   libsecret cannot tell a dismissed unlock prompt from one that could not be shown: both
+ *   give CS_STORE_ERROR_LOCKED (CS_STORE_ERROR_CANCELLED is not produced).
+ * - Only libsecret's backend-neutral API is used, so inside Flatpak the Secret portal works
+ *   without --talk-name=org.freedesktop.secrets. There is no plain-text fallback.
  */
 #pragma once
 
