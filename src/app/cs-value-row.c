@@ -73,6 +73,8 @@ title_changed_cb (CsValueRow *self)
   g_autofree char *copy_name = g_strdup_printf (_("Copy %s"), title);
   g_autofree char *reveal_name = g_strdup_printf (_("Reveal %s"), title);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, copy_name, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->reveal_button),
