@@ -63,6 +63,34 @@ cs_token_store_new (void)
   return g_object_new (CS_TYPE_TOKEN_STORE, NULL);
 }
 
+/* The D-Bus errors that mean "nothing provides the Secret Service on this bus". */
+static gboolean
+is_no_service_error (const GError *error)
+{
+  static const GDBusError codes[] = {
+    G_DBUS_ERROR_SERVICE_UNKNOWN, G_DBUS_ERROR_NAME_HAS_NO_OWNER, G_DBUS_ERROR_NO_SERVER,
+    G_DBUS_ERROR_DISCONNECTED, G_DBUS_ERROR_NO_REPLY, G_DBUS_ERROR_BAD_ADDRESS,
+    G_DBUS_ERROR_FILE_NOT_FOUND, G_DBUS_ERROR_NOT_SUPPORTED, G_DBUS_ERROR_NO_NETWORK,
+    G_DBUS_ERROR_SPAWN_EXEC_FAILED, G_DBUS_ERROR_SPAWN_FORK_FAILED,
+    G_DBUS_ERROR_SPAWN_CHILD_EXITED, G_DBUS_ERROR_SPAWN_CHILD_SIGNALED,
+    G_DBUS_ERROR_SPAWN_FAILED, G_DBUS_ERROR_SPAWN_SETUP_FAILED,
+    G_DBUS_ERROR_SPAWN_CONFIG_INVALID, G_DBUS_ERROR_SPAWN_SERVICE_INVALID,
+    G_DBUS_ERROR_SPAWN_SERVICE_NOT_FOUND, G_DBUS_ERROR_SPAWN_PERMISSIONS_INVALID,
+    G_DBUS_ERROR_SPAWN_FILE_INVALID, G_DBUS_ERROR_SPAWN_NO_MEMORY,
+  };
+
+  /* Errors in G_IO_ERROR come from connecting to the session bus itself (no bus, no
+   * address, autolaunch impossible): libsecret reports what the service says otherwise. */
+  if (error->domain == G_IO_ERROR)
+    return TRUE;
+  if (error->domain != G_DBUS_ERROR)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (error->code == (int) codes[i])
+      return TRUE;
+  return FALSE;
+}
+
 /* Turns what libsecret or D-Bus reported into a CS_STORE_ERROR that says what to do. Our
  * own cancellation stays G_IO_ERROR_CANCELLED so that callers can ignore it. */
 static GError *
@@ -78,9 +106,7 @@ store_error_from (GError *error)
                                 _("The keyring is locked: unlock it (the unlock prompt was "
                                   "dismissed or could not be shown), then retry"));
 
-  /* No session bus, or no Secret Service on it (nothing owns org.freedesktop.secrets and
-   * nothing can be activated): these come from GDBus or from connecting to the bus. */
-  if (error->domain == G_DBUS_ERROR || error->domain == G_IO_ERROR)
+  if (is_no_service_error (error))
     {
       g_debug ("Keyring unavailable: %s", error->message);
       return g_error_new_literal (CS_STORE_ERROR, CS_STORE_ERROR_UNAVAILABLE,
@@ -88,6 +114,8 @@ store_error_from (GError *error)
                                     "another Secret Service, then retry"));
     }
 
+  if (g_dbus_error_is_remote_error (error))
+    g_dbus_error_strip_remote_error (error);
   return g_error_new (CS_STORE_ERROR, CS_STORE_ERROR_FAILED,
                       _("The keyring reported an error: %s"), error->message);
 }
