@@ -118,8 +118,10 @@ append_shell_quoted (GString    *out,
   g_string_append_c (out, '\'');
 }
 
-/* dotenv (python-dotenv, docker compose, node dotenv): single quotes are literal, so they
- * are used whenever the value allows; otherwise double quotes with backslash escapes. */
+/* dotenv (python-dotenv, docker compose, node dotenv): single quotes are literal in all of
+ * them, so they are used whenever the value allows (OAuth tokens always do). Otherwise
+ * double quotes with \\, \", \n and \r escapes; readers differ on "$" there (compose
+ * expands it, python-dotenv only "${…}"), which no dotenv syntax can make portable. */
 static void
 append_dotenv_quoted (GString    *out,
                       const char *value)
