@@ -112,6 +112,9 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("countersign-cli");
+  /* Standard output is for scripts (tokens, headers): debug and info messages, which GLib
+   * sends there by default, go to standard error with everything else. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   if (argc < 2)
     {
