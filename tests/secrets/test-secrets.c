@@ -10,6 +10,9 @@
 #include <string.h>
 #include <glib.h>
 
+#include "cs-demo-provider.h"
+#include "cs-flow-test.h"
+#include "cs-oauth-client.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
 #include "cs-signer.h"
@@ -210,6 +213,405 @@ test_signer_errors_hold_no_secret (void)
     }
 }
 
+/* The demo provider in a thread of its own, so that this thread may block on the CLI. */
+typedef struct
+{
+  GThread        *thread;
+  GMainContext   *context;
+  GMainLoop      *loop;
+  CsDemoProvider *demo;
+  char           *base;
+  GMutex          lock;
+  GCond           ready;
+  gboolean        started;
+} DemoThread;
+
+static gpointer
+demo_thread_run (gpointer data)
+{
+  DemoThread *d = data;
+  g_autoptr(GError) error = NULL;
+
+  g_main_context_push_thread_default (d->context);
+  d->demo = cs_demo_provider_new ();
+  cs_demo_provider_start (d->demo, 0, &error);
+  g_assert_no_error (error);
+  g_mutex_lock (&d->lock);
+  d->base = g_strdup (cs_demo_provider_get_base_url (d->demo));
+  d->started = TRUE;
+  g_cond_signal (&d->ready);
+  g_mutex_unlock (&d->lock);
+
+  g_main_loop_run (d->loop);
+  cs_demo_provider_stop (d->demo);
+  g_clear_object (&d->demo);
+  g_main_context_pop_thread_default (d->context);
+  return NULL;
+}
+
+static void
+demo_thread_start (DemoThread *d)
+{
+  memset (d, 0, sizeof *d);
+  g_mutex_init (&d->lock);
+  g_cond_init (&d->ready);
+  d->context = g_main_context_new ();
+  d->loop = g_main_loop_new (d->context, FALSE);
+  d->thread = g_thread_new ("demo-provider", demo_thread_run, d);
+  g_mutex_lock (&d->lock);
+  while (!d->started)
+    g_cond_wait (&d->ready, &d->lock);
+  g_mutex_unlock (&d->lock);
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+demo_thread_stop (DemoThread *d)
+{
+  g_main_context_invoke (d->context, quit_loop, d->loop);
+  g_thread_join (d->thread);
+  g_main_loop_unref (d->loop);
+  g_main_context_unref (d->context);
+  g_free (d->base);
+  g_mutex_clear (&d->lock);
+  g_cond_clear (&d->ready);
+}
+
+static char *
+demo_url (DemoThread *d,
+          const char *path)
+{
+  return g_strconcat (d->base, path, NULL);
+}
+
+/* `name=value` lines, as request-token and access-token print them. */
+static GPtrArray *
+parse_lines (const char *out)
+{
+  g_autoptr(GPtrArray) params = cs_param_list_new ();
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *eq = strchr (lines[i], '=');
+
+      if (*lines[i] == '\0')
+        continue;
+      g_assert_nonnull (eq);
+      *eq = '\0';
+      cs_param_list_add (params, lines[i], eq + 1);
+    }
+  return g_steal_pointer (&params);
+}
+
+/* What a person does on the authorize page: Allow, then read the PIN. */
+static char *
+browser_allow (const char *authorize_url)
+{
+  g_auto(CsHttpReply) page = { 0 };
+  g_auto(CsHttpReply) reply = { 0 };
+  g_autofree char *token = cs_url_query_value (authorize_url, "oauth_token");
+  g_autofree char *action = g_strndup (authorize_url, strcspn (authorize_url, "?"));
+  g_autofree char *form = g_strdup_printf ("oauth_token=%s&action=allow", token);
+  char *pin;
+
+  cs_http_send (&page, "GET", authorize_url, NULL, NULL);
+  g_assert_cmpuint (page.status, ==, 200);
+  cs_http_send (&reply, "POST", action, NULL, form);
+  g_assert_cmpuint (reply.status, ==, 200);
+  pin = cs_html_element_text (reply.body, "pin");
+  g_assert_nonnull (pin);
+  return pin;
+}
+
+static char *
+env_pair (const char *name,
+          const char *value)
+{
+  return g_strconcat (name, "=", value, NULL);
+}
+
+/* request-token → Allow → access-token → call, step by step, debug output on. Only the
+ * token lines that request-token and access-token print may hold the tokens. */
+static void
+test_flow_step_by_step (void)
+{
+  DemoThread d;
+  g_auto(CsCliRun) rt_run = { 0 };
+  g_auto(CsCliRun) at_run = { 0 };
+  g_auto(CsCliRun) call_run = { 0 };
+  g_autoptr(GPtrArray) rt = NULL;
+  g_autoptr(GPtrArray) at = NULL;
+  g_autofree char *rt_url = NULL;
+  g_autofree char *at_url = NULL;
+  g_autofree char *verify_url = NULL;
+  g_autofree char *authorize = NULL;
+  g_autofree char *pin = NULL;
+  g_autofree char *rt_secret_env = NULL;
+  g_autofree char *at_secret_env = NULL;
+  const char *consumer_env = "COUNTERSIGN_CONSUMER_SECRET=" CS_DEMO_CONSUMER_SECRET;
+
+  demo_thread_start (&d);
+  rt_url = demo_url (&d, "/oauth/request_token");
+  at_url = demo_url (&d, "/oauth/access_token");
+  verify_url = demo_url (&d, "/1.1/account/verify_credentials.json");
+
+  cs_cli_run_full (&rt_run, (const char * const[]) { "G_MESSAGES_DEBUG=all", consumer_env,
+                                                      NULL }, NULL,
+                   (const char * const[]) { "request-token", "--request-token-url", rt_url,
+                                            "--consumer-key", CS_DEMO_CONSUMER_KEY,
+                                            "--callback", "oob", NULL });
+  g_assert_cmpint (rt_run.status, ==, 0);
+  rt = parse_lines (rt_run.out);
+  g_assert_nonnull (cs_param_list_get (rt, "oauth_token_secret"));
+  assert_no_secret ("stdout of request-token",
+                    rt_run.out, (const char * const[]) { CS_DEMO_CONSUMER_SECRET, NULL });
+  assert_no_secret ("stderr of request-token", rt_run.err,
+                    (const char * const[]) { CS_DEMO_CONSUMER_SECRET,
+                                             cs_param_list_get (rt, "oauth_token_secret"),
+                                             NULL });
+
+  authorize = g_strconcat (d.base, "/oauth/authorize?oauth_token=",
+                           cs_param_list_get (rt, "oauth_token"), NULL);
+  pin = browser_allow (authorize);
+
+  rt_secret_env = env_pair ("COUNTERSIGN_TOKEN_SECRET", cs_param_list_get (rt, "oauth_token_secret"));
+  cs_cli_run_full (&at_run, (const char * const[]) { "G_MESSAGES_DEBUG=all", consumer_env,
+                                                      rt_secret_env, NULL }, NULL,
+                   (const char * const[]) { "access-token", "--access-token-url", at_url,
+                                            "--consumer-key", CS_DEMO_CONSUMER_KEY, "--token",
+                                            cs_param_list_get (rt, "oauth_token"),
+                                            "--verifier", pin, NULL });
+  g_assert_cmpint (at_run.status, ==, 0);
+  at = parse_lines (at_run.out);
+  g_assert_cmpstr (cs_param_list_get (at, "oauth_token"), ==,
+                   cs_demo_provider_get_last_access_token (d.demo));
+  assert_no_secret ("stdout of access-token", at_run.out,
+                    (const char * const[]) { CS_DEMO_CONSUMER_SECRET,
+                                             cs_param_list_get (rt, "oauth_token_secret"),
+                                             NULL });
+  assert_no_secret ("stderr of access-token", at_run.err,
+                    (const char * const[]) { CS_DEMO_CONSUMER_SECRET,
+                                             cs_param_list_get (rt, "oauth_token_secret"),
+                                             cs_param_list_get (at, "oauth_token"),
+                                             cs_param_list_get (at, "oauth_token_secret"),
+                                             NULL });
+
+  /* A signed call prints the provider's answer and nothing of ours. */
+  at_secret_env = env_pair ("COUNTERSIGN_TOKEN_SECRET", cs_param_list_get (at, "oauth_token_secret"));
+  cs_cli_run_full (&call_run, (const char * const[]) { "G_MESSAGES_DEBUG=all", consumer_env,
+                                                        at_secret_env, NULL }, NULL,
+                   (const char * const[]) { "call", "--url", verify_url, "--consumer-key",
+                                            CS_DEMO_CONSUMER_KEY, "--token",
+                                            cs_param_list_get (at, "oauth_token"), NULL });
+  g_assert_cmpint (call_run.status, ==, 0);
+  g_assert_nonnull (strstr (call_run.out, CS_DEMO_SCREEN_NAME));
+  {
+    const char * const all[] = { CS_DEMO_CONSUMER_SECRET,
+                                 cs_param_list_get (rt, "oauth_token_secret"),
+                                 cs_param_list_get (at, "oauth_token"),
+                                 cs_param_list_get (at, "oauth_token_secret"), NULL };
+
+    assert_no_secret ("stdout of call", call_run.out, all);
+    assert_no_secret ("stderr of call", call_run.err, all);
+  }
+
+  demo_thread_stop (&d);
+}
+
+#define WRONG_SECRET "Wr0ng-secret-XkQ93mZp/&="
+
+/* Wrong secrets: the provider refuses, the CLI says so, and neither the wrong secret nor
+ * the right one is in what it prints. */
+static void
+test_flow_wrong_secrets (void)
+{
+  DemoThread d;
+  g_auto(CsCliRun) rt_run = { 0 };
+  g_auto(CsCliRun) bad_consumer = { 0 };
+  g_auto(CsCliRun) bad_token = { 0 };
+  g_autoptr(GPtrArray) rt = NULL;
+  g_autofree char *rt_url = NULL;
+  g_autofree char *at_url = NULL;
+  g_autofree char *authorize = NULL;
+  g_autofree char *pin = NULL;
+  const char *consumer_env = "COUNTERSIGN_CONSUMER_SECRET=" CS_DEMO_CONSUMER_SECRET;
+
+  demo_thread_start (&d);
+  rt_url = demo_url (&d, "/oauth/request_token");
+  at_url = demo_url (&d, "/oauth/access_token");
+
+  cs_cli_run_full (&bad_consumer,
+                   (const char * const[]) { "G_MESSAGES_DEBUG=all",
+                                            "COUNTERSIGN_CONSUMER_SECRET=" WRONG_SECRET, NULL },
+                   NULL,
+                   (const char * const[]) { "request-token", "--request-token-url", rt_url,
+                                            "--consumer-key", CS_DEMO_CONSUMER_KEY, NULL });
+  g_assert_cmpint (bad_consumer.status, ==, 4);
+  g_assert_nonnull (strstr (bad_consumer.err, "401"));
+  assert_no_secret ("stderr of request-token with a wrong secret", bad_consumer.err,
+                    (const char * const[]) { WRONG_SECRET, CS_DEMO_CONSUMER_SECRET, NULL });
+  assert_no_secret ("stdout of request-token with a wrong secret", bad_consumer.out,
+                    (const char * const[]) { WRONG_SECRET, CS_DEMO_CONSUMER_SECRET, NULL });
+
+  cs_cli_run_full (&rt_run, (const char * const[]) { consumer_env, NULL }, NULL,
+                   (const char * const[]) { "request-token", "--request-token-url", rt_url,
+                                            "--consumer-key", CS_DEMO_CONSUMER_KEY, NULL });
+  g_assert_cmpint (rt_run.status, ==, 0);
+  rt = parse_lines (rt_run.out);
+  authorize = g_strconcat (d.base, "/oauth/authorize?oauth_token=",
+                           cs_param_list_get (rt, "oauth_token"), NULL);
+  pin = browser_allow (authorize);
+
+  cs_cli_run_full (&bad_token,
+                   (const char * const[]) { "G_MESSAGES_DEBUG=all", consumer_env,
+                                            "COUNTERSIGN_TOKEN_SECRET=" WRONG_SECRET, NULL },
+                   NULL,
+                   (const char * const[]) { "access-token", "--access-token-url", at_url,
+                                            "--consumer-key", CS_DEMO_CONSUMER_KEY, "--token",
+                                            cs_param_list_get (rt, "oauth_token"),
+                                            "--verifier", pin, NULL });
+  g_assert_cmpint (bad_token.status, ==, 4);
+  assert_no_secret ("stderr of access-token with a wrong token secret", bad_token.err,
+                    (const char * const[]) { WRONG_SECRET, CS_DEMO_CONSUMER_SECRET,
+                                             cs_param_list_get (rt, "oauth_token_secret"),
+                                             NULL });
+  g_assert_cmpstr (bad_token.out, ==, "");
+
+  demo_thread_stop (&d);
+}
+
+/* `authorize --provider demo` (PIN and loopback callback), debug output on: stderr never
+ * holds the access token or a secret, whichever way the verifier comes back. */
+static void
+test_flow_authorize (void)
+{
+  const char *modes[] = { "oob", "loopback" };
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_auto(CsProc) p = { 0 };
+      g_autoptr(GPtrArray) fields = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *stdin_text = NULL;
+      const char *args[] = { "authorize", "--provider", "demo", "--callback", modes[m],
+                             "--no-browser", "--no-store" };
+
+      g_ptr_array_add (argv, (gpointer) g_getenv ("COUNTERSIGN_CLI"));
+      for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+        g_ptr_array_add (argv, (gpointer) args[i]);
+      g_ptr_array_add (argv, NULL);
+      cs_proc_start (&p, (const char * const[]) { "G_MESSAGES_DEBUG=all", NULL },
+                     (const char * const *) argv->pdata);
+      url = cs_proc_err_line_with_prefix (&p, "http://127.0.0.1:");
+      if (m == 0)
+        {
+          g_autofree char *pin = browser_allow (url);
+
+          stdin_text = g_strconcat (pin, "\n", NULL);
+        }
+      else
+        {
+          g_auto(CsHttpReply) page = { 0 };
+          g_auto(CsHttpReply) redirect = { 0 };
+          g_auto(CsHttpReply) landing = { 0 };
+          g_autofree char *token = cs_url_query_value (url, "oauth_token");
+          g_autofree char *action = g_strndup (url, strcspn (url, "?"));
+          g_autofree char *form = g_strdup_printf ("oauth_token=%s&action=allow", token);
+
+          cs_http_send (&page, "GET", url, NULL, NULL);
+          cs_http_send (&redirect, "POST", action, NULL, form);
+          g_assert_cmpuint (redirect.status, ==, 302);
+          cs_http_send (&landing, "GET", redirect.location, NULL, NULL);
+          g_assert_cmpuint (landing.status, ==, 200);
+          assert_no_secret ("the callback page", landing.body,
+                            (const char * const[]) { CS_DEMO_CONSUMER_SECRET, NULL });
+        }
+      cs_proc_finish (&p, stdin_text);
+      g_assert_cmpint (p.status, ==, 0);
+      fields = parse_lines (p.out);
+      g_assert_nonnull (cs_param_list_get (fields, "oauth_token_secret"));
+      assert_no_secret ("stderr of authorize", p.err_text->str,
+                        (const char * const[]) { CS_DEMO_CONSUMER_SECRET,
+                                                 cs_param_list_get (fields, "oauth_token"),
+                                                 cs_param_list_get (fields,
+                                                                    "oauth_token_secret"),
+                                                 NULL });
+    }
+}
+
+/* The client's own errors (CS_OAUTH_ERROR_REJECTED, _INSECURE, _NETWORK, _INVALID_URL),
+ * each raised with distinctive secrets in hand. */
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Wait;
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  Wait *w = data;
+
+  w->result = g_object_ref (result);
+  g_main_loop_quit (w->loop);
+}
+
+static void
+assert_request_token_error (CsOAuthClient *client,
+                            CsProvider    *provider,
+                            CsOAuthError   code)
+{
+  CsConsumer consumer = { CS_DEMO_CONSUMER_KEY, CONSUMER_SECRET, NULL };
+  g_autoptr(CsCredentials) credentials = NULL;
+  g_autoptr(GError) error = NULL;
+  Wait w = { g_main_loop_new (NULL, FALSE), NULL };
+
+  cs_oauth_client_request_token_async (client, provider, &consumer, "oob", NULL, NULL, on_done,
+                                       &w);
+  g_main_loop_run (w.loop);
+  credentials = cs_oauth_client_request_token_finish (client, w.result, &error);
+  g_assert_null (credentials);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, CS_OAUTH_ERROR, (int) code);
+  assert_no_secret ("a client error", error->message, all_secrets);
+  g_object_unref (w.result);
+  g_main_loop_unref (w.loop);
+}
+
+static void
+test_client_errors_hold_no_secret (void)
+{
+  DemoThread d;
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsProvider) provider = cs_provider_new ("secrets-test", "Secrets test");
+  g_autofree char *rt_url = NULL;
+
+  demo_thread_start (&d);
+  rt_url = demo_url (&d, "/oauth/request_token");
+  cs_oauth_client_set_timeout (client, 5);
+
+  cs_provider_set_request_token_url (provider, rt_url);
+  assert_request_token_error (client, provider, CS_OAUTH_ERROR_REJECTED);
+  cs_provider_set_request_token_url (provider, "http://api.example.invalid/oauth/request_token");
+  assert_request_token_error (client, provider, CS_OAUTH_ERROR_INSECURE);
+  cs_provider_set_request_token_url (provider, "http://127.0.0.1:1/oauth/request_token");
+  assert_request_token_error (client, provider, CS_OAUTH_ERROR_NETWORK);
+  cs_provider_set_request_token_url (provider, "gopher://127.0.0.1/x");
+  assert_request_token_error (client, provider, CS_OAUTH_ERROR_INVALID_URL);
+
+  demo_thread_stop (&d);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,5 +622,9 @@ main (int   argc,
   g_test_add_func ("/secrets/sign/output", test_sign_prints_no_secret);
   g_test_add_func ("/secrets/sign/errors", test_sign_errors_hold_no_secret);
   g_test_add_func ("/secrets/signer/errors", test_signer_errors_hold_no_secret);
+  g_test_add_func ("/secrets/flow/step-by-step", test_flow_step_by_step);
+  g_test_add_func ("/secrets/flow/wrong-secrets", test_flow_wrong_secrets);
+  g_test_add_func ("/secrets/flow/authorize", test_flow_authorize);
+  g_test_add_func ("/secrets/client/errors", test_client_errors_hold_no_secret);
   return g_test_run ();
 }
