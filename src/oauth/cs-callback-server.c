@@ -28,8 +28,9 @@ struct _CsCallbackServer
   char         *request_token;
   GSource      *timer;
   guint         timeout;
+  GSource      *cancel_source;
   gboolean      finished;      /* a wait ended: the server is done for good */
-  guint         stop_idle;
+  GSource      *stop_source;
 };
 
 G_DEFINE_FINAL_TYPE (CsCallbackServer, cs_callback_server, G_TYPE_OBJECT)
@@ -126,23 +127,55 @@ respond (SoupServerMessage *msg,
 /* Finishing */
 
 static gboolean
-stop_idle_cb (gpointer user_data)
+stop_cb (gpointer user_data)
 {
   CsCallbackServer *self = user_data;
 
-  self->stop_idle = 0;
+  g_clear_pointer (&self->stop_source, g_source_unref);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
   return G_SOURCE_REMOVE;
 }
 
-/* Ends the wait; the server stops listening once the current answer is out. */
+typedef struct
+{
+  GTask  *task;
+  char   *verifier;
+  GError *error;
+} Completion;
+
+static gboolean
+complete_cb (gpointer user_data)
+{
+  Completion *c = user_data;
+
+  if (c->error != NULL)
+    g_task_return_error (c->task, g_steal_pointer (&c->error));
+  else
+    g_task_return_pointer (c->task, g_steal_pointer (&c->verifier),
+                           (GDestroyNotify) cs_secret_free);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+completion_free (Completion *c)
+{
+  g_clear_object (&c->task);
+  cs_secret_free (c->verifier);
+  g_clear_error (&c->error);
+  g_free (c);
+}
+
+/* Ends the wait. The result is delivered from an idle callback, never from inside the
+ * server's handler, so the caller may drop the server in its callback; the server stops
+ * listening once the current answer is out. */
 static void
 finish_wait (CsCallbackServer *self,
              char             *verifier,
              GError           *error)
 {
-  g_autoptr(GTask) task = g_steal_pointer (&self->pending);
+  g_autoptr(GSource) idle = NULL;
+  Completion *c;
 
   self->finished = TRUE;
   if (self->timer != NULL)
@@ -150,19 +183,25 @@ finish_wait (CsCallbackServer *self,
       g_source_destroy (self->timer);
       g_clear_pointer (&self->timer, g_source_unref);
     }
-  if (self->stop_idle == 0)
-    self->stop_idle = g_timeout_add_full (G_PRIORITY_DEFAULT, 200, stop_idle_cb,
-                                          g_object_ref (self), g_object_unref);
-  if (task == NULL)
+  if (self->cancel_source != NULL)
     {
-      cs_secret_free (verifier);
-      g_clear_error (&error);
-      return;
+      g_source_destroy (self->cancel_source);
+      g_clear_pointer (&self->cancel_source, g_source_unref);
     }
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, verifier, (GDestroyNotify) cs_secret_free);
+  if (self->stop_source == NULL && self->server != NULL)
+    {
+      self->stop_source = g_timeout_source_new (200);
+      g_source_set_callback (self->stop_source, stop_cb, g_object_ref (self), g_object_unref);
+      g_source_attach (self->stop_source, g_task_get_context (self->pending));
+    }
+
+  c = g_new0 (Completion, 1);
+  c->task = g_steal_pointer (&self->pending);
+  c->verifier = verifier;
+  c->error = error;
+  idle = g_idle_source_new ();
+  g_source_set_callback (idle, complete_cb, c, (GDestroyNotify) completion_free);
+  g_source_attach (idle, g_task_get_context (c->task));
 }
 
 static gboolean
@@ -243,10 +282,13 @@ cs_callback_server_dispose (GObject *object)
 {
   CsCallbackServer *self = (CsCallbackServer *) object;
 
-  if (self->pending != NULL)
-    finish_wait (self, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                                  _("The callback server was closed")));
-  g_clear_handle_id (&self->stop_idle, g_source_remove);
+  /* A pending wait holds a reference: it has finished by now. */
+  g_assert (self->pending == NULL);
+  if (self->stop_source != NULL)
+    {
+      g_source_destroy (self->stop_source);
+      g_clear_pointer (&self->stop_source, g_source_unref);
+    }
   if (self->server != NULL)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
@@ -405,11 +447,10 @@ cs_callback_server_wait_async (CsCallbackServer    *self,
   if (cancellable != NULL)
     {
       /* A cancellable source delivers the cancellation in our context, from any thread. */
-      g_autoptr(GSource) source = g_cancellable_source_new (cancellable);
-
-      g_source_set_callback (source, G_SOURCE_FUNC (cancelled_source_cb), g_object_ref (self),
-                             g_object_unref);
-      g_source_attach (source, g_task_get_context (self->pending));
+      self->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (self->cancel_source, G_SOURCE_FUNC (cancelled_source_cb), self,
+                             NULL);
+      g_source_attach (self->cancel_source, g_task_get_context (self->pending));
     }
 }
 

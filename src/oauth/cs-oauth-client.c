@@ -153,12 +153,16 @@ scrub_secrets (Request    *request,
   for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
     {
       g_autofree char *encoded = NULL;
+      g_autofree char *twice = NULL;
 
       if (secrets[i] == NULL || strlen (secrets[i]) < 4)
         continue;
-      g_string_replace (out, secrets[i], "[secret]", 0);
+      /* As sent, and as a PLAINTEXT signature inside the header carries it. */
       encoded = cs_percent_encode (secrets[i]);
+      twice = cs_percent_encode (encoded);
+      g_string_replace (out, twice, "[secret]", 0);
       g_string_replace (out, encoded, "[secret]", 0);
+      g_string_replace (out, secrets[i], "[secret]", 0);
     }
   return g_string_free (out, FALSE);
 }

@@ -262,6 +262,51 @@ test_timeout (Fixture       *f,
   g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_CALLBACK);
 }
 
+static void
+drop_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(GError) error = NULL;
+  char *verifier = cs_callback_server_wait_finish (f->server, result, &error);
+
+  g_assert_no_error (error);
+  cs_secret_free (verifier);
+  /* The caller lets go of the server in its callback, as a window closing would. */
+  g_clear_object (&f->server);
+  g_main_loop_quit (f->loop);
+}
+
+static void
+test_drop_in_callback (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Visit) v = { 0 };
+  GWeakRef weak;
+
+  g_weak_ref_init (&weak, f->server);
+  cs_callback_server_wait_async (f->server, TOKEN, 10, NULL, drop_cb, f);
+  visit (f, "/callback?oauth_token=" TOKEN "&oauth_verifier=" VERIFIER, &v);
+  g_assert_cmpuint (v.status, ==, 200);
+  if (f->server != NULL)
+    g_main_loop_run (f->loop);
+  g_assert_null (f->server);
+  /* Gone once it has stopped listening. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(GObject) alive = g_weak_ref_get (&weak);
+
+      if (alive == NULL)
+        break;
+      g_usleep (20 * 1000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  g_assert_null (g_weak_ref_get (&weak));
+  g_weak_ref_clear (&weak);
+}
+
 static gboolean
 cancel_cb (gpointer user_data)
 {
@@ -350,6 +395,7 @@ main (int   argc,
   ADD ("denied", test_denied);
   ADD ("timeout", test_timeout);
   ADD ("cancel", test_cancel);
+  ADD ("drop-in-callback", test_drop_in_callback);
 #undef ADD
   g_test_add_func ("/callback-server/parse-query", test_parse_query);
 

@@ -357,6 +357,25 @@ test_echoed_secrets (void)
   access = cs_oauth_client_access_token_finish (client, waiter_run (&w), &error);
   g_assert_nonnull (strstr (h->authorizations->pdata[0], CONSUMER_SECRET));
   assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 401", "You sent", NULL);
+
+  /* A secret with reserved characters: not raw, nor encoded once or twice. */
+  {
+    static const char secret[] = "p@ss w&rd+/=%";
+    const CsConsumer odd = { CONSUMER_KEY, secret, NULL };
+    g_autofree char *once = cs_percent_encode (secret);
+    g_autofree char *twice = cs_percent_encode (once);
+    g_auto(Waiter) w2 = WAITER_INIT;
+
+    g_clear_error (&error);
+    cs_oauth_client_access_token_async (client, provider, &odd, request, "v", NULL,
+                                        waiter_cb, &w2);
+    access = cs_oauth_client_access_token_finish (client, waiter_run (&w2), &error);
+    g_assert_nonnull (strstr (h->authorizations->pdata[1], twice));
+    assert_error (error, CS_OAUTH_ERROR_REJECTED, "You sent", NULL);
+    g_assert_null (strstr (error->message, secret));
+    g_assert_null (strstr (error->message, once));
+    g_assert_null (strstr (error->message, twice));
+  }
 }
 
 /* 200, but not a token */
