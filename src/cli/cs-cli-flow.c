@@ -537,7 +537,10 @@ parse_command (FlowArgs           *a,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
   g_autofree char *description = NULL;
+  g_autofree char *prgname = g_strconcat ("countersign-cli ", (*argv)[0], NULL);
 
+  /* So that --help's usage line names the command. */
+  g_set_prgname (prgname);
   for (guint i = 0; names[i] != NULL; i++)
     {
       GOptionEntry e = entry (a, names[i]);
