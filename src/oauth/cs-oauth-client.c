@@ -392,23 +392,24 @@ parse_token_response (Request *request,
   return g_steal_pointer (&params);
 }
 
-/* The offset the provider's Date header implies, if it is off by more than five minutes. */
+/* The clock offset the provider's Date header implies; FALSE when it sent none. */
 static gboolean
-date_skew (Request *request,
-           gint64  *offset)
+provider_clock_offset (Request *request,
+                       gint64  *offset)
 {
   SoupMessageHeaders *headers = soup_message_get_response_headers (request->message);
   const char *date = soup_message_headers_get_one (headers, "Date");
   g_autoptr(GDateTime) dt = NULL;
-  gint64 now;
 
   if (date == NULL || (dt = soup_date_time_new_from_http_string (date)) == NULL)
     return FALSE;
-  now = g_get_real_time () / G_USEC_PER_SEC;
-  *offset = g_date_time_to_unix (dt) - now;
-  return ABS (*offset - request->client->clock_offset) > MAX_SKEW_SECONDS;
+  *offset = g_date_time_to_unix (dt) - g_get_real_time () / G_USEC_PER_SEC;
+  return TRUE;
 }
 
+/* Whether to retry with the provider's clock: when it refused the timestamp (Twitter's 135,
+ * `oauth_problem=timestamp_refused`) and its Date says we are off, or when it answered 401
+ * and its Date is more than five minutes from ours. Only once per operation. */
 static gboolean
 should_retry_for_clock (Request    *request,
                         guint       status,
@@ -416,14 +417,14 @@ should_retry_for_clock (Request    *request,
                         const char *problem,
                         gint64     *offset)
 {
-  gboolean skewed;
+  gint64 diff;
 
-  if (request->retried)
+  if (request->retried || !provider_clock_offset (request, offset))
     return FALSE;
-  skewed = date_skew (request, offset);
+  diff = ABS (*offset - request->client->clock_offset);
   if (code == 135 || g_strcmp0 (problem, "timestamp_refused") == 0)
-    return skewed || *offset != request->client->clock_offset;
-  return status == 401 && skewed;
+    return diff > 30;
+  return status == 401 && diff > MAX_SKEW_SECONDS;
 }
 
 static void

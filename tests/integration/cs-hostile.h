@@ -36,7 +36,8 @@ typedef struct
   char        *date;             /* a Date header to send instead of the real one */
   gboolean     echo_authorization;
   gint64       clock_offset;
-  gboolean     clock_json;       /* HOSTILE_CLOCK: reject with code 135 rather than bare 401 */
+  int          clock_style;      /* HOSTILE_CLOCK rejects with: 0 a bare 401, 1 Twitter's code
+                                  * 135, 2 oauth_problem=timestamp_refused */
 
   guint        requests;
   GPtrArray   *authorizations;   /* of char*, "" when none */
@@ -121,7 +122,14 @@ hostile_answer_clock (Hostile           *h,
       return;
     }
   soup_server_message_set_status (msg, 401, NULL);
-  if (h->clock_json)
+  if (h->clock_style == 2)
+    {
+      const char *body = "oauth_problem=timestamp_refused&oauth_acceptable_timestamps=0-1";
+
+      soup_server_message_set_response (msg, "application/x-www-form-urlencoded",
+                                        SOUP_MEMORY_STATIC, body, strlen (body));
+    }
+  else if (h->clock_style == 1)
     {
       const char *body = "{\"errors\":[{\"code\":135,\"message\":\"Timestamp out of bounds.\"}]}";
 

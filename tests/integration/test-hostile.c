@@ -567,8 +567,8 @@ test_tls_expired (void)
 }
 
 static void
-assert_clock_corrected (gint64   provider_offset,
-                        gboolean json)
+assert_clock_corrected (gint64 provider_offset,
+                        int    style)
 {
   g_autoptr(Hostile) h = hostile_new ();
   g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
@@ -579,7 +579,7 @@ assert_clock_corrected (gint64   provider_offset,
 
   h->mode = HOSTILE_CLOCK;
   h->clock_offset = provider_offset;
-  h->clock_json = json;
+  h->clock_style = style;
   token = request_token (client, h->base, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cs_credentials_get_token (token), ==, "clock-token");
@@ -602,13 +602,14 @@ assert_clock_corrected (gint64   provider_offset,
 static void
 test_clock_ahead (void)
 {
-  assert_clock_corrected (3600, TRUE);
+  assert_clock_corrected (3600, 1);
+  assert_clock_corrected (3600, 2);
 }
 
 static void
 test_clock_behind (void)
 {
-  assert_clock_corrected (-3600, FALSE);
+  assert_clock_corrected (-3600, 0);
 }
 
 /* A provider whose clock check never passes: one retry, then the error. */
@@ -628,6 +629,21 @@ test_clock_retry_once (void)
   token = request_token_from (h, 0, &error);
   assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 401", "135", "clock", NULL);
   g_assert_cmpuint (h->requests, ==, 2);
+}
+
+/* Code 135 from a provider whose Date agrees with our clock: a retry would not help. */
+static void
+test_clock_no_pointless_retry (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCredentials) token = NULL;
+
+  hostile_script (h, 401, "application/json",
+                  "{\"errors\":[{\"code\":135,\"message\":\"Timestamp out of bounds.\"}]}", -1);
+  token = request_token_from (h, 0, &error);
+  assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 401", "135", "clock", NULL);
+  g_assert_cmpuint (h->requests, ==, 1);
 }
 
 static gboolean
@@ -728,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/hostile/clock/ahead", test_clock_ahead);
   g_test_add_func ("/hostile/clock/behind", test_clock_behind);
   g_test_add_func ("/hostile/clock/retry-once", test_clock_retry_once);
+  g_test_add_func ("/hostile/clock/no-pointless-retry", test_clock_no_pointless_retry);
 
   return g_test_run ();
 }
