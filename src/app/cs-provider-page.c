@@ -294,6 +294,8 @@ cs_provider_page_dispose (GObject *object)
   CsProviderPage *self = (CsProviderPage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_PROVIDER_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->providers, g_ptr_array_unref);
 

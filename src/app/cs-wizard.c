@@ -181,6 +181,15 @@ update_buttons (CsWizard *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->continue_button), !busy && can_continue (self));
   set_button_label (self->continue_button, self->step == N_STEPS - 1 ? _("Done") : _("Continue"));
+
+  /* GTK drops the default widget when it is hidden: Enter must find it again. */
+  if (!busy && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->continue_button));
+    }
 }
 
 static void
@@ -914,6 +923,8 @@ cs_wizard_dispose (GObject *object)
   /* Closing the window mid-request: the callbacks see G_IO_ERROR_CANCELLED. */
   clear_flow (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WIZARD);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
 
