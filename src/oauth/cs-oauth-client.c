@@ -748,7 +748,8 @@ request_send (GTask *task)
                                                      g_object_unref);
     }
 
-  request->timer = g_timeout_source_new_seconds (request->client->timeout);
+  request->timer = g_timeout_source_new ((guint) MIN ((guint64) request->client->timeout * 1000,
+                                                     G_MAXUINT));
   g_source_set_callback (request->timer, timer_cb, task, NULL);
   g_source_set_static_name (request->timer, "[countersign] request timeout");
   g_source_attach (request->timer, g_task_get_context (task));
