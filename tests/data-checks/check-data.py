@@ -371,6 +371,60 @@ def check_install(tap, src, build, args):
                 result = run(["desktop-file-validate", desktop])
                 tap.ok(result.returncode == 0, "the installed desktop file validates",
                        result.stdout + result.stderr)
+        check_installed_languages(tap, src, destdir, "/" + localedir,
+                                  "/" + os.path.join(bindir, "countersign-cli"),
+                                  "/" + os.path.join(bindir, "countersign") if build_app else None)
+
+
+def po_translation(src, lang, msgid):
+    with open(os.path.join(src, "po", lang + ".po"), encoding="utf-8") as f:
+        text = f.read()
+    match = re.search(r'^msgid "%s"\nmsgstr "(.+)"$' % re.escape(msgid), text, re.M)
+    return match.group(1) if match else None
+
+
+def mount_namespace():
+    """unshare(1) arguments that give a private mount namespace, or None."""
+    if shutil.which("unshare") is None:
+        return None
+    for argv in (["unshare", "--mount"], ["unshare", "--map-root-user", "--mount"]):
+        if run(argv + ["true"]).returncode == 0:
+            return argv
+    return None
+
+
+def check_installed_languages(tap, src, destdir, localedir, cli, app):
+    """The installed programs find their catalogs where they were installed.
+
+    The binaries look for translations in the LOCALEDIR compiled into them. To run the copies
+    in DESTDIR as if installed, the catalogs in DESTDIR are mounted over that directory in a
+    private mount namespace; nothing outside this process sees it."""
+    unshare = mount_namespace()
+    target = localedir
+    while not os.path.isdir(target):
+        target = os.path.dirname(target)
+    if unshare is None or target in ("/", "/usr", "/app"):
+        tap.skip("the installed programs speak German, French and Spanish",
+                 "no private mount namespace here (unshare --mount refused)")
+        return
+    programs = [(cli, ["--help"], "Commands:")]
+    if app is not None:
+        programs.append((app, ["--help"], "Print the version and exit"))
+    for lang in LANGUAGES:
+        for program, argv, msgid in programs:
+            expected = po_translation(src, lang, msgid)
+            script = 'mount --bind "$1" "$2" && shift 2 && exec "$@"'
+            env = dict(os.environ, LANGUAGE=lang, LC_ALL="C.UTF-8")
+            env.pop("COUNTERSIGN_LOCALEDIR", None)
+            env.pop("DISPLAY", None)
+            env.pop("WAYLAND_DISPLAY", None)
+            result = run(unshare + ["sh", "-c", script, "sh", destdir + target, target,
+                                    destdir + program] + argv, env=env)
+            tap.ok(expected is not None and result.returncode == 0 and
+                   expected in result.stdout,
+                   "installed %s --help speaks %s (“%s”)" % (os.path.basename(program), lang,
+                                                              expected),
+                   result.stdout[:600] + result.stderr)
 
 
 # --- the man page ----------------------------------------------------------------------------
