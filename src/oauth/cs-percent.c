@@ -11,7 +11,7 @@
 #include "cs-percent.h"
 
 /* The unreserved set of RFC 3986 §2.3, the only bytes RFC 5849 leaves as they are. */
-static const guint8 unreserved[256] = {
+const guint8 cs_percent_unreserved[256] = {
   ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
   ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
   ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
@@ -44,7 +44,7 @@ cs_param_new (const char *name,
 
   g_return_val_if_fail (name != NULL, NULL);
 
-  param = g_new (CsParam, 1);
+  param = g_new0 (CsParam, 1);
   param->name = g_strdup (name);
   param->value = g_strdup (value ? value : "");
   return param;
@@ -56,8 +56,12 @@ cs_param_free (CsParam *param)
   if (param == NULL)
     return;
   g_free (param->name);
-  /* Values are often secrets (oauth_token_secret); wipe them. */
-  cs_secret_free (param->value);
+  /* Values are often secrets (oauth_token_secret); wipe them, past any decoded %00 too. */
+  if (param->value != NULL)
+    {
+      explicit_bzero (param->value, MAX (param->value_len, strlen (param->value)));
+      g_free (param->value);
+    }
   g_free (param);
 }
 
@@ -134,7 +138,7 @@ cs_percent_encode_append (GString    *out,
     {
       const guchar *run = p;
 
-      while (p < end && unreserved[*p])
+      while (p < end && cs_percent_unreserved[*p])
         p++;
       if (p > run)
         g_string_append_len (out, (const char *) run, p - run);
@@ -260,9 +264,10 @@ cs_form_parse_append (GPtrArray  *list,
         {
           CsParam *param = g_new0 (CsParam, 1);
 
-          param->name = cs_percent_decode (p, name_end - p, TRUE, NULL, error);
+          param->name = cs_percent_decode (p, name_end - p, TRUE, &param->name_len, error);
           if (param->name != NULL)
-            param->value = eq ? cs_percent_decode (eq + 1, seg_end - eq - 1, TRUE, NULL, error)
+            param->value = eq ? cs_percent_decode (eq + 1, seg_end - eq - 1, TRUE,
+                                                   &param->value_len, error)
                               : g_strdup ("");
           if (param->name == NULL || param->value == NULL)
             {
@@ -304,9 +309,11 @@ cs_form_encode (GPtrArray *list)
 
       if (i > 0)
         g_string_append_c (out, '&');
-      cs_percent_encode_append (out, param->name, -1);
+      cs_percent_encode_append (out, param->name,
+                                param->name_len ? (gssize) param->name_len : -1);
       g_string_append_c (out, '=');
-      cs_percent_encode_append (out, param->value, -1);
+      cs_percent_encode_append (out, param->value,
+                                param->value_len ? (gssize) param->value_len : -1);
     }
   return g_string_free (out, FALSE);
 }

@@ -12,15 +12,24 @@ G_BEGIN_DECLS
  * CsParam:
  * @name: the decoded name
  * @value: the decoded value (never %NULL; a bare name has "")
+ * @name_len: the length of @name, or 0 for strlen()
+ * @value_len: the length of @value, or 0 for strlen()
  *
  * One parameter. Names and values are byte strings: they are usually UTF-8, but a
- * provider may send anything, so callers that show them must validate.
+ * provider may send anything, so callers that show them must validate. A decoded `%00`
+ * is kept: the lengths then say where the name or value really ends (the signer signs
+ * all of it, as RFC 5849 asks); code that treats them as C strings sees them cut short.
  */
 typedef struct
 {
   char *name;
   char *value;
+  gsize name_len;
+  gsize value_len;
 } CsParam;
+
+/* RFC 3986 §2.3 unreserved bytes (A-Z a-z 0-9 - . _ ~), which RFC 5849 §3.6 leaves alone. */
+G_GNUC_INTERNAL extern const guint8 cs_percent_unreserved[256];
 
 CsParam   *cs_param_new             (const char *name,
                                      const char *value);

@@ -15,6 +15,10 @@
 #include "cs-percent.h"
 #include "cs-signer.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #define NONCE_LENGTH 32
 
 typedef struct
@@ -29,13 +33,6 @@ typedef struct
   const char *query;        /* NULL when there is no '?' */
   gsize       query_len;
 } UrlParts;
-
-/* An encoded name and value, pointing into one shared buffer. */
-typedef struct
-{
-  gsize name;
-  gsize value;
-} EncodedPair;
 
 static const char *method_names[] = {
   [CS_SIGNATURE_METHOD_HMAC_SHA1] = "HMAC-SHA1",
@@ -98,7 +95,7 @@ cs_is_printable_ascii (const char *text)
   g_return_val_if_fail (text != NULL, FALSE);
 
   for (const guchar *p = (const guchar *) text; *p; p++)
-    if (*p < 0x20 || *p > 0x7e)
+    if ((guchar) (*p - 0x20) > 0x7e - 0x20)
       return FALSE;
   return TRUE;
 }
@@ -241,23 +238,235 @@ url_split (const char *url,
   return TRUE;
 }
 
+/* Encoding tables. Each byte's encoded text (up to 5 bytes) sits in an 8-byte cell whose
+ * last byte is its length, so a writer stores the whole cell at once and advances by the
+ * length: no branch per byte. Buffers written this way keep ENC_SLACK bytes spare. */
+#define ENC_SLACK 8
+
+typedef struct
+{
+  char text[8];
+} Encoding;
+
+static Encoding encoded_once[256];  /* RFC 5849 §3.6 */
+static Encoding encoded_twice[256]; /* §3.6 applied twice: what the base string holds */
+
+/* The value of a hex digit plus one; 0 for anything else. */
+static const guint8 hex_plus_one[256] = {
+  ['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
+  ['8'] = 9, ['9'] = 10,
+  ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+  ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+};
+
 static void
-append_base_uri (GString        *out,
-                 const UrlParts *parts)
+encoding_tables_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      static const char hex[] = "0123456789ABCDEF";
+
+      for (guint b = 0; b < 256; b++)
+        {
+          Encoding *once = &encoded_once[b];
+          Encoding *twice = &encoded_twice[b];
+
+          if (cs_percent_unreserved[b])
+            {
+              once->text[0] = twice->text[0] = (char) b;
+              once->text[7] = twice->text[7] = 1;
+              continue;
+            }
+          memcpy (once->text, (char[]) { '%', hex[b >> 4], hex[b & 0xf] }, 3);
+          once->text[7] = 3;
+          memcpy (twice->text, (char[]) { '%', '2', '5', hex[b >> 4], hex[b & 0xf] }, 5);
+          twice->text[7] = 5;
+        }
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static inline char *
+put_encoded (char           *q,
+             const Encoding *table,
+             guchar          b)
+{
+  memcpy (q, table[b].text, 8);
+  return q + table[b].text[7];
+}
+
+/* memcpy() for the short names and values that make up a request, without a call for each:
+ * two overlapping fixed-size moves cover any length from 4 to 16. */
+static inline char *
+put_bytes (char       *q,
+           const char *src,
+           gsize       n)
+{
+  if (n >= 8 && n <= 16)
+    {
+      memcpy (q, src, 8);
+      memcpy (q + n - 8, src + n - 8, 8);
+    }
+  else if (n >= 4 && n < 8)
+    {
+      memcpy (q, src, 4);
+      memcpy (q + n - 4, src + n - 4, 4);
+    }
+  else if (n > 16)
+    memcpy (q, src, n);
+  else
+    for (gsize i = 0; i < n; i++)
+      q[i] = src[i];
+  return q + n;
+}
+
+#ifdef __SSE2__
+/* Bit i set when byte i of @x is unreserved. Unsigned range checks in signed arithmetic:
+ * v in [lo, lo + n) is (v + 0x80 - lo) < -128 + n. */
+static inline guint
+unreserved_mask (__m128i x)
+{
+  __m128i folded = _mm_or_si128 (x, _mm_set1_epi8 (0x20)); /* A-Z onto a-z, and only they */
+  __m128i letter = _mm_cmplt_epi8 (_mm_add_epi8 (folded, _mm_set1_epi8 ((char) (0x80 - 'a'))),
+                                   _mm_set1_epi8 (-128 + 26));
+  __m128i digit = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 ((char) (0x80 - '0'))),
+                                  _mm_set1_epi8 (-128 + 10));
+  __m128i dash_dot = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 ((char) (0x80 - '-'))),
+                                     _mm_set1_epi8 (-128 + 2));
+  __m128i under_tilde = _mm_or_si128 (_mm_cmpeq_epi8 (x, _mm_set1_epi8 ('_')),
+                                      _mm_cmpeq_epi8 (x, _mm_set1_epi8 ('~')));
+
+  return (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (letter, digit),
+                                                  _mm_or_si128 (dash_dot, under_tilde)));
+}
+#endif
+
+/* The length of the run of unreserved bytes at @p (up to @end). */
+static inline gsize
+unreserved_span (const guchar *p,
+                 const guchar *end)
+{
+  const guchar *start = p;
+
+#ifdef __SSE2__
+  for (; end - p >= 16; p += 16)
+    {
+      guint mask = unreserved_mask (_mm_loadu_si128 ((const __m128i *) p));
+
+      if (mask != 0xffff)
+        return p - start + __builtin_ctz (~mask);
+    }
+#endif
+  while (p < end && cs_percent_unreserved[*p])
+    p++;
+  return p - start;
+}
+
+/* Whether @text is all unreserved bytes (and so printable ASCII): the common case. */
+static gboolean
+is_unreserved (const char *text)
+{
+  gsize len = strlen (text);
+
+  return unreserved_span ((const guchar *) text, (const guchar *) text + len) == len;
+}
+
+/* Copies the run of unreserved bytes at @p (up to @end) to *@q and returns where it stops.
+ * *@q must have room for 16 bytes more than the run when 16 or more input bytes remain,
+ * which every buffer here has: each input byte gets at least one output byte. With SSE2
+ * (every x86-64) sixteen bytes are classified at once. */
+static inline const guchar *
+copy_unreserved (char         **q,
+                 const guchar  *p,
+                 const guchar  *end)
+{
+  char *out = *q;
+
+#ifdef __SSE2__
+  while (end - p >= 16)
+    {
+      __m128i x = _mm_loadu_si128 ((const __m128i *) p);
+      guint mask = unreserved_mask (x);
+
+      _mm_storeu_si128 ((__m128i *) out, x);
+      if (mask != 0xffff)
+        {
+          guint n = (guint) __builtin_ctz (~mask);
+
+          *q = out + n;
+          return p + n;
+        }
+      p += 16;
+      out += 16;
+    }
+#endif
+  while (p < end && cs_percent_unreserved[*p])
+    *out++ = (char) *p++;
+  *q = out;
+  return p;
+}
+
+/* Writes @len bytes of @data encoded with @table; @q needs 3 (once) or 5 (twice) bytes per
+ * input byte, plus ENC_SLACK. */
+static char *
+put_encoded_len (char           *q,
+                 const Encoding *table,
+                 const char     *data,
+                 gsize           len)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + len;
+
+  /* Most of what is signed (keys, nonces, tokens, names) is unreserved: copy runs whole. */
+  while ((p = copy_unreserved (&q, p, end)) < end)
+    q = put_encoded (q, table, *p++);
+  return q;
+}
+
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static inline char
+ascii_upper (char c)
+{
+  return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
+}
+
+/* The longest base string URI @parts can give: scheme, "://", host, ":65535", path or "/". */
+static gsize
+base_uri_max_len (const UrlParts *parts)
+{
+  return parts->scheme_len + 3 + parts->host_len + 6 + MAX (parts->path_len, 1);
+}
+
+/* Writes the base string URI of §3.4.1.2 at @out (base_uri_max_len() bytes); returns its end. */
+static char *
+write_base_uri (char           *out,
+                const UrlParts *parts)
 {
   gboolean https = parts->scheme_len == 5;
 
   for (gsize i = 0; i < parts->scheme_len; i++)
-    g_string_append_c (out, g_ascii_tolower (parts->scheme[i]));
-  g_string_append (out, "://");
+    *out++ = ascii_lower (parts->scheme[i]);
+  memcpy (out, "://", 3);
+  out += 3;
   for (gsize i = 0; i < parts->host_len; i++)
-    g_string_append_c (out, g_ascii_tolower (parts->host[i]));
+    *out++ = ascii_lower (parts->host[i]);
   if (parts->port > 0 && !(https && parts->port == 443) && !(!https && parts->port == 80))
-    g_string_append_printf (out, ":%d", parts->port);
+    out += g_snprintf (out, 7, ":%d", parts->port);
   if (parts->path_len == 0)
-    g_string_append_c (out, '/');
+    *out++ = '/';
   else
-    g_string_append_len (out, parts->path, parts->path_len);
+    {
+      memcpy (out, parts->path, parts->path_len);
+      out += parts->path_len;
+    }
+  return out;
 }
 
 char *
@@ -265,15 +474,15 @@ cs_base_string_uri (const char *url,
                     GError    **error)
 {
   UrlParts parts;
-  GString *out;
+  char *out;
 
   g_return_val_if_fail (url != NULL, NULL);
 
   if (!url_split (url, &parts, error))
     return NULL;
-  out = g_string_new (NULL);
-  append_base_uri (out, &parts);
-  return g_string_free (out, FALSE);
+  out = g_malloc (base_uri_max_len (&parts) + 1);
+  *write_base_uri (out, &parts) = '\0';
+  return out;
 }
 
 /* Adds the URL's query parameters to @params (decoded, `+` as space). */
@@ -299,68 +508,303 @@ cs_url_collect_params (const char *url,
   return TRUE;
 }
 
-static int
-compare_pairs_r (const void *a,
-                 const void *b,
-                 void       *buffer)
+/* A parameter's twice-encoded name and value, as offsets into Collector.buf. Encoding twice
+ * (§3.4.1.3.2 encodes names and values, §3.4.1.1 the normalized string again) only turns
+ * `%` into `%25`, and `%` sorts below every unreserved byte, so twice-encoded strings sort
+ * exactly as once-encoded ones do. */
+typedef struct
 {
-  const EncodedPair *pa = a;
-  const EncodedPair *pb = b;
-  const char *buf = buffer;
-  int r = strcmp (buf + pa->name, buf + pb->name);
+  guint32 name;
+  guint32 name_len;
+  guint32 value;
+  guint32 value_len;
+} Pair;
+
+#define COLLECTOR_STACK_BYTES 2048
+#define COLLECTOR_STACK_PAIRS 32
+#define MAX_INPUT_BYTES       (G_MAXUINT32 / 8)
+
+/* The request parameters of §3.4.1.3, collected straight into their base string form: one
+ * decoding and encoding pass over each byte, no allocation for ordinary requests. */
+typedef struct
+{
+  char  *buf;
+  gsize  len;
+  gsize  cap;
+  Pair  *pairs;
+  guint  n_pairs;
+  guint  cap_pairs;
+  char   stack_buf[COLLECTOR_STACK_BYTES];
+  Pair   stack_pairs[COLLECTOR_STACK_PAIRS];
+} Collector;
+
+static void
+collector_init (Collector *c)
+{
+  encoding_tables_init ();
+  c->buf = c->stack_buf;
+  c->len = 0;
+  c->cap = sizeof c->stack_buf;
+  c->pairs = c->stack_pairs;
+  c->n_pairs = 0;
+  c->cap_pairs = G_N_ELEMENTS (c->stack_pairs);
+}
+
+static void
+collector_clear (Collector *c)
+{
+  if (c->buf != c->stack_buf)
+    g_free (c->buf);
+  if (c->pairs != c->stack_pairs)
+    g_free (c->pairs);
+}
+
+/* Makes room for @extra more bytes, and the slack that table writes need. */
+static void
+collector_reserve (Collector *c,
+                   gsize      extra)
+{
+  gsize cap;
+
+  if (c->len + extra + ENC_SLACK <= c->cap)
+    return;
+  cap = MAX (c->cap * 2, c->len + extra + ENC_SLACK);
+  if (c->buf == c->stack_buf)
+    {
+      c->buf = g_malloc (cap);
+      memcpy (c->buf, c->stack_buf, c->len);
+    }
+  else
+    c->buf = g_realloc (c->buf, cap);
+  c->cap = cap;
+}
+
+/* Keeps the pair that ends at @end, unless it is `oauth_signature` (§3.4.1.3.1). */
+static void
+collector_commit (Collector *c,
+                  Pair       pair,
+                  char      *end)
+{
+  if (pair.name_len == 15 && memcmp (c->buf + pair.name, "oauth_signature", 15) == 0)
+    return;
+  if (c->n_pairs == c->cap_pairs)
+    {
+      c->cap_pairs *= 2;
+      if (c->pairs == c->stack_pairs)
+        c->pairs = g_memdup2 (c->stack_pairs, sizeof c->stack_pairs[0] * c->n_pairs);
+      c->pairs = g_renew (Pair, c->pairs, c->cap_pairs);
+    }
+  c->pairs[c->n_pairs++] = pair;
+  c->len = end - c->buf;
+}
+
+/* Adds a decoded name and value. */
+static void
+collector_add (Collector  *c,
+               const char *name,
+               gsize       name_len,
+               const char *value,
+               gsize       value_len)
+{
+  Pair pair;
+  char *q;
+
+  collector_reserve (c, 5 * (name_len + value_len));
+  pair.name = c->len;
+  q = put_encoded_len (c->buf + c->len, encoded_twice, name, name_len);
+  pair.name_len = (q - c->buf) - pair.name;
+  pair.value = q - c->buf;
+  q = put_encoded_len (q, encoded_twice, value, value_len);
+  pair.value_len = (q - c->buf) - pair.value;
+  collector_commit (c, pair, q);
+}
+
+/* Form-decodes [@p, @end) (`+` is a space) and writes it encoded twice at @q; NULL when a
+ * `%` is not followed by two hex digits. */
+static char *
+decode_encode_twice (char       *q,
+                     const char *p,
+                     const char *end)
+{
+  while ((p = (const char *) copy_unreserved (&q, (const guchar *) p, (const guchar *) end)) < end)
+    {
+      guchar b = (guchar) *p++;
+
+      if (b == '%')
+        {
+          guint hi;
+          guint lo;
+
+          if (end - p < 2)
+            return NULL;
+          hi = hex_plus_one[(guchar) p[0]];
+          lo = hex_plus_one[(guchar) p[1]];
+          if (hi == 0 || lo == 0)
+            return NULL;
+          b = (guchar) ((hi - 1) << 4 | (lo - 1));
+          p += 2;
+        }
+      else if (b == '+')
+        b = ' ';
+      q = put_encoded (q, encoded_twice, b);
+    }
+  return q;
+}
+
+/* The parameters of an `application/x-www-form-urlencoded` text (or a query), read as
+ * cs_form_parse_append() reads it; FALSE for a malformed escape. */
+static gboolean
+collector_add_form (Collector  *c,
+                    const char *form,
+                    gsize       len)
+{
+  const char *p = form;
+  const char *end = form + len;
+
+  collector_reserve (c, 5 * len);
+  while (p < end)
+    {
+      const char *amp = memchr (p, '&', end - p);
+      const char *seg_end = amp ? amp : end;
+
+      if (seg_end > p)
+        {
+          const char *eq = memchr (p, '=', seg_end - p);
+          char *q;
+          Pair pair;
+
+          pair.name = c->len;
+          q = decode_encode_twice (c->buf + c->len, p, eq ? eq : seg_end);
+          if (q == NULL)
+            return FALSE;
+          pair.name_len = (q - c->buf) - pair.name;
+          pair.value = q - c->buf;
+          if (eq != NULL && (q = decode_encode_twice (q, eq + 1, seg_end)) == NULL)
+            return FALSE;
+          pair.value_len = (q - c->buf) - pair.value;
+          collector_commit (c, pair, q);
+        }
+      p = seg_end + 1;
+    }
+  return TRUE;
+}
+
+static inline int
+compare_bytes (const char *a,
+               gsize       a_len,
+               const char *b,
+               gsize       b_len)
+{
+  gsize n = MIN (a_len, b_len);
+  gsize i = 0;
+
+  /* Names share "oauth_": compare eight bytes at a time, big-endian so that the first
+   * differing byte decides. */
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 x;
+      guint64 y;
+
+      memcpy (&x, a + i, 8);
+      memcpy (&y, b + i, 8);
+      if (x != y)
+        {
+          x = GUINT64_FROM_BE (x);
+          y = GUINT64_FROM_BE (y);
+          return x < y ? -1 : 1;
+        }
+    }
+  for (; i < n; i++)
+    if (a[i] != b[i])
+      return (guchar) a[i] - (guchar) b[i];
+  return (a_len > b_len) - (a_len < b_len);
+}
+
+/* §3.4.1.3.2: by name, then by value, in byte order. */
+static int
+compare_pairs (gconstpointer a,
+               gconstpointer b,
+               gpointer      buf)
+{
+  const Pair *pa = a;
+  const Pair *pb = b;
+  int r = compare_bytes ((char *) buf + pa->name, pa->name_len,
+                         (char *) buf + pb->name, pb->name_len);
 
   if (r != 0)
     return r;
-  return strcmp (buf + pa->value, buf + pb->value);
+  return compare_bytes ((char *) buf + pa->value, pa->value_len,
+                        (char *) buf + pb->value, pb->value_len);
 }
 
-/* The normalized parameter string of §3.4.1.3.2, appended to @out already encoded again. */
 static void
-append_normalized_params (GString   *out,
-                          GPtrArray *params)
+collector_sort (Collector *c)
 {
-  g_autoptr(GString) buf = g_string_sized_new (512);
-  g_autofree EncodedPair *pairs = g_new (EncodedPair, params->len);
-  guint n = 0;
-
-  for (guint i = 0; i < params->len; i++)
+  /* A request has a dozen parameters or so: insertion sort beats a general sort there. */
+  if (c->n_pairs > 24)
     {
-      const CsParam *param = g_ptr_array_index (params, i);
-
-      if (strcmp (param->name, "oauth_signature") == 0)
-        continue;
-      pairs[n].name = buf->len;
-      cs_percent_encode_append (buf, param->name, -1);
-      g_string_append_c (buf, '\0');
-      pairs[n].value = buf->len;
-      cs_percent_encode_append (buf, param->value, -1);
-      g_string_append_c (buf, '\0');
-      n++;
+      g_qsort_with_data (c->pairs, c->n_pairs, sizeof (Pair), compare_pairs, c->buf);
+      return;
     }
-
-  g_qsort_with_data (pairs, n, sizeof (EncodedPair), compare_pairs_r, buf->str);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 1; i < c->n_pairs; i++)
     {
+      Pair pair = c->pairs[i];
+      guint j = i;
+
+      while (j > 0 && compare_pairs (&c->pairs[j - 1], &pair, c->buf) > 0)
+        {
+          c->pairs[j] = c->pairs[j - 1];
+          j--;
+        }
+      c->pairs[j] = pair;
+    }
+}
+
+/* §3.4.1.1: METHOD&encoded-URI&encoded-parameters, in one allocation. The method is
+ * upper-cased and, as a custom method must be, encoded. */
+static char *
+build_base_string (const char *http_method,
+                   const char *base_uri,
+                   gsize       base_uri_len,
+                   Collector  *c,
+                   gsize      *out_len)
+{
+  gsize method_len = strlen (http_method);
+  gsize size = 3 * method_len + 1 + 3 * base_uri_len + 1 + c->len + 6 * c->n_pairs + ENC_SLACK;
+  char *out;
+  char *q;
+
+  collector_sort (c);
+  out = g_malloc (size);
+  q = out;
+  for (gsize i = 0; i < method_len; i++)
+    q = put_encoded (q, encoded_once, (guchar) ascii_upper (http_method[i]));
+  *q++ = '&';
+  q = put_encoded_len (q, encoded_once, base_uri, base_uri_len);
+  *q++ = '&';
+  for (guint i = 0; i < c->n_pairs; i++)
+    {
+      const Pair *pair = &c->pairs[i];
+
       if (i > 0)
-        g_string_append (out, "%26");
-      cs_percent_encode_append (out, buf->str + pairs[i].name, -1);
-      g_string_append (out, "%3D");
-      cs_percent_encode_append (out, buf->str + pairs[i].value, -1);
+        {
+          memcpy (q, "%26", 3);
+          q += 3;
+        }
+      q = put_bytes (q, c->buf + pair->name, pair->name_len);
+      memcpy (q, "%3D", 3);
+      q += 3;
+      q = put_bytes (q, c->buf + pair->value, pair->value_len);
     }
-}
-
-static void
-append_method (GString    *out,
-               const char *http_method)
-{
-  for (const char *p = http_method; *p; p++)
-    g_string_append_c (out, g_ascii_toupper (*p));
+  *q = '\0';
+  if (out_len != NULL)
+    *out_len = q - out;
+  return out;
 }
 
 /**
  * cs_signature_base_string:
- * @http_method: the HTTP method (upper-cased here)
+ * @http_method: the HTTP method (upper-cased and encoded here)
  * @base_uri: the base string URI, from cs_base_string_uri()
  * @params: every decoded parameter (query, body, protocol); `oauth_signature` is skipped
  *
@@ -371,31 +815,100 @@ cs_signature_base_string (const char *http_method,
                           const char *base_uri,
                           GPtrArray  *params)
 {
-  GString *out;
+  Collector c;
+  char *result;
 
   g_return_val_if_fail (http_method != NULL, NULL);
   g_return_val_if_fail (base_uri != NULL, NULL);
   g_return_val_if_fail (params != NULL, NULL);
 
-  out = g_string_sized_new (1024);
-  append_method (out, http_method);
-  g_string_append_c (out, '&');
-  cs_percent_encode_append (out, base_uri, -1);
-  g_string_append_c (out, '&');
-  append_normalized_params (out, params);
-  return g_string_free (out, FALSE);
+  collector_init (&c);
+  for (guint i = 0; i < params->len; i++)
+    {
+      const CsParam *param = g_ptr_array_index (params, i);
+
+      collector_add (&c, param->name, param->name_len ? param->name_len : strlen (param->name),
+                     param->value,
+                     param->value_len ? param->value_len : strlen (param->value));
+    }
+  result = build_base_string (http_method, base_uri, strlen (base_uri), &c, NULL);
+  collector_clear (&c);
+  return result;
 }
 
+/* The key of §3.4.2 and §3.4.4, encoded secret & encoded secret, in @stack when it fits.
+ * Wipe and free it with key_free(). */
 static char *
 signing_key (const char *consumer_secret,
-             const char *token_secret)
+             const char *token_secret,
+             char       *stack,
+             gsize       stack_size,
+             gsize      *out_len)
 {
-  GString *key = g_string_sized_new (128);
+  gsize cs_len;
+  gsize ts_len;
+  gsize size;
+  char *key;
+  char *q;
 
-  cs_percent_encode_append (key, consumer_secret ? consumer_secret : "", -1);
-  g_string_append_c (key, '&');
-  cs_percent_encode_append (key, token_secret ? token_secret : "", -1);
-  return g_string_free (key, FALSE);
+  encoding_tables_init ();
+  consumer_secret = consumer_secret ? consumer_secret : "";
+  token_secret = token_secret ? token_secret : "";
+  cs_len = strlen (consumer_secret);
+  ts_len = strlen (token_secret);
+  size = 3 * (cs_len + ts_len) + 1 + ENC_SLACK;
+  key = size <= stack_size ? stack : g_malloc (size);
+  q = put_encoded_len (key, encoded_once, consumer_secret, cs_len);
+  *q++ = '&';
+  q = put_encoded_len (q, encoded_once, token_secret, ts_len);
+  *out_len = q - key;
+  /* Table writes may have left encoded bytes past the end: wipe those too. */
+  explicit_bzero (q, MIN (ENC_SLACK, size - *out_len));
+  *q = '\0';
+  return key;
+}
+
+static void
+key_free (char *key,
+          gsize key_len,
+          char *stack)
+{
+  explicit_bzero (key, key_len + 1);
+  if (key != stack)
+    g_free (key);
+}
+
+/* Standard base64 with padding (RFC 4648 §4), of at most 48 bytes, into @out. */
+static gsize
+base64_encode (const guchar *data,
+               gsize         len,
+               char         *out)
+{
+  static const char alphabet[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  char *q = out;
+  gsize i = 0;
+
+  for (; i + 3 <= len; i += 3)
+    {
+      guint32 v = (guint32) data[i] << 16 | (guint32) data[i + 1] << 8 | data[i + 2];
+
+      *q++ = alphabet[v >> 18];
+      *q++ = alphabet[(v >> 12) & 63];
+      *q++ = alphabet[(v >> 6) & 63];
+      *q++ = alphabet[v & 63];
+    }
+  if (i < len)
+    {
+      guint32 v = (guint32) data[i] << 16 | (i + 1 < len ? (guint32) data[i + 1] << 8 : 0);
+
+      *q++ = alphabet[v >> 18];
+      *q++ = alphabet[(v >> 12) & 63];
+      *q++ = i + 1 < len ? alphabet[(v >> 6) & 63] : '=';
+      *q++ = '=';
+    }
+  *q = '\0';
+  return q - out;
 }
 
 static char *
@@ -451,33 +964,33 @@ out:
   return result;
 }
 
-/**
- * cs_signature_compute:
- *
- * Returns: the raw signature of @base_string: base64 for HMAC and RSA, the signing key
- *   itself for PLAINTEXT. Free with cs_secret_free().
- */
-char *
-cs_signature_compute (CsSignatureMethod method,
-                      const char       *base_string,
-                      const char       *consumer_secret,
-                      const char       *token_secret,
-                      const char       *private_key_pem,
-                      GError          **error)
+
+static char *
+compute_signature (CsSignatureMethod method,
+                   const char       *base_string,
+                   gsize             base_len,
+                   const char       *consumer_secret,
+                   const char       *token_secret,
+                   const char       *private_key_pem,
+                   GError          **error)
 {
+  char stack_key[256];
   guchar digest[32];
+  char b64[48];
   char *key;
+  gsize key_len;
   char *result;
   gnutls_mac_algorithm_t mac;
   gsize digest_len;
-
-  g_return_val_if_fail (base_string != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  int ret;
 
   switch (method)
     {
     case CS_SIGNATURE_METHOD_PLAINTEXT:
-      return signing_key (consumer_secret, token_secret);
+      key = signing_key (consumer_secret, token_secret, stack_key, sizeof stack_key, &key_len);
+      result = g_strndup (key, key_len);
+      key_free (key, key_len, stack_key);
+      return result;
     case CS_SIGNATURE_METHOD_RSA_SHA1:
       return sign_rsa_sha1 (base_string, private_key_pem, error);
     case CS_SIGNATURE_METHOD_HMAC_SHA1:
@@ -494,17 +1007,38 @@ cs_signature_compute (CsSignatureMethod method,
       return NULL;
     }
 
-  key = signing_key (consumer_secret, token_secret);
-  if (gnutls_hmac_fast (mac, key, strlen (key), base_string, strlen (base_string), digest) < 0)
+  key = signing_key (consumer_secret, token_secret, stack_key, sizeof stack_key, &key_len);
+  ret = gnutls_hmac_fast (mac, key, key_len, base_string, base_len, digest);
+  key_free (key, key_len, stack_key);
+  if (ret < 0)
     {
-      cs_secret_free (key);
       g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_KEY, _("HMAC computation failed"));
       return NULL;
     }
-  cs_secret_free (key);
-  result = g_base64_encode (digest, digest_len);
+  result = g_strndup (b64, base64_encode (digest, digest_len, b64));
   explicit_bzero (digest, sizeof digest);
   return result;
+}
+
+/**
+ * cs_signature_compute:
+ *
+ * Returns: the raw signature of @base_string: base64 for HMAC and RSA, the signing key
+ *   itself for PLAINTEXT. Free with cs_secret_free().
+ */
+char *
+cs_signature_compute (CsSignatureMethod method,
+                      const char       *base_string,
+                      const char       *consumer_secret,
+                      const char       *token_secret,
+                      const char       *private_key_pem,
+                      GError          **error)
+{
+  g_return_val_if_fail (base_string != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return compute_signature (method, base_string, strlen (base_string), consumer_secret,
+                            token_secret, private_key_pem, error);
 }
 
 /* Constant-time comparison of the expected and the received signature (HMAC, PLAINTEXT). */
@@ -539,33 +1073,6 @@ cs_signature_verify (CsSignatureMethod method,
   return diff == 0;
 }
 
-static void
-append_header_param (GString    *out,
-                     const char *name,
-                     const char *value)
-{
-  if (out->len > 6)
-    g_string_append (out, ", ");
-  g_string_append (out, name);
-  g_string_append (out, "=\"");
-  cs_percent_encode_append (out, value, -1);
-  g_string_append_c (out, '"');
-}
-
-static void
-append_realm (GString    *out,
-              const char *realm)
-{
-  g_string_append (out, "realm=\"");
-  for (const char *p = realm; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static gboolean
 check_options (const CsSignOptions *options,
                GError             **error)
@@ -576,14 +1083,16 @@ check_options (const CsSignOptions *options,
                    _("The consumer key is empty"));
       return FALSE;
     }
-  if (!cs_is_printable_ascii (options->consumer_key))
+  if (!is_unreserved (options->consumer_key) && !cs_is_printable_ascii (options->consumer_key))
     {
       g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
                    _("The consumer key contains a character that is not printable ASCII; "
                      "consumer keys are plain letters and digits"));
       return FALSE;
     }
-  if (options->nonce != NULL && (*options->nonce == '\0' || !cs_is_printable_ascii (options->nonce)))
+  if (options->nonce != NULL && (*options->nonce == '\0' ||
+                                 (!is_unreserved (options->nonce) &&
+                                  !cs_is_printable_ascii (options->nonce))))
     {
       g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
                    _("The nonce must be non-empty printable ASCII"));
@@ -604,6 +1113,145 @@ check_options (const CsSignOptions *options,
   return TRUE;
 }
 
+/* A protocol parameter; @value NULL when it is not sent. */
+#define protocol_param_set(pp, name, value) \
+  protocol_param_set_len ((pp), "" name "", sizeof (name) - 1, (value))
+
+typedef struct
+{
+  const char *name;
+  gsize       name_len;
+  const char *value;
+  gsize       value_len;
+  gboolean    clean;      /* all unreserved: its encoded forms are the value itself */
+} ProtocolParam;
+
+enum
+{
+  PP_CALLBACK,
+  PP_CONSUMER_KEY,
+  PP_NONCE,
+  PP_SIGNATURE,
+  PP_SIGNATURE_METHOD,
+  PP_TIMESTAMP,
+  PP_TOKEN,
+  PP_VERIFIER,
+  PP_VERSION,
+  N_PP
+};
+
+static void
+protocol_param_set_len (ProtocolParam *pp,
+                        const char    *name,
+                        gsize          name_len,
+                        const char    *value)
+{
+  pp->name = name;
+  pp->name_len = name_len;
+  pp->value = value;
+  pp->value_len = value ? strlen (value) : 0;
+  pp->clean = value != NULL &&
+              unreserved_span ((const guchar *) value,
+                               (const guchar *) value + pp->value_len) == pp->value_len;
+}
+
+/* Adds a protocol parameter: its name is unreserved, and so, usually, is its value. */
+static void
+collector_add_protocol (Collector           *c,
+                        const ProtocolParam *pp)
+{
+  Pair pair;
+  char *q;
+
+  collector_reserve (c, pp->name_len + 5 * pp->value_len);
+  q = c->buf + c->len;
+  pair.name = c->len;
+  pair.name_len = pp->name_len;
+  q = put_bytes (q, pp->name, pp->name_len);
+  pair.value = q - c->buf;
+  if (pp->clean)
+    {
+      q = put_bytes (q, pp->value, pp->value_len);
+    }
+  else
+    q = put_encoded_len (q, encoded_twice, pp->value, pp->value_len);
+  pair.value_len = (q - c->buf) - pair.value;
+  collector_commit (c, pair, q);
+}
+
+/* The header value of §3.5.1: realm (a quoted-string), then the protocol parameters in the
+ * order they sort in (the enum's), each value encoded once. One allocation, sized first. */
+static char *
+build_header (const char          *realm,
+              const ProtocolParam *pp)
+{
+  gsize size = 6 + ENC_SLACK;
+  char *header;
+  char *q;
+
+  if (realm != NULL)
+    size += 7 + 2 * strlen (realm) + 1;
+  for (guint i = 0; i < N_PP; i++)
+    if (pp[i].value != NULL)
+      size += 2 + pp[i].name_len + 2 + 3 * pp[i].value_len + 1;
+
+  header = g_malloc (size);
+  memcpy (header, "OAuth ", 6);
+  q = header + 6;
+  if (realm != NULL)
+    {
+      memcpy (q, "realm=\"", 7);
+      q += 7;
+      for (const char *p = realm; *p; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            *q++ = '\\';
+          *q++ = *p;
+        }
+      *q++ = '"';
+    }
+  for (guint i = 0; i < N_PP; i++)
+    {
+      if (pp[i].value == NULL)
+        continue;
+      if (q > header + 6)
+        {
+          memcpy (q, ", ", 2);
+          q += 2;
+        }
+      q = put_bytes (q, pp[i].name, pp[i].name_len);
+      memcpy (q, "=\"", 2);
+      q += 2;
+      if (pp[i].clean)
+        {
+          q = put_bytes (q, pp[i].value, pp[i].value_len);
+        }
+      else
+        q = put_encoded_len (q, encoded_once, pp[i].value, pp[i].value_len);
+      *q++ = '"';
+    }
+  *q = '\0';
+  return header;
+}
+
+/* Sets @error for a query or body the fast path refused, with cs_form_parse_append()'s
+ * message (which names the position). */
+static void
+set_form_error (const char *form,
+                gsize       len,
+                const char *prefix,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) scratch = cs_param_list_new ();
+  GError *local = NULL;
+
+  if (cs_form_parse_append (scratch, form, len, &local))
+    g_set_error_literal (&local, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                         _("Malformed percent-encoding"));
+  g_prefix_error (&local, "%s", prefix);
+  g_propagate_error (error, local);
+}
+
 /**
  * cs_sign:
  * @http_method: GET, POST…
@@ -614,6 +1262,10 @@ check_options (const CsSignOptions *options,
  *
  * Signs one request. Pure function of its arguments (and the clock and the CSPRNG when the
  * nonce or timestamp are not fixed): safe to call from any thread.
+ *
+ * The query and the body are decoded and encoded again in one pass, straight into their
+ * base string form, on the stack for ordinary requests; each result string is allocated
+ * once, at its final size.
  */
 CsSignature *
 cs_sign (const char          *http_method,
@@ -622,12 +1274,15 @@ cs_sign (const char          *http_method,
          const CsSignOptions *options,
          GError             **error)
 {
-  g_autoptr(GPtrArray) params = NULL;
-  g_autoptr(CsSignature) sig = NULL;
-  g_autoptr(GString) base = NULL;
-  GString *header;
+  CsSignature *sig;
+  Collector c;
   UrlParts parts;
-  const char *method_name;
+  ProtocolParam pp[N_PP];
+  char uri_stack[512];
+  char *uri;
+  gsize uri_len;
+  gsize base_len;
+  gsize body_len;
 
   g_return_val_if_fail (http_method != NULL && *http_method != '\0', NULL);
   g_return_val_if_fail (url != NULL, NULL);
@@ -636,16 +1291,25 @@ cs_sign (const char          *http_method,
 
   if (!check_options (options, error) || !url_split (url, &parts, error))
     return NULL;
-
-  params = cs_param_list_new ();
-  if (parts.query != NULL && !cs_form_parse_append (params, parts.query, parts.query_len, error))
+  body_len = form_body ? strlen (form_body) : 0;
+  if (parts.query_len + body_len > MAX_INPUT_BYTES)
     {
-      g_prefix_error (error, _("In the URL’s query: "));
+      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                   _("The request is too large to sign"));
       return NULL;
     }
-  if (form_body != NULL && !cs_form_parse_append (params, form_body, -1, error))
+
+  collector_init (&c);
+  if (parts.query != NULL && !collector_add_form (&c, parts.query, parts.query_len))
     {
-      g_prefix_error (error, _("In the form body: "));
+      collector_clear (&c);
+      set_form_error (parts.query, parts.query_len, _("In the URL’s query: "), error);
+      return NULL;
+    }
+  if (form_body != NULL && !collector_add_form (&c, form_body, body_len))
+    {
+      collector_clear (&c);
+      set_form_error (form_body, body_len, _("In the form body: "), error);
       return NULL;
     }
 
@@ -656,62 +1320,42 @@ cs_sign (const char          *http_method,
                      : g_strdup_printf ("%" G_GINT64_FORMAT,
                                         g_get_real_time () / G_USEC_PER_SEC +
                                           options->timestamp_offset);
-  method_name = method_names[options->method];
 
-  if (options->callback != NULL)
-    cs_param_list_add (params, "oauth_callback", options->callback);
-  cs_param_list_add (params, "oauth_consumer_key", options->consumer_key);
-  cs_param_list_add (params, "oauth_nonce", sig->nonce);
-  cs_param_list_add (params, "oauth_signature_method", method_name);
-  cs_param_list_add (params, "oauth_timestamp", sig->timestamp);
-  if (options->token != NULL)
-    cs_param_list_add (params, "oauth_token", options->token);
-  if (options->verifier != NULL)
-    cs_param_list_add (params, "oauth_verifier", options->verifier);
-  if (!options->omit_version)
-    cs_param_list_add (params, "oauth_version", "1.0");
+  protocol_param_set (&pp[PP_CALLBACK], "oauth_callback", options->callback);
+  protocol_param_set (&pp[PP_CONSUMER_KEY], "oauth_consumer_key", options->consumer_key);
+  protocol_param_set (&pp[PP_NONCE], "oauth_nonce", sig->nonce);
+  protocol_param_set (&pp[PP_SIGNATURE], "oauth_signature", NULL);
+  protocol_param_set (&pp[PP_SIGNATURE_METHOD], "oauth_signature_method",
+                      method_names[options->method]);
+  protocol_param_set (&pp[PP_TIMESTAMP], "oauth_timestamp", sig->timestamp);
+  protocol_param_set (&pp[PP_TOKEN], "oauth_token", options->token);
+  protocol_param_set (&pp[PP_VERIFIER], "oauth_verifier", options->verifier);
+  protocol_param_set (&pp[PP_VERSION], "oauth_version", options->omit_version ? NULL : "1.0");
+  for (guint i = 0; i < N_PP; i++)
+    if (pp[i].value != NULL)
+      collector_add_protocol (&c, &pp[i]);
 
-  base = g_string_sized_new (1024);
-  append_method (base, http_method);
-  g_string_append_c (base, '&');
-  {
-    g_autoptr(GString) uri = g_string_sized_new (128);
+  uri = base_uri_max_len (&parts) <= sizeof uri_stack ? uri_stack
+                                                       : g_malloc (base_uri_max_len (&parts));
+  uri_len = write_base_uri (uri, &parts) - uri;
+  sig->base_string = build_base_string (http_method, uri, uri_len, &c, &base_len);
+  if (uri != uri_stack)
+    g_free (uri);
+  collector_clear (&c);
 
-    append_base_uri (uri, &parts);
-    cs_percent_encode_append (base, uri->str, uri->len);
-  }
-  g_string_append_c (base, '&');
-  append_normalized_params (base, params);
-  sig->base_string = g_strndup (base->str, base->len);
-
-  sig->signature = cs_signature_compute (options->method, sig->base_string,
-                                         options->consumer_secret, options->token_secret,
-                                         options->private_key_pem, error);
+  sig->signature = compute_signature (options->method, sig->base_string, base_len,
+                                      options->consumer_secret, options->token_secret,
+                                      options->private_key_pem, error);
   if (sig->signature == NULL)
-    return NULL;
-
-  /* The protocol parameters, in the order they sort in. */
-  header = g_string_sized_new (512);
-  g_string_append (header, "OAuth ");
-  if (options->realm != NULL)
-    append_realm (header, options->realm);
-  if (options->callback != NULL)
-    append_header_param (header, "oauth_callback", options->callback);
-  append_header_param (header, "oauth_consumer_key", options->consumer_key);
-  append_header_param (header, "oauth_nonce", sig->nonce);
-  append_header_param (header, "oauth_signature", sig->signature);
-  append_header_param (header, "oauth_signature_method", method_name);
-  append_header_param (header, "oauth_timestamp", sig->timestamp);
-  if (options->token != NULL)
-    append_header_param (header, "oauth_token", options->token);
-  if (options->verifier != NULL)
-    append_header_param (header, "oauth_verifier", options->verifier);
-  if (!options->omit_version)
-    append_header_param (header, "oauth_version", "1.0");
-  sig->header = g_string_free (header, FALSE);
-
-  return g_steal_pointer (&sig);
+    {
+      cs_signature_free (sig);
+      return NULL;
+    }
+  protocol_param_set (&pp[PP_SIGNATURE], "oauth_signature", sig->signature);
+  sig->header = build_header (options->realm, pp);
+  return sig;
 }
+
 
 static const char *
 skip_spaces (const char *p)
