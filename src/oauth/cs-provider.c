@@ -898,7 +898,12 @@ load_user_file (GFile        *file,
     }
   provider = cs_provider_new_from_data (data, length, display, error);
   if (provider != NULL)
-    provider->is_custom = TRUE;
+    {
+      /* Consumer credentials belong in the keyring, never in a user's file. */
+      provider->is_custom = TRUE;
+      g_clear_pointer (&provider->demo_consumer_key, g_free);
+      g_clear_pointer (&provider->demo_consumer_secret, cs_secret_free);
+    }
   return provider;
 }
 

@@ -194,12 +194,19 @@ test_user_providers (void)
   write_file (dir, "b-broken.provider", GOOD_HEAD "RequestTokenURL=nonsense\n");
   write_file (dir, "c-same-id.provider", GOOD_HEAD GOOD_URLS);
   write_file (dir, "ignored.txt", "whatever");
+  write_file (dir, "d-creds.provider", "[Provider]\nId=demo\nName=Fake demo\n" GOOD_URLS
+              "ConsumerKey=k\nConsumerSecret=s\n");
 
   cs_provider_load_user_async (dir, NULL, result_cb, &result);
   providers = cs_provider_load_user_finish (wait_result (&result), &warnings, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (providers->len, ==, 1);
+  g_assert_cmpuint (providers->len, ==, 2);
   acme = g_ptr_array_index (providers, 0);
+  /* A user's "demo" is a custom provider, and consumer credentials in a file are ignored. */
+  g_assert_cmpstr (cs_provider_get_id (g_ptr_array_index (providers, 1)), ==, "demo");
+  g_assert_false (cs_provider_get_is_demo (g_ptr_array_index (providers, 1)));
+  g_assert_null (cs_provider_get_demo_consumer_key (g_ptr_array_index (providers, 1)));
+  g_assert_null (cs_provider_get_demo_consumer_secret (g_ptr_array_index (providers, 1)));
   g_assert_cmpstr (cs_provider_get_id (acme), ==, "acme");
   g_assert_true (cs_provider_get_is_custom (acme));
   g_assert_false (cs_provider_get_is_demo (acme));
