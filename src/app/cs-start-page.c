@@ -585,6 +585,19 @@ retry_clicked_cb (CsStartPage *self)
   cs_start_page_reload (self, NULL);
 }
 
+/* The window is going away: what runs for it stops now. */
+static void
+cs_start_page_unroot (GtkWidget *widget)
+{
+  CsStartPage *self = CS_START_PAGE (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  GTK_WIDGET_CLASS (cs_start_page_parent_class)->unroot (widget);
+}
+
 static void
 cs_start_page_dispose (GObject *object)
 {
@@ -641,6 +654,7 @@ cs_start_page_class_init (CsStartPageClass *klass)
   object_class->dispose = cs_start_page_dispose;
   object_class->finalize = cs_start_page_finalize;
   object_class->get_property = cs_start_page_get_property;
+  widget_class->unroot = cs_start_page_unroot;
 
   properties[PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,

@@ -915,6 +915,23 @@ escape_cb (GtkWidget *widget,
 
 /* ------------------------------------------------------------------ GObject */
 
+/* The window is going away (callbacks may still hold a reference to the wizard): stop
+ * whatever runs now rather than when the last reference goes. */
+static void
+cs_wizard_unroot (GtkWidget *widget)
+{
+  CsWizard *self = CS_WIZARD (widget);
+
+  drop_cancellable (self);
+  if (is_busy (self))
+    {
+      self->op = OP_NONE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+
+  GTK_WIDGET_CLASS (cs_wizard_parent_class)->unroot (widget);
+}
+
 static void
 cs_wizard_dispose (GObject *object)
 {
@@ -974,6 +991,7 @@ cs_wizard_class_init (CsWizardClass *klass)
   object_class->dispose = cs_wizard_dispose;
   object_class->finalize = cs_wizard_finalize;
   object_class->get_property = cs_wizard_get_property;
+  widget_class->unroot = cs_wizard_unroot;
 
   properties[PROP_STEP] =
     g_param_spec_uint ("step", NULL, NULL, 1, N_STEPS, 1,

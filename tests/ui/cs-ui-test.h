@@ -1,0 +1,256 @@
+/* cs-ui-test.h — driving the real window in-process: find controls by their accessible
+ * names, type, click, and spin the main loop until something a user would see holds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+
+#include "cs-application.h"
+#include "cs-window.h"
+
+#define CS_UI_TIMEOUT_SECONDS 20
+
+static CsApplication *cs_ui_app;
+
+static gboolean
+cs_ui_tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Spins the main loop until @cond holds; fails the test after CS_UI_TIMEOUT_SECONDS. */
+#define CS_UI_WAIT_FOR(cond)                                                          \
+  G_STMT_START                                                                        \
+  {                                                                                   \
+    gint64 deadline__ = g_get_monotonic_time () + CS_UI_TIMEOUT_SECONDS * G_USEC_PER_SEC; \
+    while (!(cond))                                                                   \
+      {                                                                               \
+        if (g_get_monotonic_time () > deadline__)                                     \
+          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond);     \
+        g_main_context_iteration (NULL, TRUE);                                        \
+      }                                                                               \
+  }                                                                                   \
+  G_STMT_END
+
+/* Lets the main loop run for @ms milliseconds. */
+static inline void
+cs_ui_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static inline void
+cs_ui_init (int    *argc,
+            char ***argv)
+{
+  const char *localedir = g_getenv ("COUNTERSIGN_LOCALEDIR");
+  g_autoptr (GError) error = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  cs_ui_app = cs_application_new ();
+  g_application_set_flags (G_APPLICATION (cs_ui_app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  if (!g_application_register (G_APPLICATION (cs_ui_app), NULL, &error))
+    g_error ("register: %s", error->message);
+  g_application_hold (G_APPLICATION (cs_ui_app));
+
+  /* Wakes the loop up regularly, so CS_UI_WAIT_FOR re-checks its condition. */
+  g_timeout_add (20, cs_ui_tick_cb, NULL);
+}
+
+/* A new main window, shown and drawn once. */
+static inline CsWindow *
+cs_ui_open_window (void)
+{
+  CsWindow *window = cs_window_new (GTK_APPLICATION (cs_ui_app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  CS_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  cs_ui_spin (100);
+  return window;
+}
+
+static inline void
+cs_ui_close_window (CsWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  cs_ui_spin (50);
+}
+
+static inline gboolean
+cs_ui_has_name (GtkWidget  *widget,
+                const char *name)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  return mismatch == NULL;
+}
+
+static inline void
+cs_ui_collect (GtkWidget  *widget,
+               const char *name,
+               GPtrArray  *found)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return;
+
+  /* Labels are named by their own text; controls are what we look for. */
+  if (!GTK_IS_LABEL (widget) && cs_ui_has_name (widget, name))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cs_ui_collect (child, name, found);
+}
+
+/* The visible label the user reads next to (or on) the control. */
+static inline const char *
+cs_ui_visible_label (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  if (GTK_IS_SWITCH (widget))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+
+      return row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
+    }
+  return NULL;
+}
+
+/* The one drawn control named @name; its visible label must be that same name. */
+static inline GtkWidget *
+cs_ui_find (gpointer    root,
+            const char *name)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  GtkWidget *widget;
+
+  cs_ui_collect (GTK_WIDGET (root), name, found);
+  /* An icon button can share its name with a labelled one: the labelled one is meant. */
+  for (guint i = found->len; found->len > 1 && i > 0; i--)
+    if (cs_ui_visible_label (g_ptr_array_index (found, i - 1)) == NULL)
+      g_ptr_array_remove_index (found, i - 1);
+  for (guint i = 0; found->len != 1 && i < found->len; i++)
+    g_printerr ("  %s named “%s”\n", G_OBJECT_TYPE_NAME (g_ptr_array_index (found, i)), name);
+  if (found->len != 1)
+    g_error ("expected one control named “%s” on screen, found %u", name, found->len);
+
+  widget = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (cs_ui_visible_label (widget), ==, name);
+  return widget;
+}
+
+/* Like cs_ui_find, but NULL when no such control is on screen. */
+static inline GtkWidget *
+cs_ui_try_find (gpointer    root,
+                const char *name)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  cs_ui_collect (GTK_WIDGET (root), name, found);
+  return found->len == 1 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static inline gboolean
+cs_ui_can_click (gpointer    root,
+                 const char *name)
+{
+  GtkWidget *widget = cs_ui_try_find (root, name);
+
+  return widget != NULL && gtk_widget_is_sensitive (widget);
+}
+
+/* Clicks a button the user can see and press. */
+static inline void
+cs_ui_click (gpointer    root,
+             const char *name)
+{
+  GtkWidget *button = cs_ui_find (root, name);
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static inline void
+cs_ui_type (gpointer    root,
+            const char *name,
+            const char *text)
+{
+  GtkWidget *entry = cs_ui_find (root, name);
+
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static inline const char *
+cs_ui_text (gpointer    root,
+            const char *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (cs_ui_find (root, name)));
+}
+
+/* Presses Enter in a text field: what GtkText does on Return. */
+static inline void
+cs_ui_press_enter_in (gpointer    root,
+                      const char *name)
+{
+  GtkWidget *entry = cs_ui_find (root, name);
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+
+  g_assert_true (GTK_IS_TEXT (delegate));
+  gtk_widget_grab_focus (GTK_WIDGET (delegate));
+  g_signal_emit_by_name (delegate, "activate");
+}
+
+static inline gboolean
+cs_ui_label_shown_collect (GtkWidget  *widget,
+                           const char *needle)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (cs_ui_label_shown_collect (child, needle))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether some text containing @needle is on screen. */
+static inline gboolean
+cs_ui_text_shown (gpointer    root,
+                  const char *needle)
+{
+  return cs_ui_label_shown_collect (GTK_WIDGET (root), needle);
+}
