@@ -123,6 +123,32 @@ cs_nonce_new (void)
   return nonce;
 }
 
+/* Whether @text holds a byte <= 0x20 or 0x7F. */
+static gboolean
+has_space_or_control (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + strlen (text);
+
+#ifdef __SSE2__
+  for (; end - p >= 16; p += 16)
+    {
+      __m128i x = _mm_loadu_si128 ((const __m128i *) p);
+      /* v <= 0x20 unsigned is (v + 0x80) < -128 + 0x21 signed. */
+      __m128i low = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 ((char) 0x80)),
+                                    _mm_set1_epi8 (-128 + 0x21));
+      __m128i del = _mm_cmpeq_epi8 (x, _mm_set1_epi8 (0x7f));
+
+      if (_mm_movemask_epi8 (_mm_or_si128 (low, del)) != 0)
+        return TRUE;
+    }
+#endif
+  for (; p < end; p++)
+    if (*p <= 0x20 || *p == 0x7f)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 url_split (const char *url,
            UrlParts   *parts,
@@ -135,13 +161,12 @@ url_split (const char *url,
   memset (parts, 0, sizeof *parts);
   parts->port = -1;
 
-  for (p = url; *p; p++)
-    if ((guchar) *p <= 0x20 || *p == 0x7f)
-      {
-        g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
-                     _("The URL contains a space or a control character"));
-        return FALSE;
-      }
+  if (has_space_or_control (url))
+    {
+      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
+                   _("The URL contains a space or a control character"));
+      return FALSE;
+    }
 
   p = strstr (url, "://");
   if (p == NULL || p == url)
@@ -1313,7 +1338,10 @@ cs_sign (const char          *http_method,
       return NULL;
     }
 
-  sig = g_new0 (CsSignature, 1);
+  sig = g_new (CsSignature, 1);
+  sig->header = NULL;
+  sig->base_string = NULL;
+  sig->signature = NULL;
   sig->nonce = options->nonce ? g_strdup (options->nonce) : cs_nonce_new ();
   sig->timestamp = options->timestamp
                      ? g_strdup (options->timestamp)
