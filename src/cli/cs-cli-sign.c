@@ -27,6 +27,7 @@ typedef struct
   char     *realm;
   char     *signature_method;
   char     *private_key;
+  char     *private_key_pem;
   char     *nonce;
   char     *timestamp;
   gboolean  no_version;
@@ -48,6 +49,7 @@ sign_args_clear (SignArgs *args)
   g_free (args->realm);
   g_free (args->signature_method);
   g_free (args->private_key);
+  cs_secret_free (args->private_key_pem);
   g_free (args->nonce);
   g_free (args->timestamp);
   g_free (args->print);
@@ -138,7 +140,6 @@ cs_cli_sign (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CsSignature) sig = NULL;
-  g_autofree char *pem = NULL;
   g_autofree char *description = NULL;
   CsSignOptions options;
   CsSignatureMethod method = CS_SIGNATURE_METHOD_HMAC_SHA1;
@@ -200,7 +201,7 @@ cs_cli_sign (int    argc,
     args.method = g_strdup ("GET");
   if (args.print == NULL)
     args.print = g_strdup ("header");
-  if ((status = check_inputs (&args, &method, &pem)) >= 0)
+  if ((status = check_inputs (&args, &method, &args.private_key_pem)) >= 0)
     return status;
 
   args.consumer_secret = cs_cli_secret_option (&args.consumer_secret,
@@ -216,7 +217,7 @@ cs_cli_sign (int    argc,
   options.verifier = args.verifier;
   options.realm = args.realm;
   options.method = method;
-  options.private_key_pem = pem;
+  options.private_key_pem = args.private_key_pem;
   options.nonce = args.nonce;
   options.timestamp = args.timestamp;
   options.omit_version = args.no_version;
