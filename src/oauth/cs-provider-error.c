@@ -249,7 +249,8 @@ xml_start (GMarkupParseContext  *context,
               if (g_ascii_string_to_unsigned (values[i], 10, 0, G_MAXINT, &code, NULL))
                 state->found->code = (int) code;
             }
-          else if (strcmp (names[i], "msg") == 0 || strcmp (names[i], "message") == 0)
+          else if ((strcmp (names[i], "msg") == 0 || strcmp (names[i], "message") == 0) &&
+                   state->found->message == NULL)
             state->found->message = g_strdup (values[i]);
         }
       if (state->found->message == NULL)
