@@ -441,7 +441,7 @@ def check_manpage(tap, src, build, args):
     # groff's escapes: \- is a hyphen-minus in the rendered text.
     text = page.replace("\\-", "-").replace("\\fB", "").replace("\\fR", "") \
                .replace("\\fI", "").replace("\\fP", "")
-    if shutil.which("groff"):
+    if need_tool(tap, "groff") is not None:
         result = run(["groff", "-man", "-Tutf8", "-ww", "-z", page_path])
         tap.ok(result.returncode == 0 and not result.stderr.strip(),
                "groff renders the man page without a warning", result.stderr)
