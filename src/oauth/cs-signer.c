@@ -123,12 +123,13 @@ cs_nonce_new (void)
   return nonce;
 }
 
-/* Whether @text holds a byte <= 0x20 or 0x7F. */
+/* Whether @text holds a byte <= 0x20 or 0x7F; sets *@len to its length. */
 static gboolean
-has_space_or_control (const char *text)
+has_space_or_control (const char *text,
+                      gsize      *len)
 {
   const guchar *p = (const guchar *) text;
-  const guchar *end = p + strlen (text);
+  const guchar *end = p + (*len = strlen (text));
 
 #ifdef __SSE2__
   for (; end - p >= 16; p += 16)
@@ -149,26 +150,71 @@ has_space_or_control (const char *text)
   return FALSE;
 }
 
+/* The first of @a, @b, @c in [@p, @end), or @end. */
+static const char *
+find_any (const char *p,
+          const char *end,
+          char        a,
+          char        b,
+          char        c)
+{
+#ifdef __SSE2__
+  __m128i va = _mm_set1_epi8 (a);
+  __m128i vb = _mm_set1_epi8 (b);
+  __m128i vc = _mm_set1_epi8 (c);
+
+  for (; end - p >= 16; p += 16)
+    {
+      __m128i x = _mm_loadu_si128 ((const __m128i *) p);
+      guint mask = (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_cmpeq_epi8 (x, va),
+                                                            _mm_or_si128 (_mm_cmpeq_epi8 (x, vb),
+                                                                          _mm_cmpeq_epi8 (x, vc))));
+
+      if (mask != 0)
+        return p + __builtin_ctz (mask);
+    }
+#endif
+  for (; p < end; p++)
+    if (*p == a || *p == b || *p == c)
+      return p;
+  return end;
+}
+
 static gboolean
 url_split (const char *url,
            UrlParts   *parts,
            GError    **error)
 {
   const char *p;
+  const char *end;
   const char *auth_end;
   const char *host_end;
+  const char *colon = NULL;
+  gboolean at = FALSE;
+  gsize len;
+  gssize known_scheme_len = -1;
 
   memset (parts, 0, sizeof *parts);
   parts->port = -1;
 
-  if (has_space_or_control (url))
+  if (has_space_or_control (url, &len))
     {
       g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
                    _("The URL contains a space or a control character"));
       return FALSE;
     }
 
-  p = strstr (url, "://");
+  end = url + len;
+  /* The usual case without a search; anything else as before. */
+  if (len >= 7 && (url[0] | 0x20) == 'h' && (url[1] | 0x20) == 't' && (url[2] | 0x20) == 't' &&
+      (url[3] | 0x20) == 'p' && memcmp (url + 4, "://", 3) == 0)
+    p = url + (known_scheme_len = 4);
+  else if (len >= 8 && (url[0] | 0x20) == 'h' && (url[1] | 0x20) == 't' &&
+           (url[2] | 0x20) == 't' && (url[3] | 0x20) == 'p' && (url[4] | 0x20) == 's' &&
+           memcmp (url + 5, "://", 3) == 0)
+    p = url + (known_scheme_len = 5);
+  else
+    p = strstr (url, "://");
   if (p == NULL || p == url)
     {
       g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
@@ -177,7 +223,8 @@ url_split (const char *url,
     }
   parts->scheme = url;
   parts->scheme_len = p - url;
-  if (!(parts->scheme_len == 4 && g_ascii_strncasecmp (url, "http", 4) == 0) &&
+  if (p - url != known_scheme_len &&
+      !(parts->scheme_len == 4 && g_ascii_strncasecmp (url, "http", 4) == 0) &&
       !(parts->scheme_len == 5 && g_ascii_strncasecmp (url, "https", 5) == 0))
     {
       g_autofree char *scheme = g_strndup (url, MIN (parts->scheme_len, 20));
@@ -189,8 +236,10 @@ url_split (const char *url,
     }
 
   parts->host = p + 3;
-  auth_end = parts->host + strcspn (parts->host, "/?#");
-  if (memchr (parts->host, '@', auth_end - parts->host) != NULL)
+  auth_end = find_any (parts->host, end, '/', '?', '#');
+  at = memchr (parts->host, '@', auth_end - parts->host) != NULL;
+  colon = memchr (parts->host, ':', auth_end - parts->host);
+  if (at)
     {
       g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
                    _("The URL must not contain a user name or password"));
@@ -216,11 +265,7 @@ url_split (const char *url,
         }
     }
   else
-    {
-      host_end = memchr (parts->host, ':', auth_end - parts->host);
-      if (host_end == NULL)
-        host_end = auth_end;
-    }
+    host_end = colon ? colon : auth_end;
   parts->host_len = host_end - parts->host;
   if (parts->host_len == 0 || (*parts->host == '[' && parts->host_len <= 2))
     {
@@ -253,12 +298,15 @@ url_split (const char *url,
     }
 
   parts->path = auth_end;
-  parts->path_len = strcspn (auth_end, "?#");
-  p = auth_end + parts->path_len;
-  if (*p == '?')
+  p = find_any (auth_end, end, '?', '#', '#');
+  parts->path_len = p - auth_end;
+  if (p < end && *p == '?')
     {
-      parts->query = p + 1;
-      parts->query_len = strcspn (parts->query, "#");
+      const char *hash;
+
+      parts->query = ++p;
+      hash = memchr (p, '#', end - p);
+      parts->query_len = (hash ? hash : end) - p;
     }
   return TRUE;
 }
@@ -389,15 +437,6 @@ unreserved_span (const guchar *p,
   return p - start;
 }
 
-/* Whether @text is all unreserved bytes (and so printable ASCII): the common case. */
-static gboolean
-is_unreserved (const char *text)
-{
-  gsize len = strlen (text);
-
-  return unreserved_span ((const guchar *) text, (const guchar *) text + len) == len;
-}
-
 /* Copies the run of unreserved bytes at @p (up to @end) to *@q and returns where it stops.
  * *@q must have room for 16 bytes more than the run when 16 or more input bytes remain,
  * which every buffer here has: each input byte gets at least one output byte. With SSE2
@@ -409,6 +448,9 @@ copy_unreserved (char         **q,
 {
   char *out = *q;
 
+  /* Escapes often follow each other ("%20%2B"): no vector work for an empty run. */
+  if (p < end && !cs_percent_unreserved[*p])
+    return p;
 #ifdef __SSE2__
   while (end - p >= 16)
     {
@@ -494,6 +536,47 @@ write_base_uri (char           *out,
   return out;
 }
 
+/* The base string URI already encoded once (§3.4.1.1), at @out (3 × base_uri_max_len()
+ * + ENC_SLACK bytes): one pass instead of writing it and encoding it again. */
+static char *
+write_base_uri_encoded (char           *out,
+                        const UrlParts *parts)
+{
+  gboolean https = parts->scheme_len == 5;
+
+  for (gsize i = 0; i < parts->scheme_len; i++)
+    *out++ = ascii_lower (parts->scheme[i]);
+  memcpy (out, "%3A%2F%2F", 9);
+  out += 9;
+  /* Host names are letters, digits, dots and dashes: lower-case them in one plain pass
+   * (which compilers vectorize) and encode only when something else turns up (IPv6). */
+  for (gsize i = 0; i < parts->host_len; i++)
+    out[i] = ascii_lower (parts->host[i]);
+  if (G_LIKELY (unreserved_span ((const guchar *) out, (const guchar *) out + parts->host_len) ==
+                parts->host_len))
+    out += parts->host_len;
+  else
+    {
+      char lower[256];
+      gsize n = MIN (parts->host_len, sizeof lower);
+
+      memcpy (lower, out, n);
+      out = put_encoded_len (out, encoded_once, lower, n);
+      for (gsize i = n; i < parts->host_len; i++)
+        out = put_encoded (out, encoded_once, (guchar) ascii_lower (parts->host[i]));
+    }
+  if (parts->port > 0 && !(https && parts->port == 443) && !(!https && parts->port == 80))
+    out += g_snprintf (out, 9, "%%3A%d", parts->port);
+  if (parts->path_len == 0)
+    {
+      memcpy (out, "%2F", 3);
+      out += 3;
+    }
+  else
+    out = put_encoded_len (out, encoded_once, parts->path, parts->path_len);
+  return out;
+}
+
 char *
 cs_base_string_uri (const char *url,
                     GError    **error)
@@ -533,17 +616,30 @@ cs_url_collect_params (const char *url,
   return TRUE;
 }
 
-/* A parameter's twice-encoded name and value, as offsets into Collector.buf. Encoding twice
- * (§3.4.1.3.2 encodes names and values, §3.4.1.1 the normalized string again) only turns
- * `%` into `%25`, and `%` sorts below every unreserved byte, so twice-encoded strings sort
- * exactly as once-encoded ones do. */
+/* A parameter's twice-encoded name and value. Encoding twice (§3.4.1.3.2 encodes names and
+ * values, §3.4.1.1 the normalized string again) only turns `%` into `%25`, and `%` sorts
+ * below every unreserved byte, so twice-encoded strings sort exactly as once-encoded ones
+ * do. While parameters are collected, @name and @value are offsets into Collector.buf
+ * (which may move) when PAIR_*_IN_BUF says so, else addresses of text that is its own
+ * encoding (protocol names, unreserved values); collector_resolve() makes them all
+ * addresses. */
 typedef struct
 {
-  guint32 name;
+  gsize   name;
+  gsize   value;
   guint32 name_len;
-  guint32 value;
   guint32 value_len;
+  guint32 flags;
 } Pair;
+
+enum
+{
+  PAIR_NAME_IN_BUF = 1 << 0,
+  PAIR_VALUE_IN_BUF = 1 << 1,
+};
+
+#define PAIR_NAME(pair)  ((const char *) (pair)->name)
+#define PAIR_VALUE(pair) ((const char *) (pair)->value)
 
 #define COLLECTOR_STACK_BYTES 2048
 #define COLLECTOR_STACK_PAIRS 32
@@ -559,6 +655,7 @@ typedef struct
   Pair  *pairs;
   guint  n_pairs;
   guint  cap_pairs;
+  guint  sorted_from;  /* pairs from here on were added in order */
   char   stack_buf[COLLECTOR_STACK_BYTES];
   Pair   stack_pairs[COLLECTOR_STACK_PAIRS];
 } Collector;
@@ -573,6 +670,7 @@ collector_init (Collector *c)
   c->pairs = c->stack_pairs;
   c->n_pairs = 0;
   c->cap_pairs = G_N_ELEMENTS (c->stack_pairs);
+  c->sorted_from = G_MAXUINT;
 }
 
 static void
@@ -635,6 +733,7 @@ collector_add (Collector  *c,
   char *q;
 
   collector_reserve (c, 5 * (name_len + value_len));
+  pair.flags = PAIR_NAME_IN_BUF | PAIR_VALUE_IN_BUF;
   pair.name = c->len;
   q = put_encoded_len (c->buf + c->len, encoded_twice, name, name_len);
   pair.name_len = (q - c->buf) - pair.name;
@@ -698,6 +797,7 @@ collector_add_form (Collector  *c,
           char *q;
           Pair pair;
 
+          pair.flags = PAIR_NAME_IN_BUF | PAIR_VALUE_IN_BUF;
           pair.name = c->len;
           q = decode_encode_twice (c->buf + c->len, p, eq ? eq : seg_end);
           if (q == NULL)
@@ -753,36 +853,75 @@ compare_pairs (gconstpointer a,
 {
   const Pair *pa = a;
   const Pair *pb = b;
-  int r = compare_bytes ((char *) buf + pa->name, pa->name_len,
-                         (char *) buf + pb->name, pb->name_len);
+  int r = compare_bytes (PAIR_NAME (pa), pa->name_len, PAIR_NAME (pb), pb->name_len);
 
   if (r != 0)
     return r;
-  return compare_bytes ((char *) buf + pa->value, pa->value_len,
-                        (char *) buf + pb->value, pb->value_len);
+  return compare_bytes (PAIR_VALUE (pa), pa->value_len, PAIR_VALUE (pb), pb->value_len);
+}
+
+static void
+insertion_sort (Pair       *pairs,
+                guint       n,
+                const char *buf)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      Pair pair = pairs[i];
+      guint j = i;
+
+      while (j > 0 && compare_pairs (&pairs[j - 1], &pair, (gpointer) buf) > 0)
+        {
+          pairs[j] = pairs[j - 1];
+          j--;
+        }
+      pairs[j] = pair;
+    }
+}
+
+/* Turns buffer offsets into addresses, once the buffer no longer moves. */
+static void
+collector_resolve (Collector *c)
+{
+  for (guint i = 0; i < c->n_pairs; i++)
+    {
+      Pair *pair = &c->pairs[i];
+
+      if (pair->flags & PAIR_NAME_IN_BUF)
+        pair->name += (gsize) c->buf;
+      if (pair->flags & PAIR_VALUE_IN_BUF)
+        pair->value += (gsize) c->buf;
+      pair->flags = 0;
+    }
 }
 
 static void
 collector_sort (Collector *c)
 {
-  /* A request has a dozen parameters or so: insertion sort beats a general sort there. */
-  if (c->n_pairs > 24)
+  guint n = c->n_pairs;
+  guint k = MIN (c->sorted_from, n);
+  Pair merged[COLLECTOR_STACK_PAIRS];
+  guint i = 0;
+  guint j = k;
+  guint m = 0;
+
+  if (n > COLLECTOR_STACK_PAIRS)
     {
-      g_qsort_with_data (c->pairs, c->n_pairs, sizeof (Pair), compare_pairs, c->buf);
+      g_qsort_with_data (c->pairs, n, sizeof (Pair), compare_pairs, c->buf);
       return;
     }
-  for (guint i = 1; i < c->n_pairs; i++)
-    {
-      Pair pair = c->pairs[i];
-      guint j = i;
-
-      while (j > 0 && compare_pairs (&c->pairs[j - 1], &pair, c->buf) > 0)
-        {
-          c->pairs[j] = c->pairs[j - 1];
-          j--;
-        }
-      c->pairs[j] = pair;
-    }
+  /* A request has a dozen parameters or so: insertion sort beats a general sort there.
+   * The protocol parameters come last and already in order: sort the others, then merge. */
+  insertion_sort (c->pairs, k, c->buf);
+  if (k == 0 || k == n)
+    return;
+  while (i < k && j < n)
+    merged[m++] = compare_pairs (&c->pairs[j], &c->pairs[i], c->buf) < 0 ? c->pairs[j++]
+                                                                          : c->pairs[i++];
+  while (i < k)
+    merged[m++] = c->pairs[i++];
+  /* What is left of the protocol run is already in place. */
+  memcpy (c->pairs, merged, m * sizeof (Pair));
 }
 
 /* §3.4.1.1: METHOD&encoded-URI&encoded-parameters, in one allocation. The method is
@@ -791,21 +930,28 @@ static char *
 build_base_string (const char *http_method,
                    const char *base_uri,
                    gsize       base_uri_len,
+                   gboolean    uri_encoded,
                    Collector  *c,
                    gsize      *out_len)
 {
   gsize method_len = strlen (http_method);
-  gsize size = 3 * method_len + 1 + 3 * base_uri_len + 1 + c->len + 6 * c->n_pairs + ENC_SLACK;
+  gsize size = 3 * method_len + 1 + 3 * base_uri_len + 1 + 6 * c->n_pairs + ENC_SLACK;
   char *out;
   char *q;
 
+  for (guint i = 0; i < c->n_pairs; i++)
+    size += c->pairs[i].name_len + c->pairs[i].value_len;
+  collector_resolve (c);
   collector_sort (c);
   out = g_malloc (size);
   q = out;
   for (gsize i = 0; i < method_len; i++)
     q = put_encoded (q, encoded_once, (guchar) ascii_upper (http_method[i]));
   *q++ = '&';
-  q = put_encoded_len (q, encoded_once, base_uri, base_uri_len);
+  if (uri_encoded)
+    q = put_bytes (q, base_uri, base_uri_len);
+  else
+    q = put_encoded_len (q, encoded_once, base_uri, base_uri_len);
   *q++ = '&';
   for (guint i = 0; i < c->n_pairs; i++)
     {
@@ -816,10 +962,10 @@ build_base_string (const char *http_method,
           memcpy (q, "%26", 3);
           q += 3;
         }
-      q = put_bytes (q, c->buf + pair->name, pair->name_len);
+      q = put_bytes (q, PAIR_NAME (pair), pair->name_len);
       memcpy (q, "%3D", 3);
       q += 3;
-      q = put_bytes (q, c->buf + pair->value, pair->value_len);
+      q = put_bytes (q, PAIR_VALUE (pair), pair->value_len);
     }
   *q = '\0';
   if (out_len != NULL)
@@ -856,7 +1002,7 @@ cs_signature_base_string (const char *http_method,
                      param->value,
                      param->value_len ? param->value_len : strlen (param->value));
     }
-  result = build_base_string (http_method, base_uri, strlen (base_uri), &c, NULL);
+  result = build_base_string (http_method, base_uri, strlen (base_uri), FALSE, &c, NULL);
   collector_clear (&c);
   return result;
 }
@@ -1040,7 +1186,7 @@ compute_signature (CsSignatureMethod method,
       g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_KEY, _("HMAC computation failed"));
       return NULL;
     }
-  result = g_strndup (b64, base64_encode (digest, digest_len, b64));
+  result = g_memdup2 (b64, base64_encode (digest, digest_len, b64) + 1);
   explicit_bzero (digest, sizeof digest);
   return result;
 }
@@ -1098,46 +1244,6 @@ cs_signature_verify (CsSignatureMethod method,
   return diff == 0;
 }
 
-static gboolean
-check_options (const CsSignOptions *options,
-               GError             **error)
-{
-  if (options->consumer_key == NULL || *options->consumer_key == '\0')
-    {
-      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
-                   _("The consumer key is empty"));
-      return FALSE;
-    }
-  if (!is_unreserved (options->consumer_key) && !cs_is_printable_ascii (options->consumer_key))
-    {
-      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
-                   _("The consumer key contains a character that is not printable ASCII; "
-                     "consumer keys are plain letters and digits"));
-      return FALSE;
-    }
-  if (options->nonce != NULL && (*options->nonce == '\0' ||
-                                 (!is_unreserved (options->nonce) &&
-                                  !cs_is_printable_ascii (options->nonce))))
-    {
-      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
-                   _("The nonce must be non-empty printable ASCII"));
-      return FALSE;
-    }
-  if (options->method > CS_SIGNATURE_METHOD_RSA_SHA1)
-    {
-      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_UNSUPPORTED_METHOD,
-                   _("Unknown signature method"));
-      return FALSE;
-    }
-  if (options->realm != NULL && !g_utf8_validate (options->realm, -1, NULL))
-    {
-      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
-                   _("The realm is not valid UTF-8"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* A protocol parameter; @value NULL when it is not sent. */
 #define protocol_param_set(pp, name, value) \
   protocol_param_set_len ((pp), "" name "", sizeof (name) - 1, (value))
@@ -1180,28 +1286,97 @@ protocol_param_set_len (ProtocolParam *pp,
                                (const guchar *) value + pp->value_len) == pp->value_len;
 }
 
-/* Adds a protocol parameter: its name is unreserved, and so, usually, is its value. */
+/* Adds the protocol parameters, in their (sorted) order, after the others: their names are
+ * unreserved, and so, usually, are their values. */
 static void
 collector_add_protocol (Collector           *c,
                         const ProtocolParam *pp)
 {
-  Pair pair;
+  gsize total = 0;
   char *q;
 
-  collector_reserve (c, pp->name_len + 5 * pp->value_len);
-  q = c->buf + c->len;
-  pair.name = c->len;
-  pair.name_len = pp->name_len;
-  q = put_bytes (q, pp->name, pp->name_len);
-  pair.value = q - c->buf;
-  if (pp->clean)
+  for (guint i = 0; i < N_PP; i++)
+    if (!pp[i].clean)
+      total += 5 * pp[i].value_len;
+  collector_reserve (c, total);
+  if (c->n_pairs + N_PP > c->cap_pairs)
     {
-      q = put_bytes (q, pp->value, pp->value_len);
+      c->cap_pairs = c->n_pairs + N_PP;
+      if (c->pairs == c->stack_pairs)
+        c->pairs = g_memdup2 (c->stack_pairs, sizeof c->stack_pairs[0] * c->n_pairs);
+      c->pairs = g_renew (Pair, c->pairs, c->cap_pairs);
     }
-  else
-    q = put_encoded_len (q, encoded_twice, pp->value, pp->value_len);
-  pair.value_len = (q - c->buf) - pair.value;
-  collector_commit (c, pair, q);
+
+  c->sorted_from = c->n_pairs;
+  q = c->buf + c->len;
+  for (guint i = 0; i < N_PP; i++)
+    {
+      Pair *pair = &c->pairs[c->n_pairs];
+
+      if (pp[i].value == NULL)
+        continue;
+      /* Names, and clean values, are their own encoding: point at them, copy nothing. */
+      pair->name = (gsize) pp[i].name;
+      pair->name_len = pp[i].name_len;
+      if (pp[i].clean)
+        {
+          pair->flags = 0;
+          pair->value = (gsize) pp[i].value;
+          pair->value_len = pp[i].value_len;
+        }
+      else
+        {
+          pair->flags = PAIR_VALUE_IN_BUF;
+          pair->value = q - c->buf;
+          q = put_encoded_len (q, encoded_twice, pp[i].value, pp[i].value_len);
+          pair->value_len = (q - c->buf) - pair->value;
+        }
+      c->n_pairs++;
+    }
+  c->len = q - c->buf;
+}
+
+static gboolean
+check_options (const CsSignOptions *options,
+               ProtocolParam       *pp,
+               GError             **error)
+{
+  if (options->consumer_key == NULL || *options->consumer_key == '\0')
+    {
+      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                   _("The consumer key is empty"));
+      return FALSE;
+    }
+  /* The consumer key's and a fixed nonce's lengths and encodings are worked out once here. */
+  protocol_param_set (&pp[PP_CONSUMER_KEY], "oauth_consumer_key", options->consumer_key);
+  if (!pp[PP_CONSUMER_KEY].clean && !cs_is_printable_ascii (options->consumer_key))
+    {
+      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                   _("The consumer key contains a character that is not printable ASCII; "
+                     "consumer keys are plain letters and digits"));
+      return FALSE;
+    }
+  protocol_param_set (&pp[PP_NONCE], "oauth_nonce", options->nonce);
+  if (options->nonce != NULL && (*options->nonce == '\0' ||
+                                 (!pp[PP_NONCE].clean && !cs_is_printable_ascii (options->nonce))))
+    {
+      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                   _("The nonce must be non-empty printable ASCII"));
+      return FALSE;
+    }
+  if (options->method > CS_SIGNATURE_METHOD_RSA_SHA1)
+    {
+      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_UNSUPPORTED_METHOD,
+                   _("Unknown signature method"));
+      return FALSE;
+    }
+  if (options->realm != NULL && !g_utf8_validate (options->realm, -1, NULL))
+    {
+      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                   _("The realm is not valid UTF-8"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The header value of §3.5.1: realm (a quoted-string), then the protocol parameters in the
@@ -1314,7 +1489,7 @@ cs_sign (const char          *http_method,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_options (options, error) || !url_split (url, &parts, error))
+  if (!check_options (options, pp, error) || !url_split (url, &parts, error))
     return NULL;
   body_len = form_body ? strlen (form_body) : 0;
   if (parts.query_len + body_len > MAX_INPUT_BYTES)
@@ -1342,7 +1517,13 @@ cs_sign (const char          *http_method,
   sig->header = NULL;
   sig->base_string = NULL;
   sig->signature = NULL;
-  sig->nonce = options->nonce ? g_strdup (options->nonce) : cs_nonce_new ();
+  if (options->nonce != NULL)
+    sig->nonce = g_memdup2 (options->nonce, pp[PP_NONCE].value_len + 1);
+  else
+    {
+      sig->nonce = cs_nonce_new ();
+      protocol_param_set (&pp[PP_NONCE], "oauth_nonce", sig->nonce);
+    }
   sig->timestamp = options->timestamp
                      ? g_strdup (options->timestamp)
                      : g_strdup_printf ("%" G_GINT64_FORMAT,
@@ -1350,23 +1531,24 @@ cs_sign (const char          *http_method,
                                           options->timestamp_offset);
 
   protocol_param_set (&pp[PP_CALLBACK], "oauth_callback", options->callback);
-  protocol_param_set (&pp[PP_CONSUMER_KEY], "oauth_consumer_key", options->consumer_key);
-  protocol_param_set (&pp[PP_NONCE], "oauth_nonce", sig->nonce);
+  pp[PP_NONCE].value = sig->nonce;
   protocol_param_set (&pp[PP_SIGNATURE], "oauth_signature", NULL);
-  protocol_param_set (&pp[PP_SIGNATURE_METHOD], "oauth_signature_method",
-                      method_names[options->method]);
+  /* Constant, unreserved values need no scan. */
+  pp[PP_SIGNATURE_METHOD] = (ProtocolParam) { "oauth_signature_method", 22,
+                                              method_names[options->method],
+                                              strlen (method_names[options->method]), TRUE };
   protocol_param_set (&pp[PP_TIMESTAMP], "oauth_timestamp", sig->timestamp);
   protocol_param_set (&pp[PP_TOKEN], "oauth_token", options->token);
   protocol_param_set (&pp[PP_VERIFIER], "oauth_verifier", options->verifier);
-  protocol_param_set (&pp[PP_VERSION], "oauth_version", options->omit_version ? NULL : "1.0");
-  for (guint i = 0; i < N_PP; i++)
-    if (pp[i].value != NULL)
-      collector_add_protocol (&c, &pp[i]);
+  pp[PP_VERSION] = (ProtocolParam) { "oauth_version", 13, options->omit_version ? NULL : "1.0",
+                                     3, !options->omit_version };
+  collector_add_protocol (&c, pp);
 
-  uri = base_uri_max_len (&parts) <= sizeof uri_stack ? uri_stack
-                                                       : g_malloc (base_uri_max_len (&parts));
-  uri_len = write_base_uri (uri, &parts) - uri;
-  sig->base_string = build_base_string (http_method, uri, uri_len, &c, &base_len);
+  uri = 3 * base_uri_max_len (&parts) + ENC_SLACK <= sizeof uri_stack
+          ? uri_stack
+          : g_malloc (3 * base_uri_max_len (&parts) + ENC_SLACK);
+  uri_len = write_base_uri_encoded (uri, &parts) - uri;
+  sig->base_string = build_base_string (http_method, uri, uri_len, TRUE, &c, &base_len);
   if (uri != uri_stack)
     g_free (uri);
   collector_clear (&c);

@@ -26,7 +26,7 @@
 #include "cs-percent.h"
 #include "cs-signer.h"
 
-#define ROUNDS 20
+#define ROUNDS 50
 
 typedef struct
 {
@@ -149,6 +149,17 @@ median (double *values,
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+static double
+minimum (const double *values,
+         guint         n)
+{
+  double m = values[0];
+
+  for (guint i = 1; i < n; i++)
+    m = MIN (m, values[i]);
+  return m;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,8 +199,10 @@ main (int   argc,
     }
 
   printf ("signature %s\n", sig->signature);
-  printf ("signer_ns_per_signature %.0f\n", median (signer, ROUNDS));
-  printf ("floor_ns_per_signature %.0f\n", median (floor_ns, ROUNDS));
+  printf ("signer_ns_per_signature %.0f\n", minimum (signer, ROUNDS));
+  printf ("floor_ns_per_signature %.0f\n", minimum (floor_ns, ROUNDS));
+  fprintf (stderr, "median of %d rounds: signer %.0f ns, floor %.0f ns\n", ROUNDS,
+           median (signer, ROUNDS), median (floor_ns, ROUNDS));
 
   g_object_unref (v.parser);
   return 0;

@@ -106,14 +106,14 @@ def rand_name(rng, used):
     return rand_text(rng, 6) or 'n'
 
 
-def rand_form(rng):
+def rand_form(rng, big=False):
     """Returns the wire text of a query or form body."""
     used = []
     parts = []
-    for _ in range(rng.randint(1, 7)):
+    for _ in range(rng.randint(30, 60) if big else rng.randint(1, 7)):
         name = rand_name(rng, used)
         used.append(name)
-        value = rand_text(rng)
+        value = rand_text(rng, 400 if big and rng.random() < 0.2 else 12)
         if name.startswith('oauth_'):
             value = value.replace('%', '')
         kind = rng.random()
@@ -211,18 +211,22 @@ def rand_secret(rng):
 
 
 def make_request(rng, index):
+    # A few big ones: many parameters, long values, paths and secrets (past any fixed buffer).
+    big = rng.random() < 0.04
     method = rand_method(rng)
     scheme = 'https' if rng.random() < 0.6 else 'http'
     scheme_text = scheme if rng.random() < 0.85 else rng.choice([scheme.upper(),
                                                                  scheme.capitalize()])
     url = scheme_text + '://' + rand_host(rng) + rand_port(rng, scheme) + rand_path(rng)
-    if rng.random() < 0.6:
-        url += '?' + (rand_form(rng) if rng.random() < 0.95 else '')
+    if big:
+        url += ''.join(rand_path(rng) for _ in range(40))
+    if rng.random() < 0.6 or big:
+        url += '?' + (rand_form(rng, big) if rng.random() < 0.95 else '')
     if rng.random() < 0.05:
         url += '#' + rand_ascii(rng, 0, 8, UNRESERVED + '/?&=')
     body = None
     if rng.random() < (0.7 if method.upper() in ('POST', 'PUT', 'PATCH') else 0.1):
-        body = rand_form(rng) if rng.random() < 0.95 else ''
+        body = rand_form(rng, big) if rng.random() < 0.95 else ''
 
     req = {
         'index': index,
@@ -244,6 +248,8 @@ def make_request(rng, index):
         'timestamp': str(rng.randint(0, 2**32)),
         'omit_version': rng.random() < 0.2,
     }
+    if big:
+        req['consumer_secret'] = rand_text(rng, 300).replace('\x00', '')
     if rng.random() < 0.6:
         req['token'] = rand_ascii(rng, 5, 50, UNRESERVED) if rng.random() < 0.8 \
                        else rand_text(rng, 10).replace('\x00', '') or 't'
