@@ -21,6 +21,22 @@
 
 #define NONCE_LENGTH 32
 
+#ifdef __SSE2__
+/* Unaligned 16-byte moves (through void * so that no alignment is implied). */
+static inline __m128i
+load16 (const void *p)
+{
+  return _mm_loadu_si128 ((const __m128i *) p);
+}
+
+static inline void
+store16 (void    *p,
+         __m128i  x)
+{
+  _mm_storeu_si128 ((__m128i *) p, x);
+}
+#endif
+
 typedef struct
 {
   const char *scheme;
@@ -134,7 +150,7 @@ has_space_or_control (const char *text,
 #ifdef __SSE2__
   for (; end - p >= 16; p += 16)
     {
-      __m128i x = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i x = load16 (p);
       /* v <= 0x20 unsigned is (v + 0x80) < -128 + 0x21 signed. */
       __m128i low = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 ((char) 0x80)),
                                     _mm_set1_epi8 (-128 + 0x21));
@@ -165,7 +181,7 @@ find_any (const char *p,
 
   for (; end - p >= 16; p += 16)
     {
-      __m128i x = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i x = load16 (p);
       guint mask = (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_cmpeq_epi8 (x, va),
                                                             _mm_or_si128 (_mm_cmpeq_epi8 (x, vb),
                                                                           _mm_cmpeq_epi8 (x, vc))));
@@ -426,7 +442,7 @@ unreserved_span (const guchar *p,
 #ifdef __SSE2__
   for (; end - p >= 16; p += 16)
     {
-      guint mask = unreserved_mask (_mm_loadu_si128 ((const __m128i *) p));
+      guint mask = unreserved_mask (load16 (p));
 
       if (mask != 0xffff)
         return p - start + __builtin_ctz (~mask);
@@ -454,10 +470,10 @@ copy_unreserved (char         **q,
 #ifdef __SSE2__
   while (end - p >= 16)
     {
-      __m128i x = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i x = load16 (p);
       guint mask = unreserved_mask (x);
 
-      _mm_storeu_si128 ((__m128i *) out, x);
+      store16 (out, x);
       if (mask != 0xffff)
         {
           guint n = (guint) __builtin_ctz (~mask);
