@@ -7,6 +7,7 @@
  * exactly once, say what happened (cancelled is cancelled, never a result), and nothing may
  * outlive its owner. Run under ASan in CI, which catches a callback into freed memory.
  */
+#include <signal.h>
 #include <string.h>
 #include <gio/gio.h>
 
@@ -446,6 +447,60 @@ test_callback_server_cancel (void)
   outcome_clear (&o);
 }
 
+static void
+on_communicated (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  guint *done = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "Cancelled"));
+  (*done)++;
+}
+
+/* Ctrl+C while countersign-cli waits for a provider: it stops at once with status 130. */
+static void
+test_cli_interrupted (void)
+{
+  SilentServer s = { 0 };
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint done = 0;
+  gint64 start;
+
+  silent_server_start (&s);
+  url = g_strdup_printf ("http://127.0.0.1:%u/oauth/request_token", s.port);
+  g_subprocess_launcher_setenv (launcher, "COUNTERSIGN_CONSUMER_SECRET",
+                                CS_DEMO_CONSUMER_SECRET, TRUE);
+  cli = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("COUNTERSIGN_CLI"),
+                                     "request-token", "--request-token-url", url,
+                                     "--consumer-key", CS_DEMO_CONSUMER_KEY, "--timeout", "30",
+                                     NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (cli, NULL, NULL, on_communicated, &done);
+  g_assert_true (iterate_until (&s.connections->len, 1, 10000));
+
+  start = g_get_monotonic_time ();
+  g_subprocess_send_signal (cli, SIGINT);
+  g_assert_true (iterate_until (&done, 1, 10000));
+  g_subprocess_wait (cli, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_true (g_subprocess_get_if_exited (cli));
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 130);
+
+  silent_server_stop (&s);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,5 +515,6 @@ main (int   argc,
   g_test_add_func ("/lifetime/drop-client/cancelled", test_drop_client_and_cancel);
   g_test_add_func ("/lifetime/drop-client/not-cancelled", test_drop_client_without_cancel);
   g_test_add_func ("/lifetime/callback-server/cancel", test_callback_server_cancel);
+  g_test_add_func ("/lifetime/cli/interrupted", test_cli_interrupted);
   return g_test_run ();
 }
