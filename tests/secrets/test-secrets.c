@@ -142,6 +142,7 @@ test_sign_errors_hold_no_secret (void)
     {
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
       g_auto(CsCliRun) run = { 0 };
+      g_autofree char *shown = NULL;
       gboolean has_url = strcmp (cases[i][0], "--url") == 0;
 
       const char *common[] = { "sign", "--consumer-key", CONSUMER_KEY, "--token", TOKEN,
@@ -154,7 +155,8 @@ test_sign_errors_hold_no_secret (void)
       g_ptr_array_add (args, NULL);
 
       cs_cli_run_full (&run, debug_env, NULL, (const char * const *) args->pdata);
-      g_test_message ("sign %s %s → %d %s", cases[i][0], cases[i][1], run.status, run.err);
+      shown = g_utf8_make_valid (cases[i][1], -1);
+      g_test_message ("sign %s %s → %d %s", cases[i][0], shown, run.status, run.err);
       g_assert_cmpint (run.status, !=, 0);
       g_assert_cmpstr (run.err, !=, "");
       assert_no_secret ("stdout of a refused sign", run.out, all_secrets);
