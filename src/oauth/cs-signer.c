@@ -387,13 +387,23 @@ put_encoded (char           *q,
 }
 
 /* memcpy() for the short names and values that make up a request, without a call for each:
- * two overlapping fixed-size moves cover any length from 4 to 16. */
+ * two (or four) overlapping fixed-size moves cover any length from 4 to 64. */
 static inline char *
 put_bytes (char       *q,
            const char *src,
            gsize       n)
 {
-  if (n >= 8 && n <= 16)
+  if (n > 16 && n <= 32)
+    {
+      memcpy (q, src, 16);
+      memcpy (q + n - 16, src + n - 16, 16);
+    }
+  else if (n > 32 && n <= 64)
+    {
+      memcpy (q, src, 32);
+      memcpy (q + n - 32, src + n - 32, 32);
+    }
+  else if (n >= 8 && n <= 16)
     {
       memcpy (q, src, 8);
       memcpy (q + n - 8, src + n - 8, 8);
