@@ -13,6 +13,19 @@ typedef struct
   GdkContentProvider *content;
 } ClearData;
 
+/* Tests shorten the wait with COUNTERSIGN_CLIPBOARD_CLEAR_SECONDS. */
+static guint
+clear_seconds (void)
+{
+  const char *value = g_getenv ("COUNTERSIGN_CLIPBOARD_CLEAR_SECONDS");
+  guint64 seconds;
+
+  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, 3600, &seconds, NULL))
+    return seconds;
+
+  return CS_CLIPBOARD_CLEAR_SECONDS;
+}
+
 static void
 clear_data_free (gpointer data)
 {
@@ -28,10 +41,12 @@ clear_clipboard_cb (gpointer user_data)
 {
   ClearData *clear = user_data;
 
-  /* Only what we put there: if the user copied something else since, leave it alone. */
+  /* Only what we put there: if the user copied something else since, leave it alone.
+   * An empty text rather than no content: we stay the owner, so a late owner-change
+   * notification from the X server cannot take a newer copy away. */
   if (gdk_clipboard_is_local (clear->clipboard)
       && gdk_clipboard_get_content (clear->clipboard) == clear->content)
-    gdk_clipboard_set_content (clear->clipboard, NULL);
+    gdk_clipboard_set_text (clear->clipboard, "");
 
   return G_SOURCE_REMOVE;
 }
@@ -66,7 +81,7 @@ cs_clipboard_copy (GtkWidget  *widget,
 
           clear->clipboard = g_object_ref (clipboard);
           clear->content = g_object_ref (content);
-          g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, CS_CLIPBOARD_CLEAR_SECONDS,
+          g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, clear_seconds (),
                                       clear_clipboard_cb, clear, clear_data_free);
         }
     }

@@ -187,7 +187,7 @@ test_token (CsStartPage   *self,
   params = cs_param_list_new ();
   cs_param_list_add (params, "oauth_token", cs_stored_token_get_token (token));
   cs_param_list_add (params, "oauth_token_secret", cs_stored_token_get_token_secret (token));
-  credentials = cs_credentials_new (g_steal_pointer (&params));
+  credentials = cs_credentials_new (params);
   cs_oauth_client_call_async (self->client, provider, &consumer, credentials, "GET",
                               cs_provider_get_verify_url (provider), NULL, self->cancellable,
                               test_cb, g_object_ref (self));
@@ -496,11 +496,11 @@ row_new (CsStartPage   *self,
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Actions"));
   /* Translators: %s is an account, e.g. "@demo_user". */
   menu_name = g_strdup_printf (_("Actions for %s"), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   menu_name, -1);
+  gtk_widget_set_tooltip_text (button, menu_name);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
 

@@ -77,6 +77,7 @@ title_changed_cb (CsValueRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, copy_name, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->copy_button), copy_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->reveal_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, reveal_name, -1);
 }
@@ -167,7 +168,6 @@ cs_value_row_init (CsValueRow *self)
   g_signal_connect_swapped (self->reveal_button, "toggled", G_CALLBACK (reveal_toggled_cb), self);
 
   self->copy_button = GTK_BUTTON (gtk_button_new_from_icon_name ("edit-copy-symbolic"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->copy_button), _("Copy"));
   gtk_widget_set_valign (GTK_WIDGET (self->copy_button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->copy_button), "flat");
   g_signal_connect_swapped (self->copy_button, "clicked", G_CALLBACK (copy_clicked_cb), self);

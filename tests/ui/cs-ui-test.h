@@ -17,6 +17,9 @@
 
 static CsApplication *cs_ui_app;
 
+/* Called before a timeout fails the test, to say what the window looked like. */
+static void (*cs_ui_diagnose) (void);
+
 static gboolean
 cs_ui_tick_cb (gpointer user_data)
 {
@@ -30,6 +33,8 @@ cs_ui_tick_cb (gpointer user_data)
     gint64 deadline__ = g_get_monotonic_time () + CS_UI_TIMEOUT_SECONDS * G_USEC_PER_SEC; \
     while (!(cond))                                                                   \
       {                                                                               \
+        if (g_get_monotonic_time () > deadline__ && cs_ui_diagnose != NULL)           \
+          cs_ui_diagnose ();                                                          \
         if (g_get_monotonic_time () > deadline__)                                     \
           g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond);     \
         g_main_context_iteration (NULL, TRUE);                                        \
@@ -62,6 +67,11 @@ cs_ui_init (int    *argc,
   g_test_init (argc, argv, NULL);
   gtk_init ();
   adw_init ();
+
+  /* As UI tests do: no animations, so that what is checked is the final state. (It also
+   * keeps a software-rendered spinner under Xvfb from painting frames back to back, which
+   * starves idle-priority sources such as the callback server's completion.) */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   cs_ui_app = cs_application_new ();
   g_application_set_flags (G_APPLICATION (cs_ui_app),
@@ -131,8 +141,11 @@ cs_ui_visible_label (GtkWidget *widget)
 {
   if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
     return gtk_button_get_label (GTK_BUTTON (widget));
-  if (GTK_IS_MENU_BUTTON (widget))
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL)
     return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+  /* An icon button: its tooltip is what a sighted user reads. */
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    return gtk_widget_get_tooltip_text (widget);
   if (ADW_IS_PREFERENCES_ROW (widget))
     return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
   if (GTK_IS_SWITCH (widget))
@@ -155,8 +168,12 @@ cs_ui_find (gpointer    root,
   cs_ui_collect (GTK_WIDGET (root), name, found);
   /* An icon button can share its name with a labelled one: the labelled one is meant. */
   for (guint i = found->len; found->len > 1 && i > 0; i--)
-    if (cs_ui_visible_label (g_ptr_array_index (found, i - 1)) == NULL)
-      g_ptr_array_remove_index (found, i - 1);
+    {
+      GtkWidget *candidate = g_ptr_array_index (found, i - 1);
+
+      if (GTK_IS_BUTTON (candidate) && gtk_button_get_label (GTK_BUTTON (candidate)) == NULL)
+        g_ptr_array_remove_index (found, i - 1);
+    }
   for (guint i = 0; found->len != 1 && i < found->len; i++)
     g_printerr ("  %s named “%s”\n", G_OBJECT_TYPE_NAME (g_ptr_array_index (found, i)), name);
   if (found->len != 1)
@@ -253,4 +270,22 @@ cs_ui_text_shown (gpointer    root,
                   const char *needle)
 {
   return cs_ui_label_shown_collect (GTK_WIDGET (root), needle);
+}
+
+/* What is on the clipboard, when this process put it there. */
+static inline char *
+cs_ui_clipboard_text (gpointer widget)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (widget));
+  GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
+  g_auto (GValue) value = G_VALUE_INIT;
+
+  if (content == NULL)
+    return NULL;
+
+  g_value_init (&value, G_TYPE_STRING);
+  if (!gdk_content_provider_get_value (content, &value, NULL))
+    return NULL;
+
+  return g_value_dup_string (&value);
 }

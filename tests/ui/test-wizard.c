@@ -27,6 +27,20 @@ typedef struct
 } Browser;
 
 static Browser browser;
+static CsWindow *current_window;
+
+static void
+diagnose (void)
+{
+  CsWizard *wizard;
+
+  if (current_window == NULL)
+    return;
+  wizard = CS_WIZARD (cs_window_get_wizard (current_window));
+  g_printerr ("# step %u, busy %d, browser launches %u done %d pin %s\n",
+              cs_wizard_get_step (wizard), cs_wizard_get_busy (wizard), browser.launches,
+              browser.done, browser.pin);
+}
 
 /* ------------------------------------------------------------------ the test's browser */
 
@@ -184,7 +198,7 @@ screenshot (CsWindow   *window,
   if (dir == NULL)
     return;
 
-  cs_ui_spin (600); /* transitions and spinners settle */
+  cs_ui_spin (1200); /* transitions and spinners settle */
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
@@ -204,7 +218,10 @@ request_token_with_demo (CsWindow *window,
                          guint     callback_mode)
 {
   CsWizard *wizard = wizard_of (window);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
+  /* As for someone new: the last provider is the default one. */
+  g_settings_reset (settings, "last-provider");
   open_wizard (window);
   g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 1);
   g_assert_true (cs_ui_text_shown (window, "Step 1 of 4"));
@@ -239,7 +256,6 @@ finish_and_check (CsWindow *window)
   g_autoptr (GPtrArray) tokens = NULL;
   g_autoptr (CsStoredToken) stored = NULL;
   CsStoredToken *found = NULL;
-  GtkWidget *start_page = cs_window_get_start_page (window);
 
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
   g_assert_true (cs_ui_text_shown (window, "Step 4 of 4"));
@@ -266,12 +282,78 @@ finish_and_check (CsWindow *window)
   g_assert_cmpstr (cs_stored_token_get_token (stored), ==,
                    cs_demo_provider_get_last_access_token (demo));
 
-  /* Done: back to the list, which shows the entry. */
+}
+
+/* Done: back to the list, which shows the new entry. */
+static void
+done_and_listed (CsWindow *window)
+{
+  GtkWidget *start_page = cs_window_get_start_page (window);
+
   cs_ui_click (window, "Done");
   CS_UI_WAIT_FOR (gtk_widget_is_drawable (start_page));
   CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page)));
   CS_UI_WAIT_FOR (cs_ui_try_find (window, "@" CS_DEMO_SCREEN_NAME) != NULL);
   screenshot (window, "05-saved.png");
+}
+
+
+static gboolean
+clipboard_holds (CsWindow   *window,
+                 const char *text)
+{
+  g_autofree char *copied = cs_ui_clipboard_text (window);
+
+  return g_strcmp0 (copied, text) == 0;
+}
+
+/* Copy: the value on the clipboard and a toast; a copied secret goes away by itself
+ * (COUNTERSIGN_CLIPBOARD_CLEAR_SECONDS=1 here), a copied token does not. */
+static void
+check_copy_and_export (CsWindow *window)
+{
+  CsDemoProvider *demo = cs_application_get_demo_provider (cs_ui_app, NULL);
+  const char *secret = shown_value (window, "oauth_token_secret");
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *copied = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *expected = NULL;
+
+  cs_ui_click (window, "Copy oauth_token_secret");
+  copied = cs_ui_clipboard_text (window);
+  g_assert_cmpstr (copied, ==, secret);
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Copied oauth_token_secret"));
+  CS_UI_WAIT_FOR (!clipboard_holds (window, secret));
+
+  cs_ui_click (window, "Copy oauth_token");
+  cs_ui_spin (1500);
+  g_clear_pointer (&copied, g_free);
+  copied = cs_ui_clipboard_text (window);
+  g_assert_cmpstr (copied, ==, cs_demo_provider_get_last_access_token (demo));
+
+  /* With the preference off, a copied secret stays. */
+  g_settings_set_boolean (settings, "clear-clipboard", FALSE);
+  cs_ui_click (window, "Copy oauth_token_secret");
+  cs_ui_spin (1500);
+  g_clear_pointer (&copied, g_free);
+  copied = cs_ui_clipboard_text (window);
+  g_assert_cmpstr (copied, ==, secret);
+  g_settings_reset (settings, "clear-clipboard");
+
+  /* Export as JSON: the token and the secret are in it. */
+  g_assert_nonnull (cs_ui_find (window, "Export"));
+  gtk_widget_activate_action (cs_window_get_wizard (window), "wizard.export", "s", "json");
+  exported = cs_ui_clipboard_text (window);
+  g_assert_nonnull (exported);
+  g_assert_nonnull (strstr (exported, cs_demo_provider_get_last_access_token (demo)));
+  g_assert_nonnull (strstr (exported, secret));
+  g_assert_nonnull (strstr (exported, CS_DEMO_CONSUMER_KEY));
+  g_clear_pointer (&exported, g_free);
+  gtk_widget_activate_action (cs_window_get_wizard (window), "wizard.export", "s", "env");
+  exported = cs_ui_clipboard_text (window);
+  expected = g_strdup_printf ("%s", cs_demo_provider_get_last_access_token (demo));
+  g_assert_true (g_str_has_prefix (exported, "export "));
+  g_assert_nonnull (strstr (exported, expected));
 }
 
 /* ------------------------------------------------------------------ tests */
@@ -296,16 +378,20 @@ test_flow_pin (void)
   g_assert_cmpuint (browser.launches, ==, 1);
   g_assert_nonnull (browser.pin);
 
+  cs_ui_type (window, "PIN", browser.pin);
+  screenshot (window, "03-authorize.png");
+
   /* A PIN pasted with spaces around it still works. */
   {
-    g_autofree char *padded = g_strdup_printf (" %s\n", browser.pin);
+    g_autofree char *padded = g_strdup_printf (" %s ", browser.pin);
 
     cs_ui_type (window, "PIN", padded);
   }
-  screenshot (window, "03-authorize.png");
   g_assert_true (cs_ui_can_click (window, "Continue"));
   cs_ui_press_enter_in (window, "PIN");
   finish_and_check (window);
+  check_copy_and_export (window);
+  done_and_listed (window);
 
   cs_ui_close_window (window);
 }
@@ -313,7 +399,7 @@ test_flow_pin (void)
 static void
 test_flow_loopback (void)
 {
-  CsWindow *window = cs_ui_open_window ();
+  CsWindow *window = current_window = cs_ui_open_window ();
   CsWizard *wizard = wizard_of (window);
 
   browser_reset ("allow");
@@ -327,6 +413,7 @@ test_flow_loopback (void)
   /* The callback comes back by itself; no PIN, no Continue. */
   cs_ui_click (window, "Open in Browser");
   finish_and_check (window);
+  done_and_listed (window);
   g_assert_null (browser.pin);
 
   cs_ui_close_window (window);
@@ -576,31 +663,256 @@ test_start_page_empty_then_listed (void)
   cs_ui_close_window (window);
 }
 
+
+static GtkWidget *
+saved_row (CsWindow *window)
+{
+  GtkWidget *row = cs_ui_find (window, "@" CS_DEMO_SCREEN_NAME);
+
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  return row;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* The saved list after a flow: copy, test, authorize again, forget (which asks first). */
+static void
+test_start_page_actions (void)
+{
+  CsWindow *window;
+  CsWizard *wizard;
+  GtkWidget *start_page;
+  CsDemoProvider *demo;
+  g_autofree char *id = NULL;
+  g_autofree char *copied = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Something saved to act on: a flow of its own when run alone. */
+  test_flow_pin ();
+  window = cs_ui_open_window ();
+  wizard = wizard_of (window);
+  start_page = cs_window_get_start_page (window);
+  demo = cs_application_get_demo_provider (cs_ui_app, NULL);
+
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page)));
+  g_assert_nonnull (cs_ui_try_find (window, "@" CS_DEMO_SCREEN_NAME));
+  id = g_strdup (gtk_widget_get_name (saved_row (window)));
+  g_assert_nonnull (cs_ui_find (window, "Actions for @" CS_DEMO_SCREEN_NAME));
+
+  /* Copy loads the secret from the keyring. */
+  gtk_widget_activate_action (start_page, "saved.copy-token", "s", id);
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Copied the access token"));
+  copied = cs_ui_clipboard_text (window);
+  g_assert_cmpstr (copied, ==, cs_demo_provider_get_last_access_token (demo));
+
+  gtk_widget_activate_action (start_page, "saved.test", "s", id);
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "they belong to @" CS_DEMO_SCREEN_NAME));
+
+  /* Authorize again: a new flow with the stored consumer key. */
+  gtk_widget_activate_action (start_page, "saved.again", "s", id);
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (GTK_WIDGET (wizard)));
+  g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 1);
+  g_assert_cmpstr (cs_ui_text (window, "Consumer Key"), ==, CS_DEMO_CONSUMER_KEY);
+  cs_ui_click (window, "Back");
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (start_page));
+
+  /* Forget asks first; Cancel keeps the entry, Forget removes it from list and keyring. */
+  gtk_widget_activate_action (start_page, "saved.forget", "s", id);
+  CS_UI_WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  adw_message_dialog_response (dialog, "cancel");
+  cs_ui_spin (300);
+  g_assert_nonnull (cs_ui_try_find (window, "@" CS_DEMO_SCREEN_NAME));
+
+  gtk_widget_activate_action (start_page, "saved.forget", "s", id);
+  CS_UI_WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  adw_message_dialog_response (dialog, "forget");
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Forgot the credentials"));
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page))
+                  && cs_ui_try_find (window, "@" CS_DEMO_SCREEN_NAME) == NULL);
+  {
+    g_autoptr (GPtrArray) tokens = keyring_list ();
+
+    for (guint i = 0; i < tokens->len; i++)
+      g_assert_cmpstr (cs_stored_token_get_id (g_ptr_array_index (tokens, i)), !=, id);
+  }
+
+  cs_ui_close_window (window);
+}
+
+/* No widget on any step asks for more than 360 pixels: the window fits a phone. */
+static void
+test_narrow (void)
+{
+  CsWindow *window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  browser_reset ("allow");
+  request_token_with_demo (window, 0);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  cs_ui_click (window, "Back");
+  cs_ui_click (window, "Back");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 1);
+  {
+    AdwComboRow *providers = ADW_COMBO_ROW (cs_ui_find (window, "Provider"));
+
+    choose (window, "Provider", g_list_model_get_n_items (adw_combo_row_get_model (providers)) - 1);
+  }
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  /* And it is drawn that narrow, in the dark style, for the record. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  choose (window, "Provider", 0);
+  CS_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 400);
+  screenshot (window, "06-narrow-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  cs_ui_close_window (window);
+}
+
+/* COUNTERSIGN_EXIT_AFTER_FIRST_FRAME=1: the real program quits after its first frame. */
+static void
+test_exit_after_first_frame (void)
+{
+  const char *program = g_getenv ("COUNTERSIGN_APP");
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) env = g_get_environ ();
+  char *argv[] = { NULL, NULL };
+  int wait_status = 0;
+  gint64 start;
+
+  g_assert_nonnull (program);
+  argv[0] = (char *)program;
+  env = g_environ_setenv (env, "COUNTERSIGN_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+  start = g_get_monotonic_time ();
+  g_spawn_sync (NULL, argv, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_test_message ("start-up to first frame and exit: %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+}
+
+/* ------------------------------------------------------------------ without a keyring */
+
+static void
+test_no_keyring_start_page (void)
+{
+  CsWindow *window = cs_ui_open_window ();
+  GtkWidget *start_page = cs_window_get_start_page (window);
+
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page)));
+  g_assert_true (cs_ui_text_shown (window, "No Keyring Available"));
+  g_assert_true (cs_ui_text_shown (window, "No keyring service is running"));
+  screenshot (window, "07-no-keyring.png");
+
+  /* Retry asks again, and says so again. */
+  cs_ui_click (window, "Retry");
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page)));
+  g_assert_true (cs_ui_text_shown (window, "No Keyring Available"));
+
+  cs_ui_close_window (window);
+}
+
+/* The flow succeeds, saving fails: a clear message, Retry, and the tokens stay usable. */
+static void
+test_no_keyring_flow (void)
+{
+  CsWindow *window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  CsDemoProvider *demo;
+  g_autofree char *copied = NULL;
+
+  browser_reset ("allow");
+  request_token_with_demo (window, 1);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+  cs_ui_click (window, "Open in Browser");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
+
+  demo = cs_application_get_demo_provider (cs_ui_app, NULL);
+  g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
+                   cs_demo_provider_get_last_access_token (demo));
+  g_assert_true (cs_ui_text_shown (window, "No keyring service is running"));
+  g_assert_true (cs_ui_can_click (window, "Retry"));
+  cs_ui_click (window, "Copy oauth_token");
+  copied = cs_ui_clipboard_text (window);
+  g_assert_cmpstr (copied, ==, cs_demo_provider_get_last_access_token (demo));
+
+  cs_ui_click (window, "Retry");
+  CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard) && cs_ui_can_click (window, "Retry"));
+  g_assert_true (cs_ui_text_shown (window, "No keyring service is running"));
+  g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
+                   cs_demo_provider_get_last_access_token (demo));
+
+  cs_ui_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
-  if (g_strcmp0 (g_getenv ("COUNTERSIGN_TEST_KEYRING"), "1") != 0)
+  gboolean no_keyring = g_strcmp0 (g_getenv ("COUNTERSIGN_TEST_NO_KEYRING"), "1") == 0;
+
+  /* Never the user's own keyring: either the throw-away one, or none at all. */
+  if (g_strcmp0 (g_getenv ("COUNTERSIGN_TEST_KEYRING"), "1") != 0 && !no_keyring)
     {
       g_printerr ("Run this through tests/ui/ui-session (meson test --suite ui): it needs a "
                   "display and a throw-away keyring.\n");
       return 1;
     }
 
+  g_setenv ("COUNTERSIGN_CLIPBOARD_CLEAR_SECONDS", "1", TRUE);
   cs_ui_init (&argc, &argv);
   browser.session = soup_session_new ();
   cs_application_set_uri_launcher (cs_ui_app, browser_launch, NULL);
+  cs_ui_diagnose = diagnose;
 
-  g_test_add_func ("/ui/start-page/empty", test_start_page_empty_then_listed);
-  g_test_add_func ("/ui/wizard/validation", test_input_validation);
-  g_test_add_func ("/ui/wizard/flow-pin", test_flow_pin);
-  g_test_add_func ("/ui/wizard/flow-loopback", test_flow_loopback);
-  g_test_add_func ("/ui/wizard/loopback-denied", test_loopback_denied);
-  g_test_add_func ("/ui/wizard/wrong-secret", test_wrong_secret);
-  g_test_add_func ("/ui/wizard/cancel-mid-request", test_cancel_mid_request);
-  g_test_add_func ("/ui/wizard/close-mid-request", test_close_mid_request);
+  if (no_keyring)
+    {
+      g_test_add_func ("/ui/no-keyring/start-page", test_no_keyring_start_page);
+      g_test_add_func ("/ui/no-keyring/flow", test_no_keyring_flow);
+    }
+  else
+    {
+      g_test_add_func ("/ui/start-page/empty", test_start_page_empty_then_listed);
+      g_test_add_func ("/ui/wizard/validation", test_input_validation);
+      g_test_add_func ("/ui/wizard/flow-pin", test_flow_pin);
+      g_test_add_func ("/ui/wizard/flow-loopback", test_flow_loopback);
+      g_test_add_func ("/ui/wizard/saved-actions", test_start_page_actions);
+      g_test_add_func ("/ui/wizard/loopback-denied", test_loopback_denied);
+      g_test_add_func ("/ui/wizard/wrong-secret", test_wrong_secret);
+      g_test_add_func ("/ui/wizard/cancel-mid-request", test_cancel_mid_request);
+      g_test_add_func ("/ui/wizard/close-mid-request", test_close_mid_request);
+      g_test_add_func ("/ui/window/narrow", test_narrow);
+      g_test_add_func ("/ui/app/exit-after-first-frame", test_exit_after_first_frame);
+    }
 
   status = g_test_run ();
 

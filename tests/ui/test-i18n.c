@@ -1,0 +1,41 @@
+/* test-i18n.c — the window speaks German when asked to (LANGUAGE=de, catalogs of the build)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cs-ui-test.h"
+#include "cs-wizard.h"
+
+static void
+test_german_continue (void)
+{
+  CsWindow *window = cs_ui_open_window ();
+  const char *continue_de = g_dgettext (GETTEXT_PACKAGE, "Continue");
+  const char *step_de = g_dgettext (GETTEXT_PACKAGE, "Step %u of %u");
+  g_autofree char *step_text = g_strdup_printf (step_de, 1u, 4u);
+
+  g_assert_cmpstr (continue_de, !=, "Continue");
+
+  g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "new-authorization", NULL);
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (cs_window_get_wizard (window)));
+
+  /* The button shows the translation, and is named by it. */
+  g_assert_nonnull (cs_ui_find (window, continue_de));
+  g_assert_null (cs_ui_try_find (window, "Continue"));
+  g_assert_true (cs_ui_text_shown (window, step_text));
+
+  cs_ui_close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "de", TRUE);
+  cs_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/i18n/german", test_german_continue);
+
+  return g_test_run ();
+}
