@@ -466,7 +466,7 @@ def check_manpage(tap, src, build, args):
                "the man page documents %s under ENVIRONMENT" % word)
     exit_section = re.search(r"^\.SH\s+\"?EXIT STATUS\"?.*?(?=^\.SH\s|\Z)", page, re.M | re.S)
     exit_section = exit_section.group(0) if exit_section else ""
-    for status in ("0", "2", "3", "4", "5"):
+    for status in ("0", "1", "2", "3", "4", "5", "130"):
         tap.ok(re.search(r"^\.B\s+%s\s*$" % status, exit_section, re.M) is not None,
                "the man page explains exit status %s" % status)
 
