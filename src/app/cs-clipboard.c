@@ -13,17 +13,17 @@ typedef struct
   GdkContentProvider *content;
 } ClearData;
 
-/* Tests shorten the wait with COUNTERSIGN_CLIPBOARD_CLEAR_SECONDS. */
+/* In milliseconds; tests shorten the wait with COUNTERSIGN_CLIPBOARD_CLEAR_MS. */
 static guint
-clear_seconds (void)
+clear_delay_ms (void)
 {
-  const char *value = g_getenv ("COUNTERSIGN_CLIPBOARD_CLEAR_SECONDS");
-  guint64 seconds;
+  const char *value = g_getenv ("COUNTERSIGN_CLIPBOARD_CLEAR_MS");
+  guint64 ms;
 
-  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, 3600, &seconds, NULL))
-    return seconds;
+  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, 3600 * 1000, &ms, NULL))
+    return ms;
 
-  return CS_CLIPBOARD_CLEAR_SECONDS;
+  return CS_CLIPBOARD_CLEAR_SECONDS * 1000;
 }
 
 static void
@@ -81,8 +81,8 @@ cs_clipboard_copy (GtkWidget  *widget,
 
           clear->clipboard = g_object_ref (clipboard);
           clear->content = g_object_ref (content);
-          g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, clear_seconds (),
-                                      clear_clipboard_cb, clear, clear_data_free);
+          g_timeout_add_full (G_PRIORITY_DEFAULT, clear_delay_ms (),
+                              clear_clipboard_cb, clear, clear_data_free);
         }
     }
 }

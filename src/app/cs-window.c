@@ -224,8 +224,10 @@ cs_window_add_toast (CsWindow   *self,
   g_return_if_fail (CS_IS_WINDOW (self));
   g_return_if_fail (title != NULL);
 
+  /* The newest result replaces the one shown: copying twice must not queue toasts. */
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 3);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

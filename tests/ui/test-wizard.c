@@ -308,7 +308,7 @@ clipboard_holds (CsWindow   *window,
 }
 
 /* Copy: the value on the clipboard and a toast; a copied secret goes away by itself
- * (COUNTERSIGN_CLIPBOARD_CLEAR_SECONDS=1 here), a copied token does not. */
+ * (COUNTERSIGN_CLIPBOARD_CLEAR_MS=200 here), a copied token does not. */
 static void
 check_copy_and_export (CsWindow *window)
 {
@@ -326,7 +326,7 @@ check_copy_and_export (CsWindow *window)
   CS_UI_WAIT_FOR (!clipboard_holds (window, secret));
 
   cs_ui_click (window, "Copy oauth_token");
-  cs_ui_spin (1500);
+  cs_ui_spin (400);
   g_clear_pointer (&copied, g_free);
   copied = cs_ui_clipboard_text (window);
   g_assert_cmpstr (copied, ==, cs_demo_provider_get_last_access_token (demo));
@@ -334,7 +334,7 @@ check_copy_and_export (CsWindow *window)
   /* With the preference off, a copied secret stays. */
   g_settings_set_boolean (settings, "clear-clipboard", FALSE);
   cs_ui_click (window, "Copy oauth_token_secret");
-  cs_ui_spin (1500);
+  cs_ui_spin (400);
   g_clear_pointer (&copied, g_free);
   copied = cs_ui_clipboard_text (window);
   g_assert_cmpstr (copied, ==, secret);
@@ -888,7 +888,7 @@ main (int   argc,
       return 1;
     }
 
-  g_setenv ("COUNTERSIGN_CLIPBOARD_CLEAR_SECONDS", "1", TRUE);
+  g_setenv ("COUNTERSIGN_CLIPBOARD_CLEAR_MS", "200", TRUE);
   cs_ui_init (&argc, &argv);
   browser.session = soup_session_new ();
   cs_application_set_uri_launcher (cs_ui_app, browser_launch, NULL);
