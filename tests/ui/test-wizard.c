@@ -198,7 +198,7 @@ screenshot (CsWindow   *window,
   if (dir == NULL)
     return;
 
-  cs_ui_spin (1200); /* transitions and spinners settle */
+  cs_ui_spin (300); /* let the last layout and paint happen */
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
