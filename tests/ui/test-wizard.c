@@ -22,6 +22,8 @@ typedef struct
   SoupSession *session;
   char        *action;   /* "allow" or "deny" */
   char        *pin;      /* from the page shown after Allow, in PIN mode */
+  gboolean     no_redirect; /* stop at the provider's redirect, keep its Location */
+  char        *location;
   guint        launches;
   gboolean     done;
 } Browser;
@@ -47,7 +49,7 @@ diagnose (void)
 static char *
 pin_from_page (const char *html)
 {
-  const char *start = strstr (html, "<code id=\"pin\">");
+  const char *start = html != NULL ? strstr (html, "<code id=\"pin\">") : NULL;
   const char *end;
 
   if (start == NULL)
@@ -66,6 +68,13 @@ decided_cb (GObject      *object,
   g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
 
   g_assert_no_error (error);
+  if (browser.no_redirect)
+    {
+      SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+
+      browser.location = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                                 "Location"));
+    }
   {
     g_autofree char *html = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
 
@@ -96,6 +105,8 @@ browser_launch (const char *uri,
   form = soup_form_encode ("oauth_token", g_hash_table_lookup (query, "oauth_token"),
                            "action", browser.action, NULL);
   msg = soup_message_new_from_encoded_form ("POST", action_url, g_steal_pointer (&form));
+  if (browser.no_redirect)
+    soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   soup_session_send_and_read_async (browser.session, msg, G_PRIORITY_DEFAULT, NULL,
                                     decided_cb, NULL);
 }
@@ -104,6 +115,8 @@ static void
 browser_reset (const char *action)
 {
   g_clear_pointer (&browser.pin, g_free);
+  g_clear_pointer (&browser.location, g_free);
+  browser.no_redirect = FALSE;
   g_free (browser.action);
   browser.action = g_strdup (action);
   browser.done = FALSE;
@@ -415,6 +428,39 @@ test_flow_loopback (void)
   finish_and_check (window);
   done_and_listed (window);
   g_assert_null (browser.pin);
+
+  cs_ui_close_window (window);
+}
+
+/* A callback URL of the developer's own: the browser lands there, and the whole address
+ * pasted into the verifier field is enough. */
+static void
+test_flow_custom_callback (void)
+{
+  CsWindow *window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  CsDemoProvider *demo = cs_application_get_demo_provider (cs_ui_app, NULL);
+
+  browser_reset ("allow");
+  browser.no_redirect = TRUE;
+  open_wizard (window);
+  choose (window, "Provider", 0);
+  choose (window, "Callback", 2);
+  g_assert_false (cs_ui_can_click (window, "Continue"));
+  cs_ui_type (window, "Callback URL", "http://127.0.0.1:9/my-app/callback");
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 2 && !cs_wizard_get_busy (wizard));
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+
+  cs_ui_click (window, "Open in Browser");
+  CS_UI_WAIT_FOR (browser.done);
+  g_assert_true (g_str_has_prefix (browser.location, "http://127.0.0.1:9/my-app/callback?"));
+  cs_ui_type (window, "PIN", browser.location);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
+  g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
+                   cs_demo_provider_get_last_access_token (demo));
 
   cs_ui_close_window (window);
 }
@@ -906,6 +952,7 @@ main (int   argc,
       g_test_add_func ("/ui/wizard/flow-pin", test_flow_pin);
       g_test_add_func ("/ui/wizard/flow-loopback", test_flow_loopback);
       g_test_add_func ("/ui/wizard/saved-actions", test_start_page_actions);
+      g_test_add_func ("/ui/wizard/custom-callback", test_flow_custom_callback);
       g_test_add_func ("/ui/wizard/loopback-denied", test_loopback_denied);
       g_test_add_func ("/ui/wizard/wrong-secret", test_wrong_secret);
       g_test_add_func ("/ui/wizard/cancel-mid-request", test_cancel_mid_request);
