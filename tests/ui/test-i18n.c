@@ -13,9 +13,11 @@ test_german_continue (void)
   CsWindow *window = cs_ui_open_window ();
   const char *continue_de = g_dgettext (GETTEXT_PACKAGE, "Continue");
   const char *step_de = g_dgettext (GETTEXT_PACKAGE, "Step %u of %u");
-  g_autofree char *step_text = g_strdup_printf (step_de, 1u, 4u);
+  /* The words before the first number, e.g. "Schritt ". */
+  g_autofree char *step_text = g_strndup (step_de, strcspn (step_de, "%"));
 
   g_assert_cmpstr (continue_de, !=, "Continue");
+  g_assert_cmpstr (step_text, !=, "Step ");
 
   g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "new-authorization", NULL);
   CS_UI_WAIT_FOR (gtk_widget_is_drawable (cs_window_get_wizard (window)));
