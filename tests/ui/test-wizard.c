@@ -841,6 +841,71 @@ test_narrow (void)
   cs_ui_close_window (window);
 }
 
+/* `countersign --provider twitter --consumer-key KEY` opens step 1 with both filled in. */
+static void
+test_command_line_prefill (void)
+{
+  g_autoptr (GApplicationCommandLine) command_line = NULL;
+  g_autoptr (GVariantDict) options = g_variant_dict_new (NULL);
+  const char *args[] = { "countersign", "--provider", "twitter", "--consumer-key", "cli-key", NULL };
+  GtkWindow *window;
+  int status = -1;
+
+  g_variant_dict_insert (options, "provider", "s", "twitter");
+  g_variant_dict_insert (options, "consumer-key", "s", "cli-key");
+  command_line = g_object_new (G_TYPE_APPLICATION_COMMAND_LINE,
+                               "arguments", g_variant_new_bytestring_array (args, -1),
+                               "options", g_variant_dict_end (options),
+                               NULL);
+  g_signal_emit_by_name (cs_ui_app, "command-line", command_line, &status);
+  g_assert_cmpint (status, ==, 0);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (cs_ui_app));
+  g_assert_true (CS_IS_WINDOW (window));
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (cs_window_get_wizard (CS_WINDOW (window))));
+  CS_UI_WAIT_FOR (cs_ui_try_find (window, "Consumer Key") != NULL);
+  g_assert_cmpstr (cs_ui_text (window, "Consumer Key"), ==, "cli-key");
+  g_assert_cmpstr (cs_ui_text (window, "Consumer Secret"), ==, "");
+  {
+    AdwComboRow *providers = ADW_COMBO_ROW (cs_ui_find (window, "Provider"));
+    g_autoptr (GtkStringObject) item = g_list_model_get_item (adw_combo_row_get_model (providers),
+                                                              adw_combo_row_get_selected (providers));
+
+    g_assert_cmpstr (gtk_string_object_get_string (item), ==, "X (Twitter)");
+  }
+
+  cs_ui_close_window (CS_WINDOW (window));
+}
+
+/* The size is remembered; Ctrl+W's action closes the window. */
+static void
+test_window_size_saved (void)
+{
+  CsWindow *window = cs_ui_open_window ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GtkWidget) keep = g_object_ref (GTK_WIDGET (window));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 700);
+  CS_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 520);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
+  CS_UI_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 500);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+
+  window = cs_ui_open_window ();
+  {
+    int width = 0;
+    int height = 0;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 500);
+    g_assert_cmpint (height, ==, 700);
+  }
+  cs_ui_close_window (window);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 /* COUNTERSIGN_EXIT_AFTER_FIRST_FRAME=1: the real program quits after its first frame. */
 static void
 test_exit_after_first_frame (void)
@@ -959,6 +1024,8 @@ main (int   argc,
       g_test_add_func ("/ui/wizard/close-mid-request", test_close_mid_request);
       g_test_add_func ("/ui/window/narrow", test_narrow);
       g_test_add_func ("/ui/app/exit-after-first-frame", test_exit_after_first_frame);
+      g_test_add_func ("/ui/app/command-line", test_command_line_prefill);
+      g_test_add_func ("/ui/window/size-saved", test_window_size_saved);
     }
 
   status = g_test_run ();
