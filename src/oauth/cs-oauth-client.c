@@ -18,6 +18,7 @@
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
 #include "cs-provider-error.h"
+#include "cs-proxy-resolver.h"
 #include "cs-signer.h"
 
 #define DEFAULT_TIMEOUT   30
@@ -34,6 +35,7 @@ struct _CsOAuthClient
   guint        timeout;
   gint64       clock_offset;
   guint        allow_insecure_http : 1;
+  guint        proxies_enabled : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CsOAuthClient, cs_oauth_client, G_TYPE_OBJECT)
@@ -245,7 +247,10 @@ static void
 cs_oauth_client_init (CsOAuthClient *self)
 {
   self->timeout = DEFAULT_TIMEOUT;
-  self->session = soup_session_new_with_options ("proxy-resolver", g_proxy_resolver_get_default (),
+  /* No proxies until the first URL that is not loopback (request_start()): with proxies on,
+   * GLib loads the default resolver (GIO modules, dconf, the session bus) on the connecting
+   * thread before the first connection, which loopback never needs. */
+  self->session = soup_session_new_with_options ("proxy-resolver", NULL,
                                                  "timeout", DEFAULT_TIMEOUT,
                                                  "idle-timeout", 60,
                                                  "user-agent", "Countersign/" PACKAGE_VERSION,
@@ -779,6 +784,28 @@ request_check_url (Request  *request,
   return TRUE;
 }
 
+/* The first URL that is not loopback: the system's proxy settings apply from now on, loaded
+ * in a worker thread rather than by GLib on this one when the session connects. */
+static void
+proxies_prepared_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Request *request = g_task_get_task_data (task);
+  CsOAuthClient *self = request->client;
+
+  cs_proxy_resolver_prepare_finish (CS_PROXY_RESOLVER (object), result, NULL);
+  if (!self->proxies_enabled)
+    {
+      soup_session_set_proxy_resolver (self->session, G_PROXY_RESOLVER (object));
+      self->proxies_enabled = TRUE;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  request_send (task);
+}
+
 static void
 request_start (CsOAuthClient       *self,
                Request             *request,
@@ -808,6 +835,12 @@ request_start (CsOAuthClient       *self,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
+  if (!self->proxies_enabled && !cs_url_is_loopback (request->url))
+    {
+      cs_proxy_resolver_prepare_async (cs_proxy_resolver_get_shared (), cancellable,
+                                       proxies_prepared_cb, g_steal_pointer (&task));
+      return;
+    }
   request_send (task);
 }
 
