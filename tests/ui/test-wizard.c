@@ -421,6 +421,7 @@ test_flow_loopback (void)
   cs_ui_click (window, "Continue");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
   g_assert_true (cs_ui_text_shown (window, "Waiting for approval in the browser"));
+  screenshot (window, "03-waiting.png");
   g_assert_null (cs_ui_try_find (window, "PIN"));
 
   /* The callback comes back by itself; no PIN, no Continue. */
@@ -500,6 +501,7 @@ test_wrong_secret (void)
   CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard) && cs_ui_can_click (window, "Retry"));
   g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 2);
   g_assert_true (cs_ui_text_shown (window, "Could not authenticate you"));
+  screenshot (window, "08-refused.png");
   g_assert_false (cs_ui_can_click (window, "Continue"));
   g_assert_false (cs_ui_text_shown (window, "not-the-demo-secret"));
 
