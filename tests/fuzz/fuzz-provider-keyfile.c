@@ -11,6 +11,49 @@
 
 #define SOURCE_NAME "fuzzed.provider"
 
+/* GLib 2.74's g_key_file_get_string() sets its GError twice for a value with an unknown
+ * escape that also ends in a lone backslash (`Name=\q\`), and warns about it. The loader
+ * still fails with a good error (checked below). That one GLib warning is dropped; every
+ * other warning still aborts. */
+static GLogWriterOutput
+fatal_warnings_but_glib_double_error (GLogLevelFlags   log_level,
+                                      const GLogField *fields,
+                                      gsize            n_fields,
+                                      gpointer         user_data)
+{
+  const char *domain = NULL;
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (strcmp (fields[i].key, "GLIB_DOMAIN") == 0)
+        domain = fields[i].value;
+      else if (strcmp (fields[i].key, "MESSAGE") == 0)
+        message = fields[i].value;
+    }
+  if (log_level & G_LOG_LEVEL_WARNING)
+    {
+      if (g_strcmp0 (domain, "GLib") == 0 && message != NULL &&
+          strstr (message, "GError set over the top of a previous GError") != NULL)
+        return G_LOG_WRITER_HANDLED;
+      g_log_writer_default (log_level, fields, n_fields, user_data);
+      abort ();
+    }
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static void
+init_logging (void)
+{
+  static gboolean done;
+
+  if (done)
+    return;
+  done = TRUE;
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_log_set_writer_func (fatal_warnings_but_glib_double_error, NULL, NULL);
+}
+
 static void
 assert_same_provider (CsProvider *a,
                       CsProvider *b)
@@ -52,6 +95,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   char *text;
 
   cs_fuzz_init ();
+  init_logging ();
   text = cs_fuzz_dup_exact (data, size);
   provider = cs_provider_new_from_data (text, size, SOURCE_NAME, &error);
   free (text);
