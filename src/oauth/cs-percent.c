@@ -205,6 +205,8 @@ cs_percent_decode (const char *data,
               g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
                            _("“%%” at position %d is not followed by two hexadecimal digits"),
                            (int) i + 1);
+              /* What was decoded so far may be part of a secret. */
+              explicit_bzero (out, q - out);
               g_free (out);
               return NULL;
             }
