@@ -448,6 +448,14 @@ cs_provider_page_get_valid (CsProviderPage *self)
 }
 
 void
+cs_provider_page_focus_first (CsProviderPage *self)
+{
+  g_return_if_fail (CS_IS_PROVIDER_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+}
+
+void
 cs_provider_page_remember (CsProviderPage *self)
 {
   CsProvider *provider;

@@ -31,6 +31,8 @@ void            cs_provider_page_prefill                (CsProviderPage *self,
                                                          const char     *consumer_key,
                                                          const char     *consumer_secret);
 gboolean        cs_provider_page_get_valid              (CsProviderPage *self);
+/* Puts the keyboard focus where typing starts: the consumer key. */
+void            cs_provider_page_focus_first            (CsProviderPage *self);
 /* Saves the provider and callback choices in GSettings (on Continue). */
 void            cs_provider_page_remember               (CsProviderPage *self);
 

@@ -255,6 +255,7 @@ cs_window_start_authorization (CsWindow   *self,
   cs_wizard_start (self->wizard, provider_id, consumer_key, consumer_secret);
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->wizard));
   update_title (self);
+  cs_wizard_focus_first (self->wizard);
 }
 
 void

@@ -1130,3 +1130,13 @@ cs_wizard_get_default_widget (CsWizard *self)
 
   return GTK_WIDGET (self->continue_button);
 }
+
+void
+cs_wizard_focus_first (CsWizard *self)
+{
+  g_return_if_fail (CS_IS_WIZARD (self));
+
+  update_buttons (self);
+  if (self->step == 0)
+    cs_provider_page_focus_first (self->provider_page);
+}

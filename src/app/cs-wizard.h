@@ -29,5 +29,7 @@ guint       cs_wizard_get_step       (CsWizard      *self);
 /* Whether a request (or the wait for the browser) is running. */
 gboolean    cs_wizard_get_busy       (CsWizard      *self);
 GtkWidget  *cs_wizard_get_default_widget (CsWizard  *self);
+/* Once shown: the focus on the first field, Enter on Continue. */
+void        cs_wizard_focus_first    (CsWizard      *self);
 
 G_END_DECLS

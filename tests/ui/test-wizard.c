@@ -13,6 +13,7 @@
 #include "cs-demo-provider.h"
 #include "cs-start-page.h"
 #include "cs-token-store.h"
+#include "cs-ui-keyboard.h"
 #include "cs-ui-test.h"
 #include "cs-value-row.h"
 #include "cs-wizard.h"
@@ -843,6 +844,84 @@ test_narrow (void)
   cs_ui_close_window (window);
 }
 
+/* The whole flow with real key presses only: Ctrl+N, Enter on each step, the PIN typed,
+ * Enter on Done. */
+static void
+test_keyboard_only (void)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  GtkWidget *start_page = cs_window_get_start_page (window);
+  CsDemoProvider *demo;
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "last-provider");
+  g_settings_reset (settings, "callback-mode");
+  browser_reset ("allow");
+  cs_ui_focus_window (GTK_WINDOW (window));
+
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_n, TRUE);
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (GTK_WIDGET (wizard)));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (
+    GTK_EDITABLE (cs_ui_find (window, "Consumer Key"))))));
+
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 2 && !cs_wizard_get_busy (wizard));
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+
+  /* Enter on Open in Browser, then the PIN where the focus went. */
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+  CS_UI_WAIT_FOR (browser.done);
+  cs_ui_type_keys (GTK_WINDOW (window), browser.pin);
+  CS_UI_WAIT_FOR (g_strcmp0 (cs_ui_text (window, "PIN"), browser.pin) == 0);
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
+  demo = cs_application_get_demo_provider (cs_ui_app, NULL);
+  g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
+                   cs_demo_provider_get_last_access_token (demo));
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring"));
+
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (start_page));
+  CS_UI_WAIT_FOR (cs_ui_try_find (window, "@" CS_DEMO_SCREEN_NAME) != NULL);
+
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
+/* Escape cancels a running request, wherever the focus is. */
+static void
+test_keyboard_escape (void)
+{
+  CsWindow *window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  Silent silent = { 0 };
+
+  silent_start (&silent);
+  cs_ui_focus_window (GTK_WINDOW (window));
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_n, TRUE);
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (GTK_WIDGET (wizard)));
+  fill_custom (window, &silent);
+  gtk_widget_grab_focus (cs_ui_find (window, "Consumer Key"));
+
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+  CS_UI_WAIT_FOR (silent.requests == 1 && cs_wizard_get_busy (wizard));
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Escape, FALSE);
+  CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard));
+  g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 1);
+  g_assert_cmpstr (cs_ui_text (window, "Consumer Key"), ==, "silent-key");
+
+  /* Not busy: Escape does nothing to the wizard. */
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Escape, FALSE);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (wizard)));
+  g_assert_true (cs_ui_can_click (window, "Continue"));
+
+  cs_ui_close_window (window);
+  silent_stop (&silent);
+}
+
 /* `countersign --provider twitter --consumer-key KEY` opens step 1 with both filled in. */
 static void
 test_command_line_prefill (void)
@@ -1074,6 +1153,8 @@ main (int   argc,
       g_test_add_func ("/ui/window/narrow", test_narrow);
       g_test_add_func ("/ui/app/exit-after-first-frame", test_exit_after_first_frame);
       g_test_add_func ("/ui/app/command-line", test_command_line_prefill);
+      g_test_add_func ("/ui/keyboard/whole-flow", test_keyboard_only);
+      g_test_add_func ("/ui/keyboard/escape-cancels", test_keyboard_escape);
       g_test_add_func ("/ui/app/about-and-shortcuts", test_about_and_shortcuts);
       g_test_add_func ("/ui/window/size-saved", test_window_size_saved);
     }
