@@ -40,10 +40,16 @@ update_subtitle (CsValueRow *self)
   gboolean concealed = self->secret && !gtk_toggle_button_get_active (self->reveal_button);
   const char *value = self->value != NULL ? self->value : "";
 
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  /* Translators: %s is the name of a value, e.g. "oauth_token_secret". */
+  g_autofree char *reveal = g_strdup_printf (concealed ? _("Reveal %s") : _("Conceal %s"),
+                                             title != NULL ? title : "");
+
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), concealed ? CONCEALED : value);
   gtk_widget_set_visible (GTK_WIDGET (self->reveal_button), self->secret);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reveal_button),
-                               concealed ? _("Reveal") : _("Conceal"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reveal_button), reveal);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reveal_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, reveal, -1);
 }
 
 static void
@@ -70,16 +76,15 @@ static void
 title_changed_cb (CsValueRow *self)
 {
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  /* Translators: %s is the name of a value, e.g. "oauth_token". */
   g_autofree char *copy_name = g_strdup_printf (_("Copy %s"), title);
-  g_autofree char *reveal_name = g_strdup_printf (_("Reveal %s"), title);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, copy_name, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->copy_button), copy_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reveal_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, reveal_name, -1);
+  update_subtitle (self);
 }
 
 static void

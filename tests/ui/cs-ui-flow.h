@@ -247,6 +247,7 @@ request_token_with_demo (CsWindow *window,
   g_assert_nonnull (cs_ui_find (window, "Access Type"));
   choose (window, "Callback", callback_mode);
   screenshot (window, "01-provider.png");
+  cs_ui_audit_names (window);
 
   /* Enter in a field continues, like the Continue button. */
   cs_ui_press_enter_in (window, "Consumer Key");
@@ -259,6 +260,7 @@ request_token_with_demo (CsWindow *window,
   g_assert_false (cs_ui_text_shown (window, shown_value (window, "oauth_token_secret")));
   g_assert_cmpstr (shown_value (window, "oauth_callback_confirmed"), ==, "true");
   screenshot (window, "02-request-token.png");
+  cs_ui_audit_names (window);
 }
 
 /* Steps 4 and Done: the token shown is the demo's, and it lands in the keyring and list. */
@@ -283,6 +285,7 @@ finish_and_check (CsWindow *window)
   cs_ui_click (window, "Test Credentials");
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "@" CS_DEMO_SCREEN_NAME));
   screenshot (window, "04-access-token.png");
+  cs_ui_audit_names (window);
 
   /* In the keyring, with the token the provider issued. */
   tokens = keyring_list ();
@@ -309,6 +312,7 @@ done_and_listed (CsWindow *window)
   CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page)));
   CS_UI_WAIT_FOR (cs_ui_try_find (window, "@" CS_DEMO_SCREEN_NAME) != NULL);
   screenshot (window, "05-saved.png");
+  cs_ui_audit_names (window);
 }
 
 /* ------------------------------------------------------------------ a provider that never answers */

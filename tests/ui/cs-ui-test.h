@@ -289,3 +289,60 @@ cs_ui_clipboard_text (gpointer widget)
 
   return g_value_dup_string (&value);
 }
+
+/* Controls whose insides belong to GTK or libadwaita, not to us. */
+static inline gboolean
+cs_ui_is_internal (GtkWidget *widget)
+{
+  for (GtkWidget *parent = gtk_widget_get_parent (widget);
+       parent != NULL;
+       parent = gtk_widget_get_parent (parent))
+    if (GTK_IS_WINDOW_CONTROLS (parent) || ADW_IS_ENTRY_ROW (parent) || ADW_IS_COMBO_ROW (parent)
+        || GTK_IS_MENU_BUTTON (parent) || GTK_IS_POPOVER (parent)
+        || g_str_equal (G_OBJECT_TYPE_NAME (parent), "AdwToastWidget"))
+      return TRUE;
+
+  return FALSE;
+}
+
+static inline void
+cs_ui_audit_collect (GtkWidget *widget,
+                     GString   *problems)
+{
+  gboolean control = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_SWITCH (widget)
+                     || ADW_IS_ENTRY_ROW (widget) || ADW_IS_COMBO_ROW (widget);
+
+  if (!gtk_widget_is_drawable (widget))
+    return;
+
+  if (control && !cs_ui_is_internal (widget))
+    {
+      const char *label = cs_ui_visible_label (widget);
+
+      if (label == NULL || *label == '\0')
+        g_string_append_printf (problems, "  %s in %s in %s without a visible label\n",
+                                G_OBJECT_TYPE_NAME (widget),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))));
+      else if (!cs_ui_has_name (widget, label))
+        g_string_append_printf (problems, "  %s “%s”: its accessible name differs\n",
+                                G_OBJECT_TYPE_NAME (widget), label);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cs_ui_audit_collect (child, problems);
+}
+
+/* Every control on screen has a visible label (or, for an icon, a tooltip) that is also
+ * its accessible name. */
+static inline void
+cs_ui_audit_names (gpointer root)
+{
+  g_autoptr (GString) problems = g_string_new (NULL);
+
+  cs_ui_audit_collect (GTK_WIDGET (root), problems);
+  if (problems->len > 0)
+    g_error ("controls without a matching visible label and accessible name:\n%s", problems->str);
+}

@@ -95,6 +95,7 @@ test_flow_pin (void)
 
   cs_ui_type (window, "PIN", browser.pin);
   screenshot (window, "03-authorize.png");
+  cs_ui_audit_names (window);
 
   /* A PIN pasted with spaces around it still works. */
   {
@@ -124,6 +125,7 @@ test_flow_loopback (void)
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
   g_assert_true (cs_ui_text_shown (window, "Waiting for approval in the browser"));
   screenshot (window, "03-waiting.png");
+  cs_ui_audit_names (window);
   g_assert_null (cs_ui_try_find (window, "PIN"));
 
   /* The callback comes back by itself; no PIN, no Continue. */
@@ -204,6 +206,7 @@ test_wrong_secret (void)
   g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 2);
   g_assert_true (cs_ui_text_shown (window, "Could not authenticate you"));
   screenshot (window, "08-refused.png");
+  cs_ui_audit_names (window);
   g_assert_false (cs_ui_can_click (window, "Continue"));
   g_assert_false (cs_ui_text_shown (window, "not-the-demo-secret"));
 
@@ -343,6 +346,7 @@ test_start_page_empty_then_listed (void)
     {
       g_assert_true (cs_ui_text_shown (window, "No Saved Credentials"));
       screenshot (window, "00-empty.png");
+      cs_ui_audit_names (window);
       cs_ui_click (window, "New Authorization");
       CS_UI_WAIT_FOR (gtk_widget_is_drawable (cs_window_get_wizard (window)));
     }
@@ -452,6 +456,7 @@ test_no_keyring_start_page (void)
   g_assert_true (cs_ui_text_shown (window, "No Keyring Available"));
   g_assert_true (cs_ui_text_shown (window, "No keyring service is running"));
   screenshot (window, "07-no-keyring.png");
+  cs_ui_audit_names (window);
 
   /* Retry asks again, and says so again. */
   cs_ui_click (window, "Retry");
