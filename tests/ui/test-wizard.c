@@ -500,6 +500,48 @@ test_no_keyring_flow (void)
   cs_ui_close_window (window);
 }
 
+static void
+lock_keyring (void)
+{
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *collections[] = { "/org/freedesktop/secrets/collection/login", NULL };
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+                                       "org.freedesktop.Secret.Service", "Lock",
+                                       g_variant_new ("(^ao)", collections), NULL,
+                                       G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A locked keyring whose unlock prompt cannot be answered: saving says so, with Retry, and
+ * the tokens stay on screen. (Runs last: the keyring stays locked.) */
+static void
+test_locked_keyring (void)
+{
+  CsWindow *window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  CsDemoProvider *demo;
+
+  lock_keyring ();
+  browser_reset ("allow");
+  request_token_with_demo (window, 1);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+  cs_ui_click (window, "Open in Browser");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
+
+  demo = cs_application_get_demo_provider (cs_ui_app, NULL);
+  g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
+                   cs_demo_provider_get_last_access_token (demo));
+  g_assert_true (cs_ui_text_shown (window, "locked"));
+  g_assert_true (cs_ui_can_click (window, "Retry"));
+  g_assert_false (cs_ui_text_shown (window, "Saved in the keyring"));
+
+  cs_ui_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +580,7 @@ main (int   argc,
       g_test_add_func ("/ui/wizard/wrong-secret", test_wrong_secret);
       g_test_add_func ("/ui/wizard/cancel-mid-request", test_cancel_mid_request);
       g_test_add_func ("/ui/wizard/close-mid-request", test_close_mid_request);
+      g_test_add_func ("/ui/wizard/z-locked-keyring", test_locked_keyring);
     }
 
   status = g_test_run ();
