@@ -19,6 +19,7 @@ struct _CsValueRow
 
   char            *value;
   gboolean         secret;
+  gboolean         clear_copied;
 };
 
 G_DEFINE_FINAL_TYPE (CsValueRow, cs_value_row, ADW_TYPE_ACTION_ROW)
@@ -69,7 +70,7 @@ copy_clicked_cb (CsValueRow *self)
   /* Translators: %s is the name of a value, e.g. "oauth_token" or "Token Secret". */
   toast = g_strdup_printf (_("Copied %s"),
                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
-  cs_clipboard_copy (GTK_WIDGET (self), self->value, self->secret, toast);
+  cs_clipboard_copy (GTK_WIDGET (self), self->value, self->secret || self->clear_copied, toast);
 }
 
 static void
@@ -220,6 +221,15 @@ cs_value_row_set_value (CsValueRow *self,
   self->value = g_strdup (value);
   update_subtitle (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+void
+cs_value_row_set_clear_copied (CsValueRow *self,
+                               gboolean    clear)
+{
+  g_return_if_fail (CS_IS_VALUE_ROW (self));
+
+  self->clear_copied = !!clear;
 }
 
 gboolean

@@ -18,6 +18,9 @@ GtkWidget  *cs_value_row_new        (const char *title,
 const char *cs_value_row_get_value  (CsValueRow *self);
 void        cs_value_row_set_value  (CsValueRow *self,
                                      const char *value);
+/* Whether a copy of the value is cleared from the clipboard later (secrets always are). */
+void        cs_value_row_set_clear_copied (CsValueRow *self,
+                                           gboolean    clear);
 gboolean    cs_value_row_get_secret (CsValueRow *self);
 void        cs_value_row_set_secret (CsValueRow *self,
                                      gboolean    secret);

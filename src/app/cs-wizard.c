@@ -256,11 +256,13 @@ is_secret_param (const char *name)
   return g_str_has_suffix (name, "secret");
 }
 
-/* Every field the provider sent, in its order, so nothing is hidden from the developer. */
+/* Every field the provider sent, in its order, so nothing is hidden from the developer.
+ * With @access, the token is the access token: shown, but a secret on the clipboard. */
 static void
 show_params (AdwPreferencesGroup *group,
              GPtrArray           *rows,
-             CsCredentials       *credentials)
+             CsCredentials       *credentials,
+             gboolean             access)
 {
   GPtrArray *params = cs_credentials_get_params (credentials);
 
@@ -270,6 +272,8 @@ show_params (AdwPreferencesGroup *group,
       const CsParam *param = g_ptr_array_index (params, i);
       GtkWidget *row = cs_value_row_new (param->name, param->value, is_secret_param (param->name));
 
+      if (access && g_str_equal (param->name, "oauth_token"))
+        cs_value_row_set_clear_copied (CS_VALUE_ROW (row), TRUE);
       adw_preferences_group_add (group, row);
       g_ptr_array_add (rows, row);
     }
@@ -325,7 +329,7 @@ request_token_cb (GObject      *object,
 
   g_clear_pointer (&self->request_token, cs_credentials_unref);
   self->request_token = token;
-  show_params (self->request_group, self->request_rows, token);
+  show_params (self->request_group, self->request_rows, token, FALSE);
   gtk_stack_set_visible_child_name (self->request_stack, "done");
   update_buttons (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
@@ -614,7 +618,7 @@ access_token_cb (GObject      *object,
 
   g_clear_pointer (&self->access_token, cs_credentials_unref);
   self->access_token = token;
-  show_params (self->access_group, self->access_rows, token);
+  show_params (self->access_group, self->access_rows, token, TRUE);
   adw_action_row_set_subtitle (self->test_row, _("Ask the provider whose tokens these are"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button),
                             cs_provider_get_verify_url (self->provider) != NULL);

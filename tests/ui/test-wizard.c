@@ -23,7 +23,7 @@ clipboard_holds (CsWindow   *window,
 }
 
 /* Copy: the value on the clipboard and a toast; a copied secret goes away by itself
- * (COUNTERSIGN_CLIPBOARD_CLEAR_MS=200 here), a copied token does not. */
+ * (COUNTERSIGN_CLIPBOARD_CLEAR_MS=200 here), a copied user id does not. */
 static void
 check_copy_and_export (CsWindow *window)
 {
@@ -40,11 +40,15 @@ check_copy_and_export (CsWindow *window)
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Copied oauth_token_secret"));
   CS_UI_WAIT_FOR (!clipboard_holds (window, secret));
 
+  /* The access token is a secret too, though shown; the user id is not. */
   cs_ui_click (window, "Copy oauth_token");
-  cs_ui_spin (400);
   g_clear_pointer (&copied, g_free);
   copied = cs_ui_clipboard_text (window);
   g_assert_cmpstr (copied, ==, cs_demo_provider_get_last_access_token (demo));
+  CS_UI_WAIT_FOR (!clipboard_holds (window, cs_demo_provider_get_last_access_token (demo)));
+  cs_ui_click (window, "Copy user_id");
+  cs_ui_spin (400);
+  g_assert_true (clipboard_holds (window, CS_DEMO_USER_ID));
 
   /* With the preference off, a copied secret stays. */
   g_settings_set_boolean (settings, "clear-clipboard", FALSE);
