@@ -432,6 +432,34 @@ should_retry_for_clock (Request    *request,
   return status == 401 && diff > MAX_SKEW_SECONDS;
 }
 
+/* Token responses hold oauth_token_secret: the bytes are wiped when the last reference goes. */
+typedef struct
+{
+  guint8 *data;
+  gsize   len;
+} WipedBuffer;
+
+static void
+wiped_buffer_free (gpointer user_data)
+{
+  WipedBuffer *buffer = user_data;
+
+  explicit_bzero (buffer->data, buffer->len);
+  g_free (buffer->data);
+  g_free (buffer);
+}
+
+static GBytes *
+wiping_bytes_new (GByteArray *array)
+{
+  WipedBuffer *buffer = g_new (WipedBuffer, 1);
+
+  buffer->len = array->len;
+  buffer->data = g_byte_array_steal (array, NULL);
+  g_byte_array_unref (array);
+  return g_bytes_new_with_free_func (buffer->data, buffer->len, wiped_buffer_free, buffer);
+}
+
 static void
 request_complete (GTask *task)
 {
@@ -444,7 +472,7 @@ request_complete (GTask *task)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) params = NULL;
 
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
+  bytes = wiping_bytes_new (g_steal_pointer (&request->body));
 
   if (status >= 400)
     {

@@ -36,6 +36,15 @@ cs_secret_free (char *secret)
   g_free (secret);
 }
 
+void
+cs_wiped_string_free (GString *string)
+{
+  if (string == NULL)
+    return;
+  explicit_bzero (string->str, string->allocated_len);
+  g_string_free (string, TRUE);
+}
+
 CsParam *
 cs_param_new (const char *name,
               const char *value)

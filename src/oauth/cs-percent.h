@@ -64,6 +64,11 @@ char      *cs_form_encode           (GPtrArray  *list);
 
 void       cs_secret_free           (char       *secret);
 
+/* A GString that held a secret: g_autoptr(CsWipedString) wipes it before freeing. */
+typedef GString CsWipedString;
+void       cs_wiped_string_free     (GString    *string);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsParam, cs_param_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsWipedString, cs_wiped_string_free)
 
 G_END_DECLS

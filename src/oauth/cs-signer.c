@@ -1634,7 +1634,7 @@ cs_authorization_header_parse (const char *header,
     {
       const char *name = p;
       gsize name_len;
-      g_autoptr(GString) raw = g_string_new (NULL);
+      g_autoptr(CsWipedString) raw = g_string_new (NULL);
 
       while (g_ascii_isalnum (*p) || *p == '_' || *p == '-')
         p++;
