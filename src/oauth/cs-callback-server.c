@@ -200,6 +200,9 @@ finish_wait (CsCallbackServer *self,
   c->verifier = verifier;
   c->error = error;
   idle = g_idle_source_new ();
+  /* Default priority: at idle priority a window that paints frame after frame (a spinner on
+   * a software renderer) would starve it, and the wait would never end. */
+  g_source_set_priority (idle, G_PRIORITY_DEFAULT);
   g_source_set_callback (idle, complete_cb, c, (GDestroyNotify) completion_free);
   g_source_attach (idle, g_task_get_context (c->task));
 }
