@@ -444,7 +444,8 @@ wiped_buffer_free (gpointer user_data)
 {
   WipedBuffer *buffer = user_data;
 
-  explicit_bzero (buffer->data, buffer->len);
+  if (buffer->data != NULL)
+    explicit_bzero (buffer->data, buffer->len);
   g_free (buffer->data);
   g_free (buffer);
 }
