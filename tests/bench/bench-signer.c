@@ -6,7 +6,8 @@
  * tests/data/signature-vectors.json) from its parameters to the finished Authorization
  * header, and in the same run measures the floor: gnutls_hmac_fast() HMAC-SHA1 and base64
  * over the precomputed base string with the precomputed key. The two alternate in rounds so
- * that drift on a shared machine hits both alike; each figure is the median over the rounds.
+ * that drift on a shared machine hits both alike; each figure is the fastest round (the one
+ * least disturbed by other load); the medians go to stderr.
  *
  * Usage: bench-signer [SIGNATURES]   (default 200000, at least 100000 counted)
  * Prints exactly:
