@@ -57,6 +57,20 @@ sign_args_clear (SignArgs *args)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SignArgs, sign_args_clear)
 
+/* Prints @text single-quoted for a POSIX shell, straight to stdout: g_shell_quote() would
+ * leave copies of the header (and of a body that may carry a secret) in freed memory. */
+static void
+print_shell_quoted (const char *text)
+{
+  putchar ('\'');
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\'')
+      fputs ("'\\''", stdout);
+    else
+      putchar (*p);
+  putchar ('\'');
+}
+
 static void
 print_curl (const char        *method,
             const char        *url,
@@ -64,17 +78,20 @@ print_curl (const char        *method,
             const CsSignature *sig)
 {
   g_autofree char *q_method = g_shell_quote (method);
-  g_autofree char *header = g_strconcat ("Authorization: ", sig->header, NULL);
-  g_autofree char *q_header = g_shell_quote (header);
   g_autofree char *q_url = g_shell_quote (url);
 
-  printf ("curl --request %s --header %s", q_method, q_header);
+  printf ("curl --request %s --header ", q_method);
+  fputs ("'Authorization: ", stdout);
+  for (const char *p = sig->header; *p != '\0'; p++)
+    if (*p == '\'')
+      fputs ("'\\''", stdout);
+    else
+      putchar (*p);
+  putchar ('\'');
   if (data != NULL)
     {
-      g_autofree char *q_data = g_shell_quote (data);
-
-      printf (" --header 'Content-Type: application/x-www-form-urlencoded' --data-raw %s",
-              q_data);
+      fputs (" --header 'Content-Type: application/x-www-form-urlencoded' --data-raw ", stdout);
+      print_shell_quoted (data);
     }
   printf (" %s\n", q_url);
 }

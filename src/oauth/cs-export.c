@@ -86,6 +86,25 @@ collect_fields (const CsExportData *data,
   return n;
 }
 
+/* Room for any output of @data plus @extra bytes, so that the GString holding the secrets is
+ * never reallocated (a reallocation frees a copy without wiping it). Every format escapes a
+ * byte into at most 6 (JSON's \u00XX). */
+static gsize
+export_size (const CsExportData *data,
+             gsize               extra)
+{
+  const char *values[] = { data->consumer_key, data->consumer_secret, data->token,
+                           data->token_secret, data->account, data->user_id,
+                           data->provider ? cs_provider_get_id (data->provider) : NULL,
+                           data->provider ? cs_provider_get_name (data->provider) : NULL };
+  gsize size = 1024 + 6 * extra;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (values[i] != NULL)
+      size += 2 * 6 * strlen (values[i]);
+  return size;
+}
+
 static char *
 env_prefix (CsProvider *provider)
 {
@@ -128,7 +147,10 @@ append_dotenv_quoted (GString    *out,
 {
   if (strpbrk (value, "'\\\n\r") == NULL)
     {
-      g_string_append_printf (out, "'%s'", value);
+      /* Not g_string_append_printf(): it formats into a copy that it frees unwiped. */
+      g_string_append_c (out, '\'');
+      g_string_append (out, value);
+      g_string_append_c (out, '\'');
       return;
     }
   g_string_append_c (out, '"');
@@ -149,7 +171,7 @@ export_variables (const CsExportData *data,
                   gboolean            dotenv)
 {
   g_autofree char *prefix = env_prefix (data->provider);
-  GString *out = g_string_sized_new (1024); /* no reallocation leaving copies behind */
+  GString *out = g_string_sized_new (export_size (data, 0)); /* never reallocated */
   Field fields[6];
   guint n = collect_fields (data, fields);
 
@@ -205,7 +227,7 @@ export_json (const CsExportData *data)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  out = g_string_sized_new (1024);
+  out = g_string_sized_new (export_size (data, 0));
   json_generator_to_gstring (generator, out);
   g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
@@ -245,7 +267,7 @@ static char *
 export_twurlrc (const CsExportData *data)
 {
   const char *username = data->account;
-  GString *out = g_string_sized_new (1024);
+  GString *out = g_string_sized_new (export_size (data, 0));
 
   g_string_append (out, "---\nprofiles:\n  ");
 
@@ -284,7 +306,7 @@ export_curl (const CsExportData  *data,
              GError             **error)
 {
   g_autoptr(CsSignature) signature = NULL;
-  g_autofree char *header = NULL;
+  char *header;
   const char *url = data->provider ? cs_provider_get_verify_url (data->provider) : NULL;
   CsSignOptions options;
   GString *out;
@@ -317,8 +339,11 @@ export_curl (const CsExportData  *data,
     return NULL;
 
   header = g_strconcat ("Authorization: ", signature->header, NULL);
-  out = g_string_new ("curl --header ");
+  /* Sized so that it is never reallocated, leaving a copy of the header behind. */
+  out = g_string_sized_new (export_size (data, strlen (header) + strlen (url)));
+  g_string_append (out, "curl --header ");
   append_shell_quoted (out, header);
+  cs_secret_free (header);
   g_string_append_c (out, ' ');
   append_shell_quoted (out, url);
   g_string_append_c (out, '\n');

@@ -169,7 +169,8 @@ cs_percent_encode (const char *data)
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  out = g_string_sized_new (strlen (data) * 3 / 2 + 1);
+  /* Never reallocated: the value may be a secret, and a reallocation frees a copy. */
+  out = g_string_sized_new (strlen (data) * 3 + 1);
   cs_percent_encode_append (out, data, -1);
   return g_string_free (out, FALSE);
 }
@@ -310,10 +311,20 @@ char *
 cs_form_encode (GPtrArray *list)
 {
   GString *out;
+  gsize size = 1;
 
   g_return_val_if_fail (list != NULL, NULL);
 
-  out = g_string_new (NULL);
+  /* Sized for the worst case (every byte encoded in three), so that it is never reallocated:
+   * a reallocation would free a copy of the values (often secrets) without wiping it. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      const CsParam *param = g_ptr_array_index (list, i);
+
+      size += 2 + 3 * (param->name_len ? param->name_len : strlen (param->name)) +
+              3 * (param->value_len ? param->value_len : strlen (param->value));
+    }
+  out = g_string_sized_new (size);
   for (guint i = 0; i < list->len; i++)
     {
       const CsParam *param = g_ptr_array_index (list, i);

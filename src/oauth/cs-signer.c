@@ -96,8 +96,10 @@ cs_signature_free (CsSignature *signature)
 {
   if (signature == NULL)
     return;
-  g_free (signature->header);
-  g_free (signature->base_string);
+  /* The header holds the access token and, for PLAINTEXT, the secrets themselves; the base
+   * string holds the access token (and whatever secret a form body carried). */
+  cs_secret_free (signature->header);
+  cs_secret_free (signature->base_string);
   /* A PLAINTEXT signature is the secrets themselves. */
   cs_secret_free (signature->signature);
   g_free (signature->nonce);
@@ -702,6 +704,9 @@ collector_init (Collector *c)
 static void
 collector_clear (Collector *c)
 {
+  /* The collected parameters include the access token and any secret in a form body. Table
+   * writes reach ENC_SLACK bytes past the end; a skipped oauth_signature was wiped already. */
+  explicit_bzero (c->buf, MIN (c->cap, c->len + ENC_SLACK));
   if (c->buf != c->stack_buf)
     g_free (c->buf);
   if (c->pairs != c->stack_pairs)
@@ -718,13 +723,16 @@ collector_reserve (Collector *c,
   if (c->len + extra + ENC_SLACK <= c->cap)
     return;
   cap = MAX (c->cap * 2, c->len + extra + ENC_SLACK);
-  if (c->buf == c->stack_buf)
-    {
-      c->buf = g_malloc (cap);
-      memcpy (c->buf, c->stack_buf, c->len);
-    }
-  else
-    c->buf = g_realloc (c->buf, cap);
+  {
+    /* Not g_realloc(): the old block would be freed with the parameters still in it. */
+    char *buf = g_malloc (cap);
+
+    memcpy (buf, c->buf, c->len);
+    explicit_bzero (c->buf, MIN (c->cap, c->len + ENC_SLACK));
+    if (c->buf != c->stack_buf)
+      g_free (c->buf);
+    c->buf = buf;
+  }
   c->cap = cap;
 }
 
@@ -735,7 +743,12 @@ collector_commit (Collector *c,
                   char      *end)
 {
   if (pair.name_len == 15 && memcmp (c->buf + pair.name, "oauth_signature", 15) == 0)
-    return;
+    {
+      /* Its bytes stay past c->len, where collector_clear() would not look: wipe them. */
+      explicit_bzero (c->buf + c->len,
+                      MIN (c->cap - c->len, (gsize) (end - c->buf) - c->len + ENC_SLACK));
+      return;
+    }
   if (c->n_pairs == c->cap_pairs)
     {
       c->cap_pairs *= 2;
@@ -1457,6 +1470,8 @@ build_header (const char          *realm,
       *q++ = '"';
     }
   *q = '\0';
+  /* Table writes may have left encoded bytes (of the token) past the end: wipe them. */
+  explicit_bzero (q + 1, MIN (ENC_SLACK, size - (gsize) (q + 1 - header)));
   return header;
 }
 
@@ -1528,12 +1543,16 @@ cs_sign (const char          *http_method,
   collector_init (&c);
   if (parts.query != NULL && !collector_add_form (&c, parts.query, parts.query_len))
     {
+      /* A pair cut short by the bad escape was never committed: wipe all of the buffer. */
+      explicit_bzero (c.buf, c.cap);
       collector_clear (&c);
       set_form_error (parts.query, parts.query_len, _("In the URL’s query: "), error);
       return NULL;
     }
   if (form_body != NULL && !collector_add_form (&c, form_body, body_len))
     {
+      /* A pair cut short by the bad escape was never committed: wipe all of the buffer. */
+      explicit_bzero (c.buf, c.cap);
       collector_clear (&c);
       set_form_error (form_body, body_len, _("In the form body: "), error);
       return NULL;
