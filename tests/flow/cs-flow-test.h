@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include "cs-percent.h"
+
 typedef struct
 {
   guint  status;
@@ -87,6 +89,26 @@ cs_http_send (CsHttpReply *reply,
   if ((value = soup_message_headers_get_one (headers, "Date")) != NULL)
     reply->date = g_strdup (value);
   g_bytes_unref (wait.bytes);
+}
+
+/* `name=value` lines, as request-token, access-token and authorize print them. */
+static inline GPtrArray *
+cs_parse_lines (const char *out)
+{
+  g_autoptr(GPtrArray) params = cs_param_list_new ();
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *eq = strchr (lines[i], '=');
+
+      if (*lines[i] == '\0')
+        continue;
+      g_assert_nonnull (eq);
+      *eq = '\0';
+      cs_param_list_add (params, lines[i], eq + 1);
+    }
+  return g_steal_pointer (&params);
 }
 
 /* The text of the element with id="@id" in a simple HTML page (no nesting inside it). */

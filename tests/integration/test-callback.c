@@ -10,6 +10,7 @@
 #include "cs-callback-server.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
+#include "cs-test-wait.h"
 
 #define TOKEN    "request-token-42"
 #define VERIFIER "verifier-s3cret-77"
@@ -18,8 +19,7 @@ typedef struct
 {
   CsCallbackServer *server;
   SoupSession      *browser;
-  GAsyncResult     *result;
-  GMainLoop        *loop;
+  CsWait            wait;
 } Fixture;
 
 static void
@@ -31,37 +31,23 @@ fixture_setup (Fixture       *f,
   f->server = cs_callback_server_new (&error);
   g_assert_no_error (error);
   f->browser = soup_session_new ();
-  f->loop = g_main_loop_new (NULL, FALSE);
+  f->wait = (CsWait) CS_WAIT_INIT;
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->result);
+  cs_wait_clear (&f->wait);
   g_clear_object (&f->server);
   g_clear_object (&f->browser);
-  g_main_loop_unref (f->loop);
-}
-
-static void
-wait_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->result = g_object_ref (result);
-  g_main_loop_quit (f->loop);
 }
 
 static char *
 finish (Fixture *f,
         GError **error)
 {
-  while (f->result == NULL)
-    g_main_loop_run (f->loop);
-  return cs_callback_server_wait_finish (f->server, f->result, error);
+  return cs_callback_server_wait_finish (f->server, cs_wait_run (&f->wait), error);
 }
 
 typedef struct
@@ -138,7 +124,7 @@ test_verifier (Fixture       *f,
   g_autoptr(GError) error = NULL;
   char *verifier;
 
-  cs_callback_server_wait_async (f->server, TOKEN, 10, NULL, wait_cb, f);
+  cs_callback_server_wait_async (f->server, TOKEN, 10, NULL, cs_wait_cb, &f->wait);
   visit (f, "/callback?oauth_token=" TOKEN "&oauth_verifier=" VERIFIER, &v);
   g_assert_no_error (v.error);
   g_assert_cmpuint (v.status, ==, 200);
@@ -188,7 +174,7 @@ test_others_change_nothing (Fixture       *f,
   g_auto(Visit) ok = { 0 };
   char *verifier;
 
-  cs_callback_server_wait_async (f->server, TOKEN, 10, NULL, wait_cb, f);
+  cs_callback_server_wait_async (f->server, TOKEN, 10, NULL, cs_wait_cb, &f->wait);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_auto(Visit) v = { 0 };
@@ -210,7 +196,7 @@ test_others_change_nothing (Fixture       *f,
         g_assert_nonnull (strstr (v.body, WRONG_REQUEST));
       g_assert_null (strstr (v.body, VERIFIER));
       g_assert_null (strstr (v.body, "someone-else"));
-      g_assert_null (f->result);
+      g_assert_null (f->wait.result);
     }
 
   visit (f, "/callback?oauth_token=" TOKEN "&oauth_verifier=" VERIFIER, &ok);
@@ -230,7 +216,7 @@ test_second_callback (Fixture       *f,
   g_autoptr(GError) error = NULL;
   char *verifier;
 
-  cs_callback_server_wait_async (f->server, TOKEN, 10, NULL, wait_cb, f);
+  cs_callback_server_wait_async (f->server, TOKEN, 10, NULL, cs_wait_cb, &f->wait);
   visit (f, "/callback?oauth_token=" TOKEN "&oauth_verifier=" VERIFIER, &first);
   visit (f, "/callback?oauth_token=" TOKEN "&oauth_verifier=other", &second);
   g_assert_cmpuint (first.status, ==, 200);
@@ -258,7 +244,7 @@ test_denied (Fixture       *f,
   g_autoptr(GError) error = NULL;
   char *verifier;
 
-  cs_callback_server_wait_async (f->server, TOKEN, 10, NULL, wait_cb, f);
+  cs_callback_server_wait_async (f->server, TOKEN, 10, NULL, cs_wait_cb, &f->wait);
   visit (f, "/callback?denied=" TOKEN, &v);
   g_assert_cmpuint (v.status, ==, 200);
   g_assert_nonnull (strstr (v.body, "refused"));
@@ -276,7 +262,7 @@ test_timeout (Fixture       *f,
   gint64 start = g_get_monotonic_time ();
   char *verifier;
 
-  cs_callback_server_wait_async (f->server, TOKEN, 1, NULL, wait_cb, f);
+  cs_callback_server_wait_async (f->server, TOKEN, 1, NULL, cs_wait_cb, &f->wait);
   verifier = finish (f, &error);
   g_assert_null (verifier);
   g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_TIMEOUT);
@@ -284,9 +270,9 @@ test_timeout (Fixture       *f,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
 
   /* The server is done: a second wait is refused. */
-  g_clear_object (&f->result);
+  g_clear_object (&f->wait.result);
   g_clear_error (&error);
-  cs_callback_server_wait_async (f->server, TOKEN, 1, NULL, wait_cb, f);
+  cs_callback_server_wait_async (f->server, TOKEN, 1, NULL, cs_wait_cb, &f->wait);
   verifier = finish (f, &error);
   g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_CALLBACK);
 }
@@ -304,7 +290,7 @@ drop_cb (GObject      *object,
   cs_secret_free (verifier);
   /* The caller lets go of the server in its callback, as a window closing would. */
   g_clear_object (&f->server);
-  g_main_loop_quit (f->loop);
+  g_main_loop_quit (f->wait.loop);
 }
 
 static void
@@ -319,7 +305,7 @@ test_drop_in_callback (Fixture       *f,
   visit (f, "/callback?oauth_token=" TOKEN "&oauth_verifier=" VERIFIER, &v);
   g_assert_cmpuint (v.status, ==, 200);
   if (f->server != NULL)
-    g_main_loop_run (f->loop);
+    g_main_loop_run (f->wait.loop);
   g_assert_null (f->server);
   /* Gone once it has stopped listening. */
   for (guint i = 0; i < 50; i++)
@@ -352,7 +338,7 @@ test_cancel (Fixture       *f,
   char *verifier;
 
   g_timeout_add (100, cancel_cb, cancellable);
-  cs_callback_server_wait_async (f->server, TOKEN, 10, cancellable, wait_cb, f);
+  cs_callback_server_wait_async (f->server, TOKEN, 10, cancellable, cs_wait_cb, &f->wait);
   verifier = finish (f, &error);
   g_assert_null (verifier);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

@@ -10,47 +10,12 @@
 #include "cs-hostile.h"
 #include "cs-oauth-client.h"
 #include "cs-oauth-error.h"
+#include "cs-test-wait.h"
 
 #define CONSUMER_KEY    "hostile-consumer-key"
 #define CONSUMER_SECRET "consumer-s3cret-7Qx"
 #define TOKEN_SECRET    "token-s3cret-9Zw"
 #define SHORT_TIMEOUT   2
-
-typedef struct
-{
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} Waiter;
-
-static void
-waiter_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Waiter *w = user_data;
-
-  w->result = g_object_ref (result);
-  g_main_loop_quit (w->loop);
-}
-
-static GAsyncResult *
-waiter_run (Waiter *w)
-{
-  if (w->result == NULL)
-    g_main_loop_run (w->loop);
-  return w->result;
-}
-
-static void
-waiter_clear (Waiter *w)
-{
-  g_clear_object (&w->result);
-  g_clear_pointer (&w->loop, g_main_loop_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Waiter, waiter_clear)
-
-#define WAITER_INIT { g_main_loop_new (NULL, FALSE), NULL }
 
 static const CsConsumer consumer = { CONSUMER_KEY, CONSUMER_SECRET, NULL };
 
@@ -74,11 +39,11 @@ request_token (CsOAuthClient *client,
                GError       **error)
 {
   g_autoptr(CsProvider) provider = provider_for (base);
-  g_auto(Waiter) w = WAITER_INIT;
+  g_auto(CsWait) w = CS_WAIT_INIT;
 
   cs_oauth_client_request_token_async (client, provider, &consumer, "oob", NULL, NULL,
-                                       waiter_cb, &w);
-  return cs_oauth_client_request_token_finish (client, waiter_run (&w), error);
+                                       cs_wait_cb, &w);
+  return cs_oauth_client_request_token_finish (client, cs_wait_run (&w), error);
 }
 
 static CsCredentials *
@@ -137,14 +102,14 @@ test_request_token_ok (void)
   g_autoptr(CsCredentials) token = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) params = NULL;
-  g_auto(Waiter) w = WAITER_INIT;
+  g_auto(CsWait) w = CS_WAIT_INIT;
 
   hostile_script (h, 200, "application/x-www-form-urlencoded",
                   "oauth_token=Z6eEdO8MOmk394WozF5oKyuAv855l4Mlqo7hhlSLik&oauth_token_secret="
                   "Kd75W4OQfb2oJTV0vzGzeXftVAwgMnEK9MumzYcM&oauth_callback_confirmed=true", -1);
   cs_oauth_client_request_token_async (client, provider, &consumer, "oob", "read", NULL,
-                                       waiter_cb, &w);
-  token = cs_oauth_client_request_token_finish (client, waiter_run (&w), &error);
+                                       cs_wait_cb, &w);
+  token = cs_oauth_client_request_token_finish (client, cs_wait_run (&w), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cs_credentials_get_token (token), ==,
                    "Z6eEdO8MOmk394WozF5oKyuAv855l4Mlqo7hhlSLik");
@@ -175,7 +140,7 @@ test_access_token_ok (void)
   g_autoptr(CsCredentials) access = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) params = NULL;
-  g_auto(Waiter) w = WAITER_INIT;
+  g_auto(CsWait) w = CS_WAIT_INIT;
   GPtrArray *fields;
 
   hostile_script (h, 200, "text/html",
@@ -183,8 +148,8 @@ test_access_token_ok (void)
                   "oauth_token_secret=2EEfA6BG3ly3sR3RjE0IBSnlQu4ZrUzPiYKmrkVU&"
                   "user_id=6253282&screen_name=twitterapi", -1);
   cs_oauth_client_access_token_async (client, provider, &consumer, request, " 1234567\n", NULL,
-                                      waiter_cb, &w);
-  access = cs_oauth_client_access_token_finish (client, waiter_run (&w), &error);
+                                      cs_wait_cb, &w);
+  access = cs_oauth_client_access_token_finish (client, cs_wait_run (&w), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cs_credentials_get_user_id (access), ==, "6253282");
   g_assert_cmpstr (cs_credentials_get_screen_name (access), ==, "twitterapi");
@@ -213,12 +178,12 @@ test_call (void)
   guint status = 0;
 
   {
-    g_auto(Waiter) w = WAITER_INIT;
+    g_auto(CsWait) w = CS_WAIT_INIT;
 
     hostile_script (h, 200, "application/json", "{\"id\":1}", -1);
     cs_oauth_client_call_async (client, provider, &consumer, access, "POST", url,
-                                "status=Hello%20Ladies%20%2B%20Gentlemen", NULL, waiter_cb, &w);
-    body = cs_oauth_client_call_finish (client, waiter_run (&w), &status, &error);
+                                "status=Hello%20Ladies%20%2B%20Gentlemen", NULL, cs_wait_cb, &w);
+    body = cs_oauth_client_call_finish (client, cs_wait_run (&w), &status, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (status, ==, 200);
     g_assert_cmpmem (g_bytes_get_data (body, NULL), g_bytes_get_size (body), "{\"id\":1}", 8);
@@ -227,14 +192,14 @@ test_call (void)
   }
   g_clear_pointer (&body, g_bytes_unref);
   {
-    g_auto(Waiter) w = WAITER_INIT;
+    g_auto(CsWait) w = CS_WAIT_INIT;
 
     /* A status of 400 or more is the caller's business, not an error; GET data goes in the
      * query. */
     hostile_script (h, 404, "application/json", "{\"errors\":[{\"code\":34}]}", -1);
     cs_oauth_client_call_async (client, provider, &consumer, access, "get", url, "a=1", NULL,
-                                waiter_cb, &w);
-    body = cs_oauth_client_call_finish (client, waiter_run (&w), &status, &error);
+                                cs_wait_cb, &w);
+    body = cs_oauth_client_call_finish (client, cs_wait_run (&w), &status, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (status, ==, 404);
     g_assert_cmpstr (h->methods->pdata[1], ==, "GET");
@@ -347,14 +312,14 @@ test_echoed_secrets (void)
   g_autoptr(CsCredentials) request = make_request_token ();
   g_autoptr(CsCredentials) access = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Waiter) w = WAITER_INIT;
+  g_auto(CsWait) w = CS_WAIT_INIT;
 
   h->status = 401;
   h->echo_authorization = TRUE;
   cs_provider_set_signature_method (provider, CS_SIGNATURE_METHOD_PLAINTEXT);
   cs_oauth_client_access_token_async (client, provider, &consumer, request, "v", NULL,
-                                      waiter_cb, &w);
-  access = cs_oauth_client_access_token_finish (client, waiter_run (&w), &error);
+                                      cs_wait_cb, &w);
+  access = cs_oauth_client_access_token_finish (client, cs_wait_run (&w), &error);
   g_assert_nonnull (strstr (h->authorizations->pdata[0], CONSUMER_SECRET));
   assert_error (error, CS_OAUTH_ERROR_REJECTED, "HTTP 401", "You sent", NULL);
 
@@ -364,12 +329,12 @@ test_echoed_secrets (void)
     const CsConsumer odd = { CONSUMER_KEY, secret, NULL };
     g_autofree char *once = cs_percent_encode (secret);
     g_autofree char *twice = cs_percent_encode (once);
-    g_auto(Waiter) w2 = WAITER_INIT;
+    g_auto(CsWait) w2 = CS_WAIT_INIT;
 
     g_clear_error (&error);
     cs_oauth_client_access_token_async (client, provider, &odd, request, "v", NULL,
-                                        waiter_cb, &w2);
-    access = cs_oauth_client_access_token_finish (client, waiter_run (&w2), &error);
+                                        cs_wait_cb, &w2);
+    access = cs_oauth_client_access_token_finish (client, cs_wait_run (&w2), &error);
     g_assert_nonnull (strstr (h->authorizations->pdata[1], twice));
     assert_error (error, CS_OAUTH_ERROR_REJECTED, "You sent", NULL);
     g_assert_null (strstr (error->message, secret));
@@ -662,14 +627,14 @@ test_cancel (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(CsCredentials) token = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Waiter) w = WAITER_INIT;
+  g_auto(CsWait) w = CS_WAIT_INIT;
   gint64 start = g_get_monotonic_time ();
 
   h->mode = HOSTILE_STALL;
   g_timeout_add (200, cancel_cb, cancellable);
   cs_oauth_client_request_token_async (client, provider, &consumer, "oob", NULL, cancellable,
-                                       waiter_cb, &w);
-  token = cs_oauth_client_request_token_finish (client, waiter_run (&w), &error);
+                                       cs_wait_cb, &w);
+  token = cs_oauth_client_request_token_finish (client, cs_wait_run (&w), &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
   g_assert_cmpuint (h->requests, ==, 1);

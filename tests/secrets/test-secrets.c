@@ -17,6 +17,7 @@
 #include "cs-percent.h"
 #include "cs-signer.h"
 #include "cs-test-cli.h"
+#include "cs-test-wait.h"
 
 /* Distinctive values: any of them in the output is a leak, never a coincidence. The token
  * secret has characters that percent-encoding changes, so both spellings are looked for. */
@@ -292,26 +293,6 @@ demo_url (DemoThread *d,
   return g_strconcat (d->base, path, NULL);
 }
 
-/* `name=value` lines, as request-token and access-token print them. */
-static GPtrArray *
-parse_lines (const char *out)
-{
-  g_autoptr(GPtrArray) params = cs_param_list_new ();
-  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *eq = strchr (lines[i], '=');
-
-      if (*lines[i] == '\0')
-        continue;
-      g_assert_nonnull (eq);
-      *eq = '\0';
-      cs_param_list_add (params, lines[i], eq + 1);
-    }
-  return g_steal_pointer (&params);
-}
-
 /* What a person does on the authorize page: Allow, then read the PIN. */
 static char *
 browser_allow (const char *authorize_url)
@@ -370,7 +351,7 @@ test_flow_step_by_step (void)
                                             "--consumer-key", CS_DEMO_CONSUMER_KEY,
                                             "--callback", "oob", NULL });
   g_assert_cmpint (rt_run.status, ==, 0);
-  rt = parse_lines (rt_run.out);
+  rt = cs_parse_lines (rt_run.out);
   g_assert_nonnull (cs_param_list_get (rt, "oauth_token_secret"));
   assert_no_secret ("stdout of request-token",
                     rt_run.out, (const char * const[]) { CS_DEMO_CONSUMER_SECRET, NULL });
@@ -391,7 +372,7 @@ test_flow_step_by_step (void)
                                             cs_param_list_get (rt, "oauth_token"),
                                             "--verifier", pin, NULL });
   g_assert_cmpint (at_run.status, ==, 0);
-  at = parse_lines (at_run.out);
+  at = cs_parse_lines (at_run.out);
   g_assert_cmpstr (cs_param_list_get (at, "oauth_token"), ==,
                    cs_demo_provider_get_last_access_token (d.demo));
   assert_no_secret ("stdout of access-token", at_run.out,
@@ -466,7 +447,7 @@ test_flow_wrong_secrets (void)
                    (const char * const[]) { "request-token", "--request-token-url", rt_url,
                                             "--consumer-key", CS_DEMO_CONSUMER_KEY, NULL });
   g_assert_cmpint (rt_run.status, ==, 0);
-  rt = parse_lines (rt_run.out);
+  rt = cs_parse_lines (rt_run.out);
   authorize = g_strconcat (d.base, "/oauth/authorize?oauth_token=",
                            cs_param_list_get (rt, "oauth_token"), NULL);
   pin = browser_allow (authorize);
@@ -538,7 +519,7 @@ test_flow_authorize (void)
         }
       cs_proc_finish (&p, stdin_text);
       g_assert_cmpint (p.status, ==, 0);
-      fields = parse_lines (p.out);
+      fields = cs_parse_lines (p.out);
       g_assert_nonnull (cs_param_list_get (fields, "oauth_token_secret"));
       assert_no_secret ("stderr of authorize", p.err_text->str,
                         (const char * const[]) { CS_DEMO_CONSUMER_SECRET,
@@ -551,23 +532,6 @@ test_flow_authorize (void)
 
 /* The client's own errors (CS_OAUTH_ERROR_REJECTED, _INSECURE, _NETWORK, _INVALID_URL),
  * each raised with distinctive secrets in hand. */
-typedef struct
-{
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} Wait;
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      data)
-{
-  Wait *w = data;
-
-  w->result = g_object_ref (result);
-  g_main_loop_quit (w->loop);
-}
-
 static void
 assert_request_token_error (CsOAuthClient *client,
                             CsProvider    *provider,
@@ -576,18 +540,15 @@ assert_request_token_error (CsOAuthClient *client,
   CsConsumer consumer = { CS_DEMO_CONSUMER_KEY, CONSUMER_SECRET, NULL };
   g_autoptr(CsCredentials) credentials = NULL;
   g_autoptr(GError) error = NULL;
-  Wait w = { g_main_loop_new (NULL, FALSE), NULL };
+  g_auto(CsWait) w = CS_WAIT_INIT;
 
-  cs_oauth_client_request_token_async (client, provider, &consumer, "oob", NULL, NULL, on_done,
-                                       &w);
-  g_main_loop_run (w.loop);
-  credentials = cs_oauth_client_request_token_finish (client, w.result, &error);
+  cs_oauth_client_request_token_async (client, provider, &consumer, "oob", NULL, NULL,
+                                       cs_wait_cb, &w);
+  credentials = cs_oauth_client_request_token_finish (client, cs_wait_run (&w), &error);
   g_assert_null (credentials);
   g_test_message ("%s", error->message);
   g_assert_error (error, CS_OAUTH_ERROR, (int) code);
   assert_no_secret ("a client error", error->message, all_secrets);
-  g_object_unref (w.result);
-  g_main_loop_unref (w.loop);
 }
 
 static void
