@@ -79,10 +79,24 @@ is_no_service_error (const GError *error)
     G_DBUS_ERROR_SPAWN_FILE_INVALID, G_DBUS_ERROR_SPAWN_NO_MEMORY,
   };
 
-  /* Errors in G_IO_ERROR come from connecting to the session bus itself (no bus, no
-   * address, autolaunch impossible): libsecret reports what the service says otherwise. */
+  /* Connecting to the session bus itself: no address and no autolaunch (FAILED), an address
+   * that is malformed (INVALID_ARGUMENT) or points at no socket (NOT_FOUND,
+   * CONNECTION_REFUSED), a bus that went away (CLOSED, BROKEN_PIPE, CONNECTION_CLOSED,
+   * NOT_CONNECTED). Anything else, a timeout above all, is not "no keyring": the caller
+   * says what it was. */
+  static const GIOErrorEnum io_codes[] = {
+    G_IO_ERROR_FAILED, G_IO_ERROR_INVALID_ARGUMENT, G_IO_ERROR_NOT_FOUND,
+    G_IO_ERROR_CONNECTION_REFUSED, G_IO_ERROR_CLOSED, G_IO_ERROR_BROKEN_PIPE,
+    G_IO_ERROR_CONNECTION_CLOSED, G_IO_ERROR_NOT_CONNECTED,
+  };
+
   if (error->domain == G_IO_ERROR)
-    return TRUE;
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (io_codes); i++)
+        if (error->code == (int) io_codes[i])
+          return TRUE;
+      return FALSE;
+    }
   if (error->domain != G_DBUS_ERROR)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
