@@ -57,6 +57,7 @@ typedef struct
   int       port;
   gboolean  no_browser;
   gboolean  no_store;
+  gboolean  store_consumer_secret;
 } FlowArgs;
 
 static void
@@ -516,6 +517,9 @@ entry (FlowArgs   *a,
       N_("Do not open the authorize page in a browser"), NULL },
     { "no-store", 0, 0, G_OPTION_ARG_NONE, &a->no_store,
       N_("Do not save the access token in the keyring"), NULL },
+    { "store-consumer-secret", 0, 0, G_OPTION_ARG_NONE, &a->store_consumer_secret,
+      N_("Also save the consumer secret in the keyring, so that “show --format curl” can sign "
+         "requests with the stored credentials"), NULL },
     { "port", 0, 0, G_OPTION_ARG_INT, &a->port,
       N_("Listen on this port (default: any free port)"), N_("PORT") },
   };
@@ -845,7 +849,8 @@ open_browser (const char *url)
 /* Saves the access token in the keyring; returns an exit status. */
 static int
 store_token (Flow          *flow,
-             CsCredentials *at)
+             CsCredentials *at,
+             gboolean       store_consumer_secret)
 {
   g_autoptr(CsTokenStore) store = cs_token_store_new ();
   g_autoptr(CsStoredToken) stored = NULL;
@@ -862,7 +867,10 @@ store_token (Flow          *flow,
                                 flow->consumer.key, account,
                                 cs_credentials_get_token (at),
                                 cs_credentials_get_token_secret (at));
-  cs_token_store_save_async (store, stored, NULL, flow->cancellable, flow_ready, flow);
+  /* The consumer secret only when the user asked for it (RSA-SHA1 has none). */
+  cs_token_store_save_async (store, stored,
+                             store_consumer_secret ? flow->consumer_secret : NULL,
+                             flow->cancellable, flow_ready, flow);
   if (!cs_token_store_save_finish (store, flow_wait (flow), &error))
     {
       g_printerr (_("countersign-cli: the access token was not saved in the keyring: %s\n"),
@@ -882,7 +890,7 @@ cs_cli_authorize (int    argc,
   static const char * const names[] = {
     "provider", "request-token-url", "authorize-url", "access-token-url", "consumer-key",
     "consumer-secret", "private-key", "callback", "access-type", "signature-method",
-    "format", "no-browser", "no-store", "timeout", NULL
+    "format", "no-browser", "no-store", "store-consumer-secret", "timeout", NULL
   };
   g_auto(FlowArgs) a = { 0 };
   g_auto(Flow) flow;
@@ -940,7 +948,7 @@ cs_cli_authorize (int    argc,
   print_credentials (at, format);
   if (a.no_store)
     return CS_CLI_EXIT_OK;
-  return store_token (&flow, at);
+  return store_token (&flow, at, a.store_consumer_secret);
 }
 
 int

@@ -244,6 +244,52 @@ test_demo_keyring_store (void)
   g_assert_nonnull (strstr (p.err_text->str, "Saved in the keyring"));
 }
 
+/* `authorize --store-consumer-secret` stores the consumer secret too, so that the stored
+ * credentials can be exported as a signed curl command. */
+static void
+test_demo_keyring_consumer_secret (void)
+{
+  const char *args[] = { "authorize", "--provider", "demo", "--no-browser",
+                         "--store-consumer-secret", NULL };
+  g_auto(CsProc) p = { 0 };
+  g_auto(CsCliRun) help = { 0 };
+  g_auto(CsCliRun) show = { 0 };
+  g_autofree char *url = NULL;
+  g_autofree char *pin = NULL;
+  g_autofree char *stdin_text = NULL;
+  g_autofree char *id = NULL;
+  const char *saved;
+
+  cs_cli_run (&help, "authorize", "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--store-consumer-secret"));
+  if (g_getenv ("COUNTERSIGN_TEST_KEYRING") == NULL)
+    {
+      g_test_skip ("needs build-aux/with-keyring");
+      return;
+    }
+  start_cli (&p, NULL, args);
+  url = cs_proc_err_line_with_prefix (&p, URL_PREFIX);
+  pin = browser_allow_pin (url);
+  stdin_text = g_strconcat (pin, "\n", NULL);
+  cs_proc_finish (&p, stdin_text);
+  g_assert_cmpint (p.status, ==, 0);
+  saved = strstr (p.err_text->str, "Saved in the keyring as ");
+  g_assert_nonnull (saved);
+  saved += strlen ("Saved in the keyring as ");
+  id = g_strndup (saved, strcspn (saved, " \n"));
+  g_assert_cmpstr (id, !=, "");
+
+  cs_cli_run (&show, "show", id, "--format", "curl");
+  g_test_message ("show --format curl: exit %d", show.status);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_true (g_str_has_prefix (show.out, "curl --header 'Authorization: OAuth "));
+  g_assert_nonnull (strstr (show.out, "oauth_consumer_key=\"" CS_DEMO_CONSUMER_KEY "\""));
+  g_assert_nonnull (strstr (show.out, "oauth_signature=\""));
+  /* Signed with it, never showing it. */
+  assert_no_secret (show.out, CS_DEMO_CONSUMER_SECRET);
+}
+
 static void
 test_demo_bad_signature (void)
 {
@@ -721,6 +767,7 @@ main (int    argc,
   g_test_add_func ("/cli-flow/demo/denied", test_demo_denied);
   g_test_add_func ("/cli-flow/demo/keyring-failure", test_demo_keyring_failure);
   g_test_add_func ("/cli-flow/demo/keyring-store", test_demo_keyring_store);
+  g_test_add_func ("/cli-flow/demo/keyring-consumer-secret", test_demo_keyring_consumer_secret);
   g_test_add_func ("/cli-flow/demo/bad-signature", test_demo_bad_signature);
   g_test_add_func ("/cli-flow/demo/rejected-callback", test_demo_rejected_callback);
   g_test_add_func ("/cli-flow/demo/cancel", test_demo_cancel);
