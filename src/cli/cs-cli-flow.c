@@ -211,19 +211,27 @@ static void
 print_field (const char *name,
              const char *value)
 {
-  g_autoptr(GString) line = g_string_new (NULL);
+  /* Sized so that it is never reallocated (which would free a copy of the value unwiped);
+   * wiped whole when freed. */
+  g_autoptr(CsWipedString) line = g_string_sized_new (strlen (name) + 3 * strlen (value) + 3);
 
-  g_string_append_printf (line, "%s=", name);
+  g_string_append (line, name);
+  g_string_append_c (line, '=');
   for (const guchar *p = (const guchar *) value; *p; p++)
     {
       if (*p < 0x20 || *p == 0x7f || *p == '%')
-        g_string_append_printf (line, "%%%02X", *p);
+        {
+          static const char hex[] = "0123456789ABCDEF";
+
+          g_string_append_c (line, '%');
+          g_string_append_c (line, hex[*p >> 4]);
+          g_string_append_c (line, hex[*p & 0xf]);
+        }
       else
         g_string_append_c (line, *p);
     }
   g_string_append_c (line, '\n');
   fwrite (line->str, 1, line->len, stdout);
-  explicit_bzero (line->str, line->len);
 }
 
 static void
@@ -263,10 +271,16 @@ print_env (CsCredentials *credentials)
     {
       const CsParam *p = g_ptr_array_index (params, i);
       g_autofree char *name = env_name (p->name);
-      char *quoted = g_shell_quote (p->value);
 
-      printf ("export %s=%s\n", name, quoted);
-      cs_secret_free (quoted);
+      /* Quoted as g_shell_quote() would, straight to stdout: g_shell_quote() grows a string
+       * and leaves copies of the value behind. */
+      printf ("export %s='", name);
+      for (const char *c = p->value; *c != '\0'; c++)
+        if (*c == '\'')
+          fputs ("'\\''", stdout);
+        else
+          putchar (*c);
+      fputs ("'\n", stdout);
     }
   fflush (stdout);
 }
