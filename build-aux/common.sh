@@ -15,7 +15,7 @@ CS_BUILD_PACKAGES=(
 # What the test suite needs on top: a display, a keyring, the independent provider.
 CS_TEST_PACKAGES=(
   xvfb xauth libsecret-tools python3 python3-oauthlib python3-yaml curl
-  at-spi2-core groff-base libxtst6
+  at-spi2-core groff-base libxtst6 valgrind
 )
 
 cs_log () { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
