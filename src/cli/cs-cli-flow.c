@@ -27,6 +27,7 @@
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
 #include "cs-provider.h"
+#include "cs-provider-error.h"
 #include "cs-token-store.h"
 
 #define CS_CLI_EXIT_CANCELLED 130
@@ -57,6 +58,7 @@ typedef struct
   int       port;
   gboolean  no_browser;
   gboolean  no_store;
+  gboolean  allow_insecure_http;
   gboolean  store_consumer_secret;
 } FlowArgs;
 
@@ -349,11 +351,13 @@ find_user_provider (Flow       *flow,
   return found ? g_object_ref (found) : NULL;
 }
 
-/* Sets up flow->provider from --provider (starting the demo provider for "demo") or from
- * the URL options. Returns -1 or an exit status. */
+/* Sets up flow->provider from --provider (starting the demo provider for "demo", which only
+ * the whole flow, @whole_flow, can use: its tokens die with the command) or from the URL
+ * options. Returns -1 or an exit status. */
 static int
 resolve_provider (Flow       *flow,
                   FlowArgs   *a,
+                  gboolean    whole_flow,
                   gboolean    need_request,
                   gboolean    need_authorize,
                   gboolean    need_access)
@@ -365,6 +369,14 @@ resolve_provider (Flow       *flow,
       g_autoptr(GPtrArray) presets = cs_provider_load_presets ();
       CsProvider *preset = cs_provider_list_lookup (presets, a->provider);
 
+      if (preset != NULL && cs_provider_get_is_demo (preset) && !whole_flow)
+        return cs_cli_usage_error ("--provider",
+                                   _("demo would start a demo provider that lives only as long "
+                                     "as this command, so its tokens could not be used "
+                                     "afterwards; run “countersign-cli authorize --provider "
+                                     "demo” for the whole flow, or start “countersign-cli "
+                                     "demo-provider” and pass the URLs it prints with "
+                                     "--request-token-url, --access-token-url or --url"));
       if (preset != NULL && cs_provider_get_is_demo (preset))
         {
           g_autoptr(GError) error = NULL;
@@ -463,10 +475,12 @@ setup_client (Flow     *flow,
               FlowArgs *a)
 {
   flow->client = cs_oauth_client_new ();
-  if (a->timeout < 0)
+  /* G_MININT: no --timeout, the client's default. */
+  if (a->timeout != G_MININT && a->timeout <= 0)
     return cs_cli_usage_error ("--timeout", _("must be a positive number of seconds"));
   if (a->timeout > 0)
     cs_oauth_client_set_timeout (flow->client, a->timeout);
+  cs_oauth_client_set_allow_insecure_http (flow->client, a->allow_insecure_http);
   return -1;
 }
 
@@ -534,6 +548,9 @@ entry (FlowArgs   *a,
     { "store-consumer-secret", 0, 0, G_OPTION_ARG_NONE, &a->store_consumer_secret,
       N_("Also save the consumer secret in the keyring, so that “show --format curl” can sign "
          "requests with the stored credentials"), NULL },
+    { "allow-insecure-http", 0, 0, G_OPTION_ARG_NONE, &a->allow_insecure_http,
+      N_("Allow plain http:// to hosts other than loopback (everything, secrets included, "
+         "can be read and changed on the way)"), NULL },
     { "port", 0, 0, G_OPTION_ARG_INT, &a->port,
       N_("Listen on this port (default: any free port)"), N_("PORT") },
   };
@@ -559,6 +576,8 @@ parse_command (FlowArgs           *a,
 
   /* So that --help's usage line names the command. */
   g_set_prgname (prgname);
+  /* Told apart from an explicit --timeout 0. */
+  a->timeout = G_MININT;
   for (guint i = 0; names[i] != NULL; i++)
     {
       GOptionEntry e = entry (a, names[i]);
@@ -608,7 +627,7 @@ cs_cli_request_token (int    argc,
 {
   static const char * const names[] = {
     "provider", "request-token-url", "consumer-key", "consumer-secret", "private-key",
-    "callback", "access-type", "signature-method", "timeout", NULL
+    "callback", "access-type", "signature-method", "timeout", "allow-insecure-http", NULL
   };
   g_auto(FlowArgs) a = { 0 };
   g_auto(Flow) flow;
@@ -624,7 +643,7 @@ cs_cli_request_token (int    argc,
                                  "provider’s answer, one name=value line per field."),
                                names)) >= 0 ||
       (status = check_access_type (a.access_type)) >= 0 ||
-      (status = resolve_provider (&flow, &a, TRUE, FALSE, FALSE)) >= 0 ||
+      (status = resolve_provider (&flow, &a, FALSE, TRUE, FALSE, FALSE)) >= 0 ||
       (status = resolve_consumer (&flow, &a)) >= 0 ||
       (status = setup_client (&flow, &a)) >= 0 ||
       (status = resolve_callback (a.callback, &server, &callback)) >= 0)
@@ -658,7 +677,8 @@ cs_cli_access_token (int    argc,
 {
   static const char * const names[] = {
     "provider", "access-token-url", "consumer-key", "consumer-secret", "private-key",
-    "token", "token-secret", "verifier", "signature-method", "timeout", NULL
+    "token", "token-secret", "verifier", "signature-method", "timeout",
+    "allow-insecure-http", NULL
   };
   g_auto(FlowArgs) a = { 0 };
   g_auto(Flow) flow;
@@ -677,7 +697,7 @@ cs_cli_access_token (int    argc,
     return cs_cli_usage_error ("--token", _("is required (the request token)"));
   if (a.verifier == NULL)
     return cs_cli_usage_error ("--verifier", _("is required"));
-  if ((status = resolve_provider (&flow, &a, FALSE, FALSE, TRUE)) >= 0 ||
+  if ((status = resolve_provider (&flow, &a, FALSE, FALSE, FALSE, TRUE)) >= 0 ||
       (status = resolve_consumer (&flow, &a)) >= 0 ||
       (status = setup_client (&flow, &a)) >= 0)
     return status;
@@ -698,7 +718,7 @@ cs_cli_call (int    argc,
 {
   static const char * const names[] = {
     "method", "url", "data", "provider", "consumer-key", "consumer-secret", "private-key",
-    "token", "token-secret", "signature-method", "timeout", NULL
+    "token", "token-secret", "signature-method", "timeout", "allow-insecure-http", NULL
   };
   g_auto(FlowArgs) a = { 0 };
   g_auto(Flow) flow;
@@ -729,7 +749,7 @@ cs_cli_call (int    argc,
       if (!cs_form_parse_append (check, a.data, -1, &error))
         return cs_cli_usage_error ("--data", "%s", error->message);
     }
-  if ((status = resolve_provider (&flow, &a, FALSE, FALSE, FALSE)) >= 0 ||
+  if ((status = resolve_provider (&flow, &a, FALSE, FALSE, FALSE, FALSE)) >= 0 ||
       (status = resolve_consumer (&flow, &a)) >= 0 ||
       (status = setup_client (&flow, &a)) >= 0)
     return status;
@@ -750,8 +770,19 @@ cs_cli_call (int    argc,
   fflush (stdout);
   if (http_status >= 400)
     {
-      g_printerr (_("countersign-cli: the provider answered HTTP %u %s\n"), http_status,
-                  soup_status_get_phrase (http_status));
+      g_autoptr(GUri) uri = g_uri_parse (a.url, G_URI_FLAGS_NONE, NULL);
+      /* Never the query, which may carry a token. */
+      g_autofree char *base = cs_base_string_uri (a.url, NULL);
+      g_autofree char *description =
+        cs_provider_error_describe (http_status, g_bytes_get_data (body, NULL),
+                                    g_bytes_get_size (body), NULL);
+
+      /* The body went to stdout as it is; stderr says what it means. */
+      g_printerr ("countersign-cli: ");
+      g_printerr (_("%s refused the request: %s"),
+                  uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : base,
+                  description);
+      g_printerr ("\n");
       return CS_CLI_EXIT_REJECTED;
     }
   return CS_CLI_EXIT_OK;
@@ -904,7 +935,8 @@ cs_cli_authorize (int    argc,
   static const char * const names[] = {
     "provider", "request-token-url", "authorize-url", "access-token-url", "consumer-key",
     "consumer-secret", "private-key", "callback", "access-type", "signature-method",
-    "format", "no-browser", "no-store", "store-consumer-secret", "timeout", NULL
+    "format", "no-browser", "no-store", "store-consumer-secret", "timeout",
+    "allow-insecure-http", NULL
   };
   g_auto(FlowArgs) a = { 0 };
   g_auto(Flow) flow;
@@ -931,7 +963,7 @@ cs_cli_authorize (int    argc,
   if (a.callback != NULL && strcmp (a.callback, "oob") != 0 &&
       strcmp (a.callback, "loopback") != 0)
     return cs_cli_usage_error ("--callback", _("must be oob or loopback"));
-  if ((status = resolve_provider (&flow, &a, TRUE, TRUE, TRUE)) >= 0 ||
+  if ((status = resolve_provider (&flow, &a, TRUE, TRUE, TRUE, TRUE)) >= 0 ||
       (status = resolve_consumer (&flow, &a)) >= 0 ||
       (status = setup_client (&flow, &a)) >= 0 ||
       (status = resolve_callback (a.callback, &server, &callback)) >= 0)

@@ -199,6 +199,8 @@ cs_cli_sign (int    argc,
     { NULL }
   };
 
+  /* So that --help's usage line names the command. */
+  g_set_prgname ("countersign-cli sign");
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Sign a request with OAuth 1.0a (RFC 5849) and print the "

@@ -318,6 +318,17 @@ url_split (const char *url,
   parts->path = auth_end;
   p = find_any (auth_end, end, '?', '#', '#');
   parts->path_len = p - auth_end;
+  /* The path is signed as sent, so a malformed escape would be signed as a literal `%`
+   * (`%25`) while the server sees something else: refuse it, as in the query. */
+  for (const char *e = memchr (auth_end, '%', parts->path_len); e != NULL;
+       e = memchr (e + 1, '%', p - (e + 1)))
+    if (p - e < 3 || !g_ascii_isxdigit (e[1]) || !g_ascii_isxdigit (e[2]))
+      {
+        g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
+                     _("“%%” at position %d is not followed by two hexadecimal digits"),
+                     (int) (e - url) + 1);
+        return FALSE;
+      }
   if (p < end && *p == '?')
     {
       const char *hash;

@@ -291,40 +291,6 @@ test_demo_keyring_consumer_secret (void)
 }
 
 static void
-test_demo_bad_signature (void)
-{
-  g_auto(CsCliRun) opt = { 0 };
-  g_auto(CsCliRun) env = { 0 };
-  const char *env_secret[] = { "COUNTERSIGN_CONSUMER_SECRET=wrong-env-secret-value", NULL };
-
-  cs_cli_run (&opt, "request-token", "--provider", "demo", "--consumer-key",
-              CS_DEMO_CONSUMER_KEY, "--consumer-secret", "wrong-option-secret-value");
-  g_assert_cmpint (opt.status, ==, 4);
-  g_assert_cmpstr (opt.out, ==, "");
-  g_assert_nonnull (strstr (opt.err, "401"));
-  g_assert_nonnull (strstr (opt.err, "Could not authenticate you."));
-  assert_no_secret (opt.err, "wrong-option-secret-value");
-
-  cs_cli_run_full (&env, env_secret, NULL,
-                   (const char * const[]) { "request-token", "--provider", "demo",
-                                            "--consumer-key", CS_DEMO_CONSUMER_KEY, NULL });
-  g_assert_cmpint (env.status, ==, 4);
-  g_assert_nonnull (strstr (env.err, "401"));
-  assert_no_secret (env.err, "wrong-env-secret-value");
-}
-
-static void
-test_demo_rejected_callback (void)
-{
-  g_auto(CsCliRun) run = { 0 };
-
-  cs_cli_run (&run, "request-token", "--provider", "demo", "--callback", "ftp://127.0.0.1/cb");
-  g_assert_cmpint (run.status, ==, 4);
-  g_assert_nonnull (strstr (run.err, "403"));
-  g_assert_nonnull (strstr (run.err, "Callback URL not approved"));
-}
-
-static void
 test_demo_cancel (void)
 {
   const char *args[] = { "authorize", "--provider", "demo", "--no-browser", "--no-store", NULL };
@@ -431,6 +397,7 @@ test_demo_step_by_step (void)
   g_auto(CsCliRun) again = { 0 };
   g_auto(CsCliRun) verify = { 0 };
   g_auto(CsCliRun) update = { 0 };
+  g_auto(CsCliRun) rejected = { 0 };
   g_autoptr(GPtrArray) rt = NULL;
   g_autoptr(GPtrArray) at = NULL;
   g_autofree char *authorize = NULL;
@@ -494,8 +461,106 @@ test_demo_step_by_step (void)
     g_assert_cmpint (update.status, ==, 0);
     g_assert_nonnull (strstr (update.out, "Hello from the CLI!"));
   }
+  /* A call the provider refuses: the body on stdout as it came, and on stderr the status,
+   * the provider's message and code, and what to do about it. */
+  {
+    const char *env[] = { "COUNTERSIGN_CONSUMER_SECRET=wrong-consumer-secret", at_secret_env,
+                          NULL };
+
+    cs_cli_run_full (&rejected, env, NULL,
+                     (const char * const[]) { "call", "--url", d.verify_url, "--consumer-key",
+                                              CS_DEMO_CONSUMER_KEY, "--token",
+                                              cs_param_list_get (at, "oauth_token"), NULL });
+    g_test_message ("call refused: %s", rejected.err);
+    g_assert_cmpint (rejected.status, ==, 4);
+    g_assert_nonnull (strstr (rejected.out, "\"code\":32"));
+    g_assert_nonnull (strstr (rejected.err, "127.0.0.1 refused the request: HTTP 401 "
+                                            "Unauthorized"));
+    g_assert_nonnull (strstr (rejected.err, "Could not authenticate you."));
+    g_assert_nonnull (strstr (rejected.err, "(error code 32)"));
+    /* Code 32's explanation (quotes and apostrophes depend on the locale's charset). */
+    g_assert_nonnull (strstr (rejected.err, "check the consumer key and secret"));
+    assert_no_secret (rejected.err, "wrong-consumer-secret");
+    assert_no_secret (rejected.err, cs_param_list_get (at, "oauth_token_secret"));
+  }
 
   demo_server_stop (&d);
+}
+
+/* A wrong consumer secret, from an option or from the environment: exit 4 with the
+ * provider's message, never the secret. */
+static void
+test_demo_bad_signature (void)
+{
+  DemoServer d = { 0 };
+  g_auto(CsCliRun) opt = { 0 };
+  g_auto(CsCliRun) env = { 0 };
+  const char *env_secret[] = { "COUNTERSIGN_CONSUMER_SECRET=wrong-env-secret-value", NULL };
+
+  demo_server_start (&d);
+  cs_cli_run (&opt, "request-token", "--request-token-url", d.request_token_url,
+              "--consumer-key", CS_DEMO_CONSUMER_KEY, "--consumer-secret",
+              "wrong-option-secret-value");
+  g_assert_cmpint (opt.status, ==, 4);
+  g_assert_cmpstr (opt.out, ==, "");
+  g_assert_nonnull (strstr (opt.err, "401"));
+  g_assert_nonnull (strstr (opt.err, "Could not authenticate you."));
+  assert_no_secret (opt.err, "wrong-option-secret-value");
+
+  cs_cli_run_full (&env, env_secret, NULL,
+                   (const char * const[]) { "request-token", "--request-token-url",
+                                            d.request_token_url, "--consumer-key",
+                                            CS_DEMO_CONSUMER_KEY, NULL });
+  g_assert_cmpint (env.status, ==, 4);
+  g_assert_nonnull (strstr (env.err, "401"));
+  assert_no_secret (env.err, "wrong-env-secret-value");
+  demo_server_stop (&d);
+}
+
+static void
+test_demo_rejected_callback (void)
+{
+  DemoServer d = { 0 };
+  g_auto(CsCliRun) run = { 0 };
+  const char *env[] = { "COUNTERSIGN_CONSUMER_SECRET=" CS_DEMO_CONSUMER_SECRET, NULL };
+
+  demo_server_start (&d);
+  cs_cli_run_full (&run, env, NULL,
+                   (const char * const[]) { "request-token", "--request-token-url",
+                                            d.request_token_url, "--consumer-key",
+                                            CS_DEMO_CONSUMER_KEY, "--callback",
+                                            "ftp://127.0.0.1/cb", NULL });
+  g_assert_cmpint (run.status, ==, 4);
+  g_assert_nonnull (strstr (run.err, "403"));
+  g_assert_nonnull (strstr (run.err, "Callback URL not approved"));
+  demo_server_stop (&d);
+}
+
+/* The in-process demo provider dies with the command, so only `authorize` (the whole flow)
+ * may start it: the other commands' tokens would be useless. */
+static void
+test_demo_only_authorize (void)
+{
+  static const char * const cases[][10] = {
+    { "request-token", "--provider", "demo", NULL },
+    { "access-token", "--provider", "demo", "--token", "t", "--verifier", "v", NULL },
+    { "call", "--provider", "demo", "--url", "http://127.0.0.1:1/1.1/account.json", "--token",
+      "t", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(CsCliRun) run = { 0 };
+
+      cs_cli_run_full (&run, NULL, NULL, cases[i]);
+      g_test_message ("%s: %s", cases[i][0], run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "countersign-cli: --provider: "));
+      g_assert_nonnull (strstr (run.err, "countersign-cli demo-provider"));
+      g_assert_nonnull (strstr (run.err, "authorize --provider demo"));
+      g_assert_nonnull (strstr (run.err, "--request-token-url"));
+    }
 }
 
 /* A header signed once (by `countersign-cli sign`) and sent twice: the nonce is spent. */
@@ -564,6 +629,72 @@ test_exit_codes (void)
   cs_cli_run (&missing, "access-token", "--provider", "demo", "--token", "t");
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_nonnull (strstr (missing.err, "--verifier"));
+}
+
+/* --timeout takes a positive number of seconds; 0 or less is refused before anything is
+ * sent (and 0 does not quietly mean the default). */
+static void
+test_timeout_option (void)
+{
+  static const char * const values[] = { "0", "-5" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_auto(CsCliRun) run = { 0 };
+
+      cs_cli_run (&run, "request-token", "--request-token-url",
+                  "http://127.0.0.1:1/oauth/request_token", "--consumer-key", "k",
+                  "--timeout", values[i]);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "--timeout: "));
+    }
+}
+
+/* Plain http to a host that is not loopback: refused (2) by every network command without
+ * --allow-insecure-http; with it the request is really attempted, and fails as a network
+ * error (3) because the .invalid name never resolves. */
+static void
+test_allow_insecure_http (void)
+{
+  static const char * const commands[][16] = {
+    { "request-token", "--request-token-url", "http://api.example.invalid/rt",
+      "--consumer-key", "k", "--timeout", "10", NULL },
+    { "access-token", "--access-token-url", "http://api.example.invalid/at", "--consumer-key",
+      "k", "--token", "t", "--verifier", "v", "--timeout", "10", NULL },
+    { "call", "--url", "http://api.example.invalid/1.1/account.json", "--consumer-key", "k",
+      "--token", "t", "--timeout", "10", NULL },
+    { "authorize", "--request-token-url", "http://api.example.invalid/rt", "--authorize-url",
+      "http://api.example.invalid/az", "--access-token-url", "http://api.example.invalid/at",
+      "--consumer-key", "k", "--no-browser", "--no-store", "--timeout", "10", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GPtrArray) allowed_args = g_ptr_array_new ();
+      g_auto(CsCliRun) refused = { 0 };
+      g_auto(CsCliRun) allowed = { 0 };
+      g_auto(CsCliRun) help = { 0 };
+
+      cs_cli_run_full (&refused, NULL, NULL, commands[i]);
+      g_test_message ("%s without the option: %s", commands[i][0], refused.err);
+      g_assert_cmpint (refused.status, ==, 2);
+      g_assert_nonnull (strstr (refused.err, "plain http"));
+
+      for (guint j = 0; commands[i][j] != NULL; j++)
+        g_ptr_array_add (allowed_args, (gpointer) commands[i][j]);
+      g_ptr_array_add (allowed_args, (gpointer) "--allow-insecure-http");
+      g_ptr_array_add (allowed_args, NULL);
+      cs_cli_run_full (&allowed, NULL, NULL, (const char * const *) allowed_args->pdata);
+      g_test_message ("%s with the option: %s", commands[i][0], allowed.err);
+      g_assert_cmpint (allowed.status, ==, 3);
+      g_assert_null (strstr (allowed.err, "plain http"));
+      g_assert_nonnull (strstr (allowed.err, "api.example.invalid"));
+
+      cs_cli_run (&help, commands[i][0], "--help");
+      g_assert_cmpint (help.status, ==, 0);
+      g_assert_nonnull (strstr (help.out, "--allow-insecure-http"));
+    }
 }
 
 /* The independent provider: python3-oauthlib's endpoints. */
@@ -704,6 +835,7 @@ test_oauthlib_steps (gconstpointer data)
   g_assert_cmpint (wrong.status, ==, 4);
   g_assert_nonnull (strstr (wrong.err, "401"));
   g_assert_nonnull (strstr (wrong.out, "signature_invalid"));
+  g_assert_nonnull (strstr (wrong.err, "signature_invalid"));
   assert_no_secret (wrong.err, "wrong-secret");
   assert_no_secret (wrong.err, cs_param_list_get (at, "oauth_token_secret"));
 }
@@ -771,10 +903,13 @@ main (int    argc,
   g_test_add_func ("/cli-flow/demo/bad-signature", test_demo_bad_signature);
   g_test_add_func ("/cli-flow/demo/rejected-callback", test_demo_rejected_callback);
   g_test_add_func ("/cli-flow/demo/cancel", test_demo_cancel);
+  g_test_add_func ("/cli-flow/demo/only-authorize", test_demo_only_authorize);
   g_test_add_func ("/cli-flow/demo/step-by-step", test_demo_step_by_step);
   g_test_add_func ("/cli-flow/demo/replayed-nonce", test_demo_replayed_nonce);
   g_test_add_func ("/cli-flow/providers", test_providers);
   g_test_add_func ("/cli-flow/exit-codes", test_exit_codes);
+  g_test_add_func ("/cli-flow/timeout-option", test_timeout_option);
+  g_test_add_func ("/cli-flow/allow-insecure-http", test_allow_insecure_http);
   for (guint i = 0; i < G_N_ELEMENTS (oauthlib_clients); i++)
     {
       g_autofree char *steps = g_strdup_printf ("/cli-flow/oauthlib/%s/steps",

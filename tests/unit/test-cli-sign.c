@@ -103,6 +103,7 @@ test_bad_input (void)
     { "--url", { "--url", "not a url", "--consumer-key", "k" } },
     { "--url", { "--url", "ftp://example.com/", "--consumer-key", "k" } },
     { "--url", { "--url", "https://example.com/?a=%G0", "--consumer-key", "k" } },
+    { "--url", { "--url", "https://example.com/%zz", "--consumer-key", "k" } },
     { "--data", { "--url", "https://example.com/", "--data", "a=%", "--consumer-key", "k" } },
     { "--signature-method", { "--url", "https://example.com/", "--consumer-key", "k",
                               "--signature-method", "MD5" } },
@@ -169,6 +170,8 @@ test_help_and_curl (void)
 
   cs_cli_run (&help, "sign", "--help");
   g_assert_cmpint (help.status, ==, 0);
+  /* The usage line names the command. */
+  g_assert_nonnull (strstr (help.out, "countersign-cli sign [OPTION"));
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
     g_assert_nonnull (strstr (help.out, options[i]));
 

@@ -144,6 +144,9 @@ test_base_uri (void)
   static const char *bad[] = {
     "ftp://example.com/", "example.com/path", "http://", "http://:80/", "http://a:99999/",
     "http://a:8x/", "http://user@host/", "http://exa mple.com/", "https://[::1/",
+    /* A malformed escape in the path, as in the query, is refused. */
+    "https://example.com/%zz", "https://example.com/a%4", "https://example.com/a%?b=1",
+    "http://example.com/%%41",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
