@@ -19,6 +19,7 @@ struct _CsProviderPage
   AdwEntryRow         *request_token_row;
   AdwEntryRow         *authorize_row;
   AdwEntryRow         *access_token_row;
+  AdwEntryRow         *verify_row;
   AdwComboRow         *signature_row;
   AdwActionRow        *insecure_row;
   GtkSwitch           *insecure_switch;
@@ -33,7 +34,7 @@ struct _CsProviderPage
   GtkSwitch           *store_secret_switch;
 
   GSettings           *settings;
-  GPtrArray           *providers; /* the presets, then Custom */
+  GPtrArray           *providers; /* the presets, the user's saved providers, then Custom */
   gboolean             valid;
   gboolean             trimming;
 };
@@ -63,6 +64,14 @@ selected_provider (CsProviderPage *self)
     return NULL;
 
   return g_ptr_array_index (self->providers, selected);
+}
+
+/* "Custom": the one whose endpoints are typed in (saved ones are used as they are). */
+static gboolean
+is_entered (CsProvider *provider)
+{
+  return provider != NULL && cs_provider_get_is_custom (provider)
+         && g_strcmp0 (cs_provider_get_id (provider), "custom") == 0;
 }
 
 static gboolean
@@ -104,7 +113,7 @@ endpoints_valid (CsProviderPage *self,
   gboolean valid = TRUE;
 
   *insecure = FALSE;
-  if (provider != NULL && !cs_provider_get_is_custom (provider))
+  if (provider != NULL && !is_entered (provider))
     {
       *insecure = is_insecure (cs_provider_get_request_token_url (provider))
                   || is_insecure (cs_provider_get_access_token_url (provider));
@@ -123,6 +132,18 @@ endpoints_valid (CsProviderPage *self,
       valid = valid && ok;
       *insecure = *insecure || is_insecure (url);
     }
+
+  /* Optional: only Test Credentials needs it. */
+  {
+    const char *url = gtk_editable_get_text (GTK_EDITABLE (self->verify_row));
+    gboolean ok = *url == '\0' || is_endpoint (url);
+
+    if (ok)
+      gtk_widget_remove_css_class (GTK_WIDGET (self->verify_row), "error");
+    else
+      gtk_widget_add_css_class (GTK_WIDGET (self->verify_row), "error");
+    valid = valid && ok;
+  }
 
   return valid;
 }
@@ -250,15 +271,15 @@ fill_demo_consumer (CsProviderPage *self,
 }
 
 static void
-provider_selected_cb (CsProviderPage *self)
+show_provider (CsProviderPage *self,
+               gboolean        fill)
 {
   CsProvider *provider = selected_provider (self);
 
   if (provider == NULL)
     return;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->endpoints_group),
-                          cs_provider_get_is_custom (provider));
+  gtk_widget_set_visible (GTK_WIDGET (self->endpoints_group), is_entered (provider));
   gtk_widget_set_visible (GTK_WIDGET (self->developer_row),
                           cs_provider_get_developer_url (provider) != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->access_type_row),
@@ -273,8 +294,15 @@ provider_selected_cb (CsProviderPage *self)
                                            _("From your app’s page on the provider’s developer "
                                              "portal."));
 
-  fill_demo_consumer (self, provider);
+  if (fill)
+    fill_demo_consumer (self, provider);
   update_validity (self);
+}
+
+static void
+provider_selected_cb (CsProviderPage *self)
+{
+  show_provider (self, TRUE);
 }
 
 static void
@@ -343,6 +371,7 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, request_token_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, authorize_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, access_token_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, verify_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, signature_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, insecure_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, insecure_switch);
@@ -378,9 +407,15 @@ cs_provider_page_set_providers (CsProviderPage *self,
 {
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr (CsProvider) custom = NULL;
+  g_autofree char *selected_id = NULL;
+  gboolean kept = FALSE;
 
   g_return_if_fail (CS_IS_PROVIDER_PAGE (self));
   g_return_if_fail (providers != NULL);
+
+  /* The list grows when the user's providers are loaded or saved: keep what is chosen. */
+  if (selected_provider (self) != NULL)
+    selected_id = g_strdup (cs_provider_get_id (selected_provider (self)));
 
   g_clear_pointer (&self->providers, g_ptr_array_unref);
   self->providers = g_ptr_array_new_with_free_func (g_object_unref);
@@ -394,8 +429,18 @@ cs_provider_page_set_providers (CsProviderPage *self,
   for (guint i = 0; i < self->providers->len; i++)
     gtk_string_list_append (names, cs_provider_get_name (g_ptr_array_index (self->providers, i)));
 
+  /* Not a new choice when the same provider stays selected: the consumer fields stay. */
+  g_signal_handlers_block_by_func (self->provider_row, provider_selected_cb, self);
   adw_combo_row_set_model (self->provider_row, G_LIST_MODEL (names));
-  provider_selected_cb (self);
+  for (guint i = 0; selected_id != NULL && i < self->providers->len; i++)
+    if (g_strcmp0 (cs_provider_get_id (g_ptr_array_index (self->providers, i)), selected_id) == 0)
+      {
+        adw_combo_row_set_selected (self->provider_row, i);
+        kept = TRUE;
+        break;
+      }
+  g_signal_handlers_unblock_by_func (self->provider_row, provider_selected_cb, self);
+  show_provider (self, !kept);
 }
 
 void
@@ -483,7 +528,7 @@ cs_provider_page_dup_provider (CsProviderPage *self)
   provider = selected_provider (self);
   if (provider == NULL)
     return NULL;
-  if (!cs_provider_get_is_custom (provider))
+  if (!is_entered (provider))
     return g_object_ref (provider);
 
   custom = cs_provider_new ("custom", _("Custom"));
@@ -493,6 +538,8 @@ cs_provider_page_dup_provider (CsProviderPage *self)
   cs_provider_set_authorize_url (custom, gtk_editable_get_text (GTK_EDITABLE (self->authorize_row)));
   cs_provider_set_access_token_url (custom,
                                     gtk_editable_get_text (GTK_EDITABLE (self->access_token_row)));
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->verify_row)) != '\0')
+    cs_provider_set_verify_url (custom, gtk_editable_get_text (GTK_EDITABLE (self->verify_row)));
   method = adw_combo_row_get_selected (self->signature_row);
   if (method < G_N_ELEMENTS (signature_methods))
     cs_provider_set_signature_method (custom, signature_methods[method]);

@@ -29,6 +29,8 @@ struct _CsWindow
   GPtrArray            *providers;
   gulong                after_paint_id;
   guint                 load_source;
+  GCancellable         *providers_cancellable;
+  gboolean              providers_loading;
 };
 
 G_DEFINE_FINAL_TYPE (CsWindow, cs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -67,6 +69,143 @@ wizard_closed_cb (CsWindow *self)
   update_title (self);
 }
 
+/* Saved or loaded providers of the user's: after the presets, in place of one with the same Id. */
+static void
+add_user_providers (CsWindow  *self,
+                    GPtrArray *providers)
+{
+  for (guint i = 0; i < providers->len; i++)
+    {
+      CsProvider *provider = g_ptr_array_index (providers, i);
+      guint index;
+      gboolean replaced = FALSE;
+
+      for (index = 0; index < self->providers->len; index++)
+        {
+          CsProvider *known = g_ptr_array_index (self->providers, index);
+
+          if (g_strcmp0 (cs_provider_get_id (known), cs_provider_get_id (provider)) == 0)
+            {
+              /* A preset keeps its place; only the user's own are replaced. */
+              if (cs_provider_get_is_custom (known))
+                {
+                  g_ptr_array_index (self->providers, index) = g_object_ref (provider);
+                  g_object_unref (known);
+                }
+              replaced = TRUE;
+              break;
+            }
+        }
+      if (!replaced)
+        g_ptr_array_add (self->providers, g_object_ref (provider));
+    }
+
+  cs_wizard_setup (self->wizard, self->client, self->store, self->providers);
+}
+
+static void
+user_providers_loaded_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr (GPtrArray) providers = NULL;
+  g_auto (GStrv) warnings = NULL;
+  g_autoptr (GError) error = NULL;
+  CsWindow *self;
+
+  providers = cs_provider_load_user_finish (result, &warnings, &error);
+  if (providers == NULL)
+    return; /* cancelled: the window is gone */
+
+  self = CS_WINDOW (user_data);
+  self->providers_loading = FALSE;
+  add_user_providers (self, providers);
+
+  /* Broken files are skipped; the toast names the file and the line. */
+  if (warnings != NULL && warnings[0] != NULL)
+    {
+      guint more = g_strv_length (warnings) - 1;
+      g_autofree char *title = NULL;
+
+      if (more == 0)
+        title = g_strdup_printf (_("Provider file skipped: %s"), warnings[0]);
+      else
+        title = g_strdup_printf (ngettext ("Provider file skipped: %s (and %u more)",
+                                           "Provider file skipped: %s (and %u more)", more),
+                                 warnings[0], more);
+      cs_window_add_toast (self, title);
+    }
+}
+
+static void
+load_user_providers (CsWindow *self)
+{
+  if (self->providers_loading || self->providers_cancellable == NULL)
+    return;
+
+  self->providers_loading = TRUE;
+  /* The callback is not called after the cancellable is cancelled in dispose. */
+  cs_provider_load_user_async (NULL, self->providers_cancellable, user_providers_loaded_cb, self);
+}
+
+typedef struct
+{
+  GWeakRef    window;
+  CsProvider *provider;
+} SaveProvider;
+
+static void
+save_provider_free (SaveProvider *save)
+{
+  g_weak_ref_clear (&save->window);
+  g_clear_object (&save->provider);
+  g_free (save);
+}
+
+static void
+provider_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SaveProvider *save = user_data;
+  g_autoptr (CsWindow) self = g_weak_ref_get (&save->window);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!cs_provider_save_user_finish (result, &error))
+    {
+      if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          title = g_strdup_printf (_("The provider could not be saved: %s"), error->message);
+          cs_window_add_toast (self, title);
+        }
+      save_provider_free (save);
+      return;
+    }
+
+  if (self != NULL)
+    {
+      g_autoptr (GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, save->provider);
+      add_user_providers (self, one);
+      title = g_strdup_printf (_("Provider “%s” saved"), cs_provider_get_name (save->provider));
+      cs_window_add_toast (self, title);
+    }
+  save_provider_free (save);
+}
+
+static void
+provider_created_cb (CsWindow   *self,
+                     CsProvider *provider)
+{
+  SaveProvider *save = g_new0 (SaveProvider, 1);
+
+  g_weak_ref_init (&save->window, self);
+  save->provider = g_object_ref (provider);
+  cs_provider_save_user_async (provider, NULL, NULL, provider_saved_cb, save);
+}
+
 static gboolean
 load_saved_cb (gpointer user_data)
 {
@@ -95,6 +234,7 @@ after_first_paint_cb (GdkFrameClock *clock,
 
   if (!cs_start_page_get_loaded (self->start_page) && self->load_source == 0)
     self->load_source = g_idle_add (load_saved_cb, self);
+  load_user_providers (self);
 }
 
 static void
@@ -151,6 +291,8 @@ cs_window_dispose (GObject *object)
   CsWindow *self = (CsWindow *)object;
 
   g_clear_handle_id (&self->load_source, g_source_remove);
+  g_cancellable_cancel (self->providers_cancellable);
+  g_clear_object (&self->providers_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
@@ -186,6 +328,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, authorize_again_cb);
   gtk_widget_class_bind_template_callback (widget_class, wizard_finished_cb);
   gtk_widget_class_bind_template_callback (widget_class, wizard_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, provider_created_cb);
 }
 
 static void
@@ -197,6 +340,7 @@ cs_window_init (CsWindow *self)
   self->client = cs_oauth_client_new ();
   self->store = cs_token_store_new ();
   self->providers = cs_provider_load_presets ();
+  self->providers_cancellable = g_cancellable_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

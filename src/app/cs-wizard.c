@@ -82,6 +82,7 @@ struct _CsWizard
 
   /* The flow, fixed when step 1 is left. */
   CsProvider          *provider;
+  GPtrArray           *providers; /* the window's list, shared */
   char                *consumer_key;
   char                *consumer_secret;
   CsCallbackMode       callback_mode;
@@ -107,6 +108,7 @@ enum {
 enum {
   FINISHED,
   CLOSED,
+  PROVIDER_CREATED,
   N_SIGNALS
 };
 
@@ -594,6 +596,38 @@ set_keyring_state (CsWizard   *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->keyring_row), "error");
 }
 
+static char *provider_host (CsProvider *provider);
+
+/* The Custom provider that just worked, as one to keep: named after its host, with an Id made
+ * of the host's letters, digits, dots and dashes. */
+static CsProvider *
+name_custom_provider (CsWizard   *self,
+                      CsProvider *entered)
+{
+  g_autofree char *host = provider_host (entered);
+  g_autoptr (GString) id = g_string_new (NULL);
+  CsProvider *existing;
+  CsProvider *named;
+
+  for (const char *p = host; *p != '\0'; p++)
+    g_string_append_c (id, g_ascii_isalnum (*p) || *p == '.' || *p == '-' ? g_ascii_tolower (*p) : '-');
+  if (id->len == 0)
+    g_string_assign (id, "provider");
+  /* Never in place of a preset. */
+  existing = self->providers != NULL ? cs_provider_list_lookup (self->providers, id->str) : NULL;
+  if ((existing != NULL && !cs_provider_get_is_custom (existing)) || g_str_equal (id->str, "custom"))
+    g_string_append (id, "-custom");
+
+  named = cs_provider_new (id->str, *host != '\0' ? host : id->str);
+  cs_provider_set_is_custom (named, TRUE);
+  cs_provider_set_request_token_url (named, cs_provider_get_request_token_url (entered));
+  cs_provider_set_authorize_url (named, cs_provider_get_authorize_url (entered));
+  cs_provider_set_access_token_url (named, cs_provider_get_access_token_url (entered));
+  cs_provider_set_verify_url (named, cs_provider_get_verify_url (entered));
+  cs_provider_set_signature_method (named, cs_provider_get_signature_method (entered));
+  return named;
+}
+
 static void
 access_token_cb (GObject      *object,
                  GAsyncResult *result,
@@ -618,6 +652,15 @@ access_token_cb (GObject      *object,
 
   g_clear_pointer (&self->access_token, cs_credentials_unref);
   self->access_token = token;
+  if (cs_provider_get_is_custom (self->provider)
+      && g_strcmp0 (cs_provider_get_id (self->provider), "custom") == 0)
+    {
+      CsProvider *named = name_custom_provider (self, self->provider);
+
+      g_clear_object (&self->provider);
+      self->provider = named;
+      g_signal_emit (self, signals[PROVIDER_CREATED], 0, named);
+    }
   show_params (self->access_group, self->access_rows, token, TRUE);
   adw_action_row_set_subtitle (self->test_row, _("Ask the provider whose tokens these are"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button),
@@ -948,6 +991,7 @@ cs_wizard_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->providers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cs_wizard_parent_class)->dispose (object);
 }
@@ -1010,6 +1054,10 @@ cs_wizard_class_init (CsWizardClass *klass)
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A Custom provider that worked, now named after its host: the window saves it. */
+  signals[PROVIDER_CREATED] = g_signal_new ("provider-created", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, CS_TYPE_PROVIDER);
 
   gtk_widget_class_install_action (widget_class, "wizard.export", "s", export_action);
 
@@ -1092,6 +1140,11 @@ cs_wizard_setup (CsWizard      *self,
 
   g_set_object (&self->client, client);
   g_set_object (&self->store, store);
+  if (self->providers != providers)
+    {
+      g_clear_pointer (&self->providers, g_ptr_array_unref);
+      self->providers = g_ptr_array_ref (providers);
+    }
   cs_provider_page_set_providers (self->provider_page, providers);
 }
 

@@ -17,6 +17,9 @@
 
 static CsApplication *cs_ui_app;
 
+/* $XDG_CONFIG_HOME of the test: a new temporary folder. */
+static char *cs_ui_config_dir;
+
 /* Called before a timeout fails the test, to say what the window looked like. */
 static void (*cs_ui_diagnose) (void);
 
@@ -52,12 +55,28 @@ cs_ui_spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static void
+cs_ui_remove_config_dir (void)
+{
+  const char *argv[] = { "rm", "-rf", cs_ui_config_dir, NULL };
+
+  if (cs_ui_config_dir != NULL)
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+}
+
 static inline void
 cs_ui_init (int    *argc,
             char ***argv)
 {
   const char *localedir = g_getenv ("COUNTERSIGN_LOCALEDIR");
   g_autoptr (GError) error = NULL;
+
+  /* Never the user's own settings folder: saved providers go to a throw-away one. */
+  cs_ui_config_dir = g_dir_make_tmp ("countersign-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_CONFIG_HOME", cs_ui_config_dir, TRUE);
+  atexit (cs_ui_remove_config_dir);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

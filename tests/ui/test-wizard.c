@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "cs-ui-flow.h"
 
 
@@ -546,6 +548,144 @@ test_locked_keyring (void)
   cs_ui_close_window (window);
 }
 
+/* ------------------------------------------------------------------ the user's providers */
+
+static GtkStringList *
+provider_names (CsWindow *window)
+{
+  return GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (cs_ui_find (window, "Provider"))));
+}
+
+/* Where @name is in the Provider list, or -1. */
+static int
+provider_position (CsWindow   *window,
+                   const char *name)
+{
+  GtkStringList *names = provider_names (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (names)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (names, i), name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* A Custom provider that works is saved under its host's name, is in the list at once and in
+ * every new window (after the presets, before Custom), and its Verify Credentials URL makes
+ * Test Credentials work. */
+static void
+test_custom_provider_saved (void)
+{
+  g_autoptr (CsDemoProvider) demo = cs_demo_provider_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  CsWindow *window;
+  CsWindow *second;
+  CsWizard *wizard;
+  CsProvider *endpoints;
+  guint n;
+
+  g_assert_true (cs_demo_provider_start (demo, 0, &error));
+  g_assert_no_error (error);
+  endpoints = cs_demo_provider_get_provider (demo);
+
+  window = current_window = cs_ui_open_window ();
+  wizard = wizard_of (window);
+  browser_reset ("allow");
+  open_wizard (window);
+  g_assert_cmpint (provider_position (window, "127.0.0.1"), ==, -1);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (provider_names (window)));
+  choose (window, "Provider", n - 1);
+  g_assert_cmpstr (gtk_string_list_get_string (provider_names (window), n - 1), ==, "Custom");
+  cs_ui_type (window, "Request Token URL", cs_provider_get_request_token_url (endpoints));
+  cs_ui_type (window, "Authorize URL", cs_provider_get_authorize_url (endpoints));
+  cs_ui_type (window, "Access Token URL", cs_provider_get_access_token_url (endpoints));
+  /* Optional, but checked when given. */
+  cs_ui_type (window, "Verify Credentials URL (optional)", "not a URL");
+  cs_ui_type (window, "Consumer Key", CS_DEMO_CONSUMER_KEY);
+  cs_ui_type (window, "Consumer Secret", CS_DEMO_CONSUMER_SECRET);
+  choose (window, "Callback", 1);
+  g_assert_false (cs_ui_can_click (window, "Continue"));
+  cs_ui_type (window, "Verify Credentials URL (optional)", cs_provider_get_verify_url (endpoints));
+  g_assert_true (cs_ui_can_click (window, "Continue"));
+
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 2 && !cs_wizard_get_busy (wizard));
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+  cs_ui_click (window, "Open in Browser");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring"));
+  g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
+                   cs_demo_provider_get_last_access_token (demo));
+
+  /* The verify URL given is the one Test Credentials asks. */
+  cs_ui_click (window, "Test Credentials");
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "@" CS_DEMO_SCREEN_NAME));
+
+  /* Saved: a file, a toast, and a name in the list after the presets, before Custom. */
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Provider “127.0.0.1” saved"));
+  path = g_build_filename (cs_ui_config_dir, "countersign", "providers", "127.0.0.1.provider",
+                           NULL);
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, cs_provider_get_verify_url (endpoints)));
+  g_assert_null (strstr (data, CS_DEMO_CONSUMER_SECRET));
+  cs_ui_click (window, "Done");
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (cs_window_get_start_page (window)));
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (cs_window_get_start_page (window))));
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "127.0.0.1"));
+
+  /* The keyring entry names the saved provider, so Authorize Again selects it. */
+  open_wizard (window);
+  n = g_list_model_get_n_items (G_LIST_MODEL (provider_names (window)));
+  g_assert_cmpint (provider_position (window, "127.0.0.1"), ==, (int) n - 2);
+  cs_ui_close_window (window);
+
+  /* A new window loads it from the file. */
+  second = current_window = cs_ui_open_window ();
+  open_wizard (second);
+  CS_UI_WAIT_FOR (provider_position (second, "127.0.0.1") >= 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (provider_names (second)));
+  g_assert_cmpint (provider_position (second, "127.0.0.1"), ==, (int) n - 2);
+  g_assert_cmpstr (gtk_string_list_get_string (provider_names (second), n - 1), ==, "Custom");
+
+  /* Chosen, it is used as it is: no endpoint fields, and the flow runs against it. */
+  choose (second, "Provider", n - 2);
+  g_assert_null (cs_ui_try_find (second, "Request Token URL"));
+  cs_ui_type (second, "Consumer Key", CS_DEMO_CONSUMER_KEY);
+  cs_ui_type (second, "Consumer Secret", CS_DEMO_CONSUMER_SECRET);
+  choose (second, "Callback", 0);
+  cs_ui_click (second, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard_of (second)) == 2
+                  && !cs_wizard_get_busy (wizard_of (second)));
+  g_assert_cmpstr (shown_value (second, "oauth_callback_confirmed"), ==, "true");
+  cs_ui_close_window (second);
+  current_window = NULL;
+  cs_demo_provider_stop (demo);
+}
+
+/* A broken provider file: skipped, and a toast names the file and the line. */
+static void
+test_custom_provider_broken_file (void)
+{
+  g_autofree char *dir = g_build_filename (cs_ui_config_dir, "countersign", "providers", NULL);
+  g_autofree char *path = g_build_filename (dir, "zz-broken.provider", NULL);
+  CsWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "[Provider]\nId=broken\nthis is not a key file\n",
+                                      -1, NULL));
+  window = cs_ui_open_window ();
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "zz-broken.provider"));
+  g_assert_true (cs_ui_text_shown (window, "Provider file skipped"));
+  g_assert_true (cs_ui_text_shown (window, ":3"));
+  open_wizard (window);
+  g_assert_cmpint (provider_position (window, "broken"), ==, -1);
+  cs_ui_close_window (window);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +724,8 @@ main (int   argc,
       g_test_add_func ("/ui/wizard/wrong-secret", test_wrong_secret);
       g_test_add_func ("/ui/wizard/cancel-mid-request", test_cancel_mid_request);
       g_test_add_func ("/ui/wizard/close-mid-request", test_close_mid_request);
+      g_test_add_func ("/ui/wizard/custom-provider-saved", test_custom_provider_saved);
+      g_test_add_func ("/ui/wizard/custom-provider-broken-file", test_custom_provider_broken_file);
       g_test_add_func ("/ui/wizard/z-locked-keyring", test_locked_keyring);
     }
 
