@@ -502,6 +502,10 @@ entry (FlowArgs   *a,
     { "provider", 0, 0, G_OPTION_ARG_STRING, &a->provider,
       N_("A provider id from “countersign-cli providers” (demo starts the built-in demo "
          "provider)"), N_("ID") },
+    /* The same option for the commands that cannot use the demo provider. */
+    { "provider", 0, 0, G_OPTION_ARG_STRING, &a->provider,
+      N_("A provider id from “countersign-cli providers” (not demo: run “countersign-cli "
+         "demo-provider” and pass the URLs it prints)"), N_("ID") },
     { "request-token-url", 0, 0, G_OPTION_ARG_STRING, &a->request_token_url,
       N_("The provider’s request token URL"), N_("URL") },
     { "authorize-url", 0, 0, G_OPTION_ARG_STRING, &a->authorize_url,
@@ -511,6 +515,8 @@ entry (FlowArgs   *a,
     { "consumer-key", 0, 0, G_OPTION_ARG_STRING, &a->consumer_key,
       N_("The consumer key (the demo provider’s is the default with --provider demo)"),
       N_("KEY") },
+    { "consumer-key", 0, 0, G_OPTION_ARG_STRING, &a->consumer_key,
+      N_("The consumer key (required)"), N_("KEY") },
     { "consumer-secret", 0, 0, G_OPTION_ARG_STRING, &a->consumer_secret,
       N_("The consumer secret (or set COUNTERSIGN_CONSUMER_SECRET)"), N_("SECRET") },
     { "private-key", 0, 0, G_OPTION_ARG_FILENAME, &a->private_key,
@@ -555,9 +561,18 @@ entry (FlowArgs   *a,
       N_("Listen on this port (default: any free port)"), N_("PORT") },
   };
 
+  /* "NAME-not-demo", for the commands that cannot use the demo provider, is the entry listed
+   * right after NAME's. */
+  gboolean not_demo = g_str_has_suffix (name, "-not-demo");
+  gsize len = strlen (name) - (not_demo ? strlen ("-not-demo") : 0);
+
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    if (strcmp (all[i].long_name, name) == 0)
-      return all[i];
+    if (strncmp (all[i].long_name, name, len) == 0 && all[i].long_name[len] == '\0')
+      {
+        g_assert (!not_demo || (i + 1 < G_N_ELEMENTS (all) &&
+                                strcmp (all[i + 1].long_name, all[i].long_name) == 0));
+        return not_demo ? all[i + 1] : all[i];
+      }
   g_assert_not_reached ();
 }
 
@@ -626,8 +641,9 @@ cs_cli_request_token (int    argc,
                       char **argv)
 {
   static const char * const names[] = {
-    "provider", "request-token-url", "consumer-key", "consumer-secret", "private-key",
-    "callback", "access-type", "signature-method", "timeout", "allow-insecure-http", NULL
+    "provider-not-demo", "request-token-url", "consumer-key-not-demo", "consumer-secret",
+    "private-key", "callback", "access-type", "signature-method", "timeout",
+    "allow-insecure-http", NULL
   };
   g_auto(FlowArgs) a = { 0 };
   g_auto(Flow) flow;
@@ -676,8 +692,8 @@ cs_cli_access_token (int    argc,
                      char **argv)
 {
   static const char * const names[] = {
-    "provider", "access-token-url", "consumer-key", "consumer-secret", "private-key",
-    "token", "token-secret", "verifier", "signature-method", "timeout",
+    "provider-not-demo", "access-token-url", "consumer-key-not-demo", "consumer-secret",
+    "private-key", "token", "token-secret", "verifier", "signature-method", "timeout",
     "allow-insecure-http", NULL
   };
   g_auto(FlowArgs) a = { 0 };
@@ -717,8 +733,9 @@ cs_cli_call (int    argc,
              char **argv)
 {
   static const char * const names[] = {
-    "method", "url", "data", "provider", "consumer-key", "consumer-secret", "private-key",
-    "token", "token-secret", "signature-method", "timeout", "allow-insecure-http", NULL
+    "method", "url", "data", "provider-not-demo", "consumer-key-not-demo", "consumer-secret",
+    "private-key", "token", "token-secret", "signature-method", "timeout", "allow-insecure-http",
+    NULL
   };
   g_auto(FlowArgs) a = { 0 };
   g_auto(Flow) flow;

@@ -561,6 +561,17 @@ test_demo_only_authorize (void)
       g_assert_nonnull (strstr (run.err, "authorize --provider demo"));
       g_assert_nonnull (strstr (run.err, "--request-token-url"));
     }
+  /* --help says so too, and does not offer the demo default consumer key. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(CsCliRun) help = { 0 };
+
+      cs_cli_run (&help, cases[i][0], "--help");
+      g_assert_cmpint (help.status, ==, 0);
+      g_assert_nonnull (strstr (help.out, "countersign-cli demo-provider"));
+      g_assert_null (strstr (help.out, "demo starts"));
+      g_assert_null (strstr (help.out, "default with --provider demo"));
+    }
 }
 
 /* A header signed once (by `countersign-cli sign`) and sent twice: the nonce is spent. */
