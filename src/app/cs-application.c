@@ -149,11 +149,63 @@ shortcuts_action (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+static GtkWidget *
+preferences_switch_row (GSettings  *settings,
+                        const char *key,
+                        const char *title,
+                        const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  g_settings_bind (settings, key, toggle, "active", G_SETTINGS_BIND_DEFAULT);
+  return row;
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *privacy = adw_preferences_group_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), gtk_application_get_active_window (app));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 320);
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (privacy), _("Secrets"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (privacy),
+                             preferences_switch_row (settings, "clear-clipboard",
+                                                     _("Clear Copied Secrets"),
+                                                     _("Empty the clipboard a minute after a "
+                                                       "secret was copied")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (privacy),
+                             preferences_switch_row (settings, "store-credentials",
+                                                     _("Save New Credentials in the Keyring"),
+                                                     _("The default for each new "
+                                                       "authorization")));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (privacy));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "new-authorization", new_authorization_action },
   { "about", about_action },
   { "shortcuts", shortcuts_action },
+  { "preferences", preferences_action },
 };
 
 static void
@@ -167,6 +219,7 @@ cs_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "app.new-authorization", { "<Control>n", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.close", { "<Control>w", NULL } },
   };
 

@@ -1,4 +1,4 @@
-/* test-dialogs.c — the about window and the shortcuts window
+/* test-dialogs.c — the about, shortcuts and preferences windows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "cs-clipboard.h"
 #include "cs-ui-test.h"
 
 static GtkWindow *
@@ -56,6 +57,88 @@ test_about_and_shortcuts (void)
   cs_ui_close_window (window);
 }
 
+static gboolean
+clipboard_is (CsWindow   *window,
+              const char *text)
+{
+  g_autofree char *held = cs_ui_clipboard_text (window);
+
+  return g_strcmp0 (held, text) == 0;
+}
+
+static GtkSwitch *
+preferences_switch (GtkWindow  *preferences,
+                    const char *name)
+{
+  GtkWidget *widget = cs_ui_find (preferences, name);
+
+  g_assert_true (GTK_IS_SWITCH (widget));
+  return GTK_SWITCH (widget);
+}
+
+/* Preferences (Ctrl+comma, in the main menu): two switches bound to the settings, and what
+ * they change — the clipboard is cleared after a copied secret or not, and Save in Keyring
+ * starts on or off in a new authorization. */
+static void
+test_preferences (void)
+{
+  CsWindow *window = cs_ui_open_window ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (cs_ui_app),
+                                                                 "app.preferences");
+  GtkWindow *preferences;
+  GtkSwitch *clear;
+  GtkSwitch *store;
+  g_autofree char *held = NULL;
+
+  g_assert_cmpstr (accels[0], ==, "<Control>comma");
+  g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "preferences", NULL);
+  CS_UI_WAIT_FOR ((preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
+  CS_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (preferences)));
+  clear = preferences_switch (preferences, "Clear Copied Secrets");
+  store = preferences_switch (preferences, "Save New Credentials in the Keyring");
+  g_assert_true (gtk_switch_get_active (clear));
+  g_assert_true (gtk_switch_get_active (store));
+
+  /* Off: a copied secret stays on the clipboard. */
+  gtk_widget_activate (GTK_WIDGET (clear));
+  g_assert_false (gtk_switch_get_active (clear));
+  g_assert_false (g_settings_get_boolean (settings, "clear-clipboard"));
+  cs_clipboard_copy (GTK_WIDGET (window), "kept-secret", TRUE, "Copied");
+  cs_ui_spin (600);
+  held = cs_ui_clipboard_text (window);
+  g_assert_cmpstr (held, ==, "kept-secret");
+  g_clear_pointer (&held, g_free);
+
+  /* On again: it is cleared (COUNTERSIGN_CLIPBOARD_CLEAR_MS is short here). */
+  gtk_widget_activate (GTK_WIDGET (clear));
+  g_assert_true (g_settings_get_boolean (settings, "clear-clipboard"));
+  cs_clipboard_copy (GTK_WIDGET (window), "cleared-secret", TRUE, "Copied");
+  held = cs_ui_clipboard_text (window);
+  g_assert_cmpstr (held, ==, "cleared-secret");
+  CS_UI_WAIT_FOR (!clipboard_is (window, "cleared-secret"));
+
+  /* Off: a new authorization starts with Save in Keyring off. */
+  gtk_widget_activate (GTK_WIDGET (store));
+  g_assert_false (g_settings_get_boolean (settings, "store-credentials"));
+  gtk_window_destroy (preferences);
+  g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "new-authorization", NULL);
+  CS_UI_WAIT_FOR (cs_ui_try_find (window, "Save in Keyring") != NULL);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (cs_ui_find (window, "Save in Keyring"))));
+
+  /* And on again, from the Preferences window while the wizard is open. */
+  g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "preferences", NULL);
+  CS_UI_WAIT_FOR ((preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
+  CS_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (preferences)));
+  store = preferences_switch (preferences, "Save New Credentials in the Keyring");
+  g_assert_false (gtk_switch_get_active (store));
+  gtk_widget_activate (GTK_WIDGET (store));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (cs_ui_find (window, "Save in Keyring"))));
+  gtk_window_destroy (preferences);
+
+  cs_ui_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -66,7 +149,9 @@ main (int   argc,
       return 1;
     }
 
+  g_setenv ("COUNTERSIGN_CLIPBOARD_CLEAR_MS", "200", TRUE);
   cs_ui_init (&argc, &argv);
   g_test_add_func ("/ui/app/about-and-shortcuts", test_about_and_shortcuts);
+  g_test_add_func ("/ui/app/preferences", test_preferences);
   return g_test_run ();
 }
