@@ -464,7 +464,7 @@ test_demo_step_by_step (void)
   /* A call the provider refuses: the body on stdout as it came, and on stderr the status,
    * the provider's message and code, and what to do about it. */
   {
-    const char *env[] = { "COUNTERSIGN_CONSUMER_SECRET=wrong-consumer-secret", at_secret_env,
+    const char *env[] = { "COUNTERSIGN_CONSUMER_SECRET=wrong-env-secret-value", at_secret_env,
                           NULL };
 
     cs_cli_run_full (&rejected, env, NULL,
@@ -480,7 +480,7 @@ test_demo_step_by_step (void)
     g_assert_nonnull (strstr (rejected.err, "(error code 32)"));
     /* Code 32's explanation (quotes and apostrophes depend on the locale's charset). */
     g_assert_nonnull (strstr (rejected.err, "check the consumer key and secret"));
-    assert_no_secret (rejected.err, "wrong-consumer-secret");
+    assert_no_secret (rejected.err, "wrong-env-secret-value");
     assert_no_secret (rejected.err, cs_param_list_get (at, "oauth_token_secret"));
   }
 
