@@ -1,0 +1,198 @@
+/* test-bad-server.c — the window against a badly behaved provider entered as Custom
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Issue 7: an HTML error page, a provider that never answers and a self-signed certificate
+ * each show their own error, and the window stays usable: every input is kept, Retry asks
+ * again, Back goes back. A second authorization started while one runs changes nothing.
+ * The provider is the scriptable one of the integration tests (cs-hostile.h).
+ */
+#include "config.h"
+
+#include "cs-hostile.h"
+#include "cs-ui-flow.h"
+
+static guint
+custom_position (CsWindow *window)
+{
+  AdwComboRow *providers = ADW_COMBO_ROW (cs_ui_find (window, "Provider"));
+
+  return g_list_model_get_n_items (adw_combo_row_get_model (providers)) - 1;
+}
+
+/* Custom provider at @h, loopback callback, the given consumer. */
+static void
+fill_hostile (CsWindow *window,
+              Hostile  *h)
+{
+  g_autofree char *request = hostile_url (h, "/request_token");
+  g_autofree char *authorize = hostile_url (h, "/authorize");
+  g_autofree char *access = hostile_url (h, "/access_token");
+
+  open_wizard (window);
+  choose (window, "Provider", custom_position (window));
+  cs_ui_type (window, "Request Token URL", request);
+  cs_ui_type (window, "Authorize URL", authorize);
+  cs_ui_type (window, "Access Token URL", access);
+  cs_ui_type (window, "Consumer Key", "bad-server-key");
+  cs_ui_type (window, "Consumer Secret", "bad-server-secret");
+  choose (window, "Callback", 1);
+  g_assert_true (cs_ui_can_click (window, "Continue"));
+}
+
+/* Every input as the user left it. */
+static void
+assert_inputs_kept (CsWindow *window,
+                    Hostile  *h)
+{
+  g_autofree char *request = hostile_url (h, "/request_token");
+  g_autofree char *authorize = hostile_url (h, "/authorize");
+  g_autofree char *access = hostile_url (h, "/access_token");
+
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cs_ui_find (window, "Provider"))),
+                    ==, custom_position (window));
+  g_assert_cmpstr (cs_ui_text (window, "Request Token URL"), ==, request);
+  g_assert_cmpstr (cs_ui_text (window, "Authorize URL"), ==, authorize);
+  g_assert_cmpstr (cs_ui_text (window, "Access Token URL"), ==, access);
+  g_assert_cmpstr (cs_ui_text (window, "Consumer Key"), ==, "bad-server-key");
+  g_assert_cmpstr (cs_ui_text (window, "Consumer Secret"), ==, "bad-server-secret");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cs_ui_find (window, "Callback"))),
+                    ==, 1);
+}
+
+/* Continue fails with @expected (and @detail) on screen; Retry asks the server again and
+ * fails the same way; Back finds every input; Continue works again. */
+static void
+fails_and_stays_usable (Hostile    *h,
+                        const char *expected,
+                        const char *detail)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  guint before;
+
+  fill_hostile (window, h);
+  before = h->requests;
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard) && cs_ui_can_click (window, "Retry"));
+  g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 2);
+  g_assert_true (cs_ui_text_shown (window, expected));
+  g_assert_true (cs_ui_text_shown (window, detail));
+  g_assert_false (cs_ui_text_shown (window, "bad-server-secret"));
+  g_assert_false (cs_ui_can_click (window, "Continue"));
+  cs_ui_audit_names (window);
+
+  cs_ui_click (window, "Retry");
+  CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard) && cs_ui_can_click (window, "Retry"));
+  g_assert_true (cs_ui_text_shown (window, expected));
+  /* A refused certificate stops before any request reaches the handler. */
+  if (h->base[4] != 's')
+    g_assert_cmpuint (h->requests, ==, before + 2);
+
+  cs_ui_click (window, "Back");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 1);
+  assert_inputs_kept (window, h);
+  g_assert_true (cs_ui_can_click (window, "Continue"));
+
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
+static void
+test_html_500 (void)
+{
+  g_autoptr (Hostile) h = hostile_new ();
+
+  hostile_script (h, 500, "text/html",
+                  "<!DOCTYPE html><html><head><title>Database on fire</title></head>"
+                  "<body><h1>Oops</h1></body></html>", -1);
+  fails_and_stays_usable (h, "refused the request", "Database on fire");
+}
+
+static void
+test_never_answers (void)
+{
+  g_autoptr (Hostile) h = hostile_new ();
+
+  h->mode = HOSTILE_STALL;
+  fails_and_stays_usable (h, "did not answer within 1 second", "127.0.0.1");
+}
+
+static void
+test_self_signed (void)
+{
+  g_autoptr (Hostile) h = hostile_new_full (1, "127.0.0.1");
+
+  hostile_script (h, 200, "application/x-www-form-urlencoded",
+                  "oauth_token=t&oauth_token_secret=s&oauth_callback_confirmed=true", -1);
+  fails_and_stays_usable (h, "The TLS certificate of", "not signed by a trusted authority");
+  g_assert_cmpuint (h->requests, ==, 0);
+}
+
+/* Ctrl+N, or Authorize Again on a saved entry, while the wizard waits for the provider:
+ * the running request goes on, alone, with the inputs as they were. */
+static void
+test_new_authorization_while_busy (void)
+{
+  g_autoptr (Hostile) h = hostile_new ();
+  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+
+  h->mode = HOSTILE_STALL;
+  fill_hostile (window, h);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (h->requests == 1);
+  g_assert_true (cs_wizard_get_busy (wizard));
+
+  g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "new-authorization", NULL);
+  g_signal_emit_by_name (cs_window_get_start_page (window), "authorize-again", "demo",
+                         CS_DEMO_CONSUMER_KEY, CS_DEMO_CONSUMER_SECRET);
+  cs_ui_spin (100);
+  g_assert_true (cs_wizard_get_busy (wizard));
+  g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 2);
+  g_assert_cmpuint (h->requests, ==, 1);
+
+  /* It ends as it would have: timed out, Back finds the inputs of the running one. */
+  CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard) && cs_ui_can_click (window, "Retry"));
+  g_assert_true (cs_ui_text_shown (window, "did not answer within 1 second"));
+  g_assert_cmpuint (h->requests, ==, 1);
+  cs_ui_click (window, "Back");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 1);
+  assert_inputs_kept (window, h);
+
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (g_strcmp0 (g_getenv ("COUNTERSIGN_TEST_KEYRING"), "1") != 0)
+    {
+      g_printerr ("Run this through tests/ui/ui-session (meson test --suite ui).\n");
+      return 1;
+    }
+
+  /* The test hook for the client's timeout: a silent provider fails after a second. */
+  g_setenv ("COUNTERSIGN_TIMEOUT", "1", TRUE);
+  cs_ui_init (&argc, &argv);
+  browser.session = soup_session_new ();
+  cs_application_set_uri_launcher (cs_ui_app, browser_launch, NULL);
+  cs_ui_diagnose = diagnose;
+
+  g_test_add_func ("/ui/bad-server/html-500", test_html_500);
+  g_test_add_func ("/ui/bad-server/never-answers", test_never_answers);
+  g_test_add_func ("/ui/bad-server/self-signed", test_self_signed);
+  g_test_add_func ("/ui/bad-server/new-authorization-while-busy",
+                   test_new_authorization_while_busy);
+
+  status = g_test_run ();
+
+  g_clear_object (&browser.session);
+  g_application_release (G_APPLICATION (cs_ui_app));
+  g_clear_object (&cs_ui_app);
+  return status;
+}
