@@ -388,6 +388,7 @@ forget_action (GtkWidget  *widget,
                                     "The app keeps its access until you revoke it on the "
                                     "provider’s site."),
                                   cs_stored_token_get_account (token) != NULL
+                                  && *cs_stored_token_get_account (token) != '\0'
                                     ? cs_stored_token_get_account (token) : _("an unknown account"),
                                   cs_stored_token_get_provider_name (token));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "forget", _("_Forget"), NULL);

@@ -340,26 +340,94 @@ test_close_mid_request (void)
   cs_ui_spin (100);
 }
 
+static AdwMessageDialog *find_message_dialog (void);
+
+/* Empties the throw-away keyring. */
+static void
+keyring_clear (void)
+{
+  g_autoptr (CsTokenStore) store = cs_token_store_new ();
+  g_autoptr (GPtrArray) tokens = keyring_list ();
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+
+      cs_token_store_delete_async (store, cs_stored_token_get_id (g_ptr_array_index (tokens, i)),
+                                   NULL, on_result, &result);
+      CS_UI_WAIT_FOR (result != NULL);
+      g_assert_true (cs_token_store_delete_finish (store, result, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* What a flow saves, written straight into the keyring. */
+static void
+keyring_save (CsStoredToken *token)
+{
+  g_autoptr (CsTokenStore) store = cs_token_store_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  cs_token_store_save_async (store, token, NULL, NULL, on_result, &result);
+  CS_UI_WAIT_FOR (result != NULL);
+  g_assert_true (cs_token_store_save_finish (store, result, &error));
+  g_assert_no_error (error);
+}
+
+/* From an empty keyring: the empty state and its button; then one entry (whose provider
+ * did not say the account) is listed, and Forget calls it "an unknown account". */
 static void
 test_start_page_empty_then_listed (void)
 {
-  CsWindow *window = cs_ui_open_window ();
-  GtkWidget *start_page = cs_window_get_start_page (window);
+  g_autoptr (CsStoredToken) token = NULL;
+  CsWindow *window;
+  GtkWidget *start_page;
+  GtkWidget *row;
+  AdwMessageDialog *dialog;
+  g_autofree char *id = NULL;
+
+  keyring_clear ();
+  window = cs_ui_open_window ();
+  start_page = cs_window_get_start_page (window);
 
   /* The list is read after the first frame, asynchronously. */
   CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page)));
-  if (cs_start_page_get_n_items (CS_START_PAGE (start_page)) == 0)
-    {
-      g_assert_true (cs_ui_text_shown (window, "No Saved Credentials"));
-      screenshot (window, "00-empty.png");
-      cs_ui_audit_names (window);
-      cs_ui_click (window, "New Authorization");
-      CS_UI_WAIT_FOR (gtk_widget_is_drawable (cs_window_get_wizard (window)));
-    }
+  g_assert_cmpuint (cs_start_page_get_n_items (CS_START_PAGE (start_page)), ==, 0);
+  g_assert_true (cs_ui_text_shown (window, "No Saved Credentials"));
+  screenshot (window, "00-empty.png");
+  cs_ui_audit_names (window);
+  cs_ui_click (window, "New Authorization");
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (cs_window_get_wizard (window)));
+  cs_ui_close_window (window);
+
+  token = cs_stored_token_new ("demo", "Countersign Demo", "127.0.0.1", CS_DEMO_CONSUMER_KEY, "",
+                               "listed-token", "listed-token-secret");
+  keyring_save (token);
+
+  window = cs_ui_open_window ();
+  start_page = cs_window_get_start_page (window);
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page)));
+  g_assert_cmpuint (cs_start_page_get_n_items (CS_START_PAGE (start_page)), ==, 1);
+  g_assert_false (cs_ui_text_shown (window, "No Saved Credentials"));
+  row = cs_ui_find (window, "Unknown account");
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  id = g_strdup (gtk_widget_get_name (row));
+  cs_ui_audit_names (window);
+
+  /* Forget names the account it does not know as such, never as an empty string. */
+  gtk_widget_activate_action (start_page, "saved.forget", "s", id);
+  CS_UI_WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "an unknown account"));
+  adw_message_dialog_response (dialog, "forget");
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Forgot the credentials"));
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page))
+                  && cs_ui_text_shown (window, "No Saved Credentials"));
+  g_assert_cmpuint (cs_start_page_get_n_items (CS_START_PAGE (start_page)), ==, 0);
 
   cs_ui_close_window (window);
 }
-
 
 static GtkWidget *
 saved_row (CsWindow *window)
@@ -415,6 +483,38 @@ test_start_page_actions (void)
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Copied the access token"));
   copied = cs_ui_clipboard_text (window);
   g_assert_cmpstr (copied, ==, cs_demo_provider_get_last_access_token (demo));
+
+  /* Copy Token Secret and Export read the keyring too (the clipboard is not cleared here, so
+   * that what is checked is what was put there). */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr (CsStoredToken) stored = keyring_lookup (id);
+    g_autofree char *secret = NULL;
+    g_autofree char *json = NULL;
+    g_autofree char *env = NULL;
+
+    g_settings_set_boolean (settings, "clear-clipboard", FALSE);
+    gtk_widget_activate_action (start_page, "saved.copy-secret", "s", id);
+    CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Copied the token secret"));
+    secret = cs_ui_clipboard_text (window);
+    g_assert_cmpstr (secret, ==, cs_stored_token_get_token_secret (stored));
+    g_assert_cmpstr (secret, !=, cs_stored_token_get_token (stored));
+
+    gtk_widget_activate_action (start_page, "saved.export", "(ss)", id, "json");
+    CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Copied as JSON"));
+    json = cs_ui_clipboard_text (window);
+    g_assert_nonnull (json);
+    g_assert_nonnull (strstr (json, cs_demo_provider_get_last_access_token (demo)));
+    g_assert_nonnull (strstr (json, cs_stored_token_get_token_secret (stored)));
+    g_assert_nonnull (strstr (json, CS_DEMO_CONSUMER_KEY));
+
+    gtk_widget_activate_action (start_page, "saved.export", "(ss)", id, "env");
+    CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Copied as shell variables"));
+    env = cs_ui_clipboard_text (window);
+    g_assert_true (g_str_has_prefix (env, "export "));
+    g_assert_nonnull (strstr (env, cs_demo_provider_get_last_access_token (demo)));
+    g_settings_reset (settings, "clear-clipboard");
+  }
 
   gtk_widget_activate_action (start_page, "saved.test", "s", id);
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "they belong to @" CS_DEMO_SCREEN_NAME));
