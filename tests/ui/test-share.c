@@ -1,0 +1,102 @@
+/* test-share.c — what Test Credentials makes of a provider's verify answer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * cs_share_parse_verify: the account of each preset's answer where its shape is known, and a
+ * refusal when the body says the call failed even though the HTTP status is 200.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "cs-oauth-error.h"
+#include "cs-share.h"
+
+static char *
+parse (const char  *body,
+       guint        status,
+       GError     **error)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (body, strlen (body));
+
+  return cs_share_parse_verify (bytes, status, error);
+}
+
+static void
+assert_account (const char *body,
+                const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *account = parse (body, 200, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (account, ==, expected);
+}
+
+static void
+assert_refused (const char *body,
+                guint       status,
+                const char *words)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *account = parse (body, status, &error);
+
+  g_assert_null (account);
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "refused these credentials"));
+  g_assert_nonnull (strstr (error->message, words));
+}
+
+static void
+test_accounts (void)
+{
+  /* Twitter (and the demo): the screen name, else the id. */
+  assert_account ("{\"id_str\":\"12\",\"screen_name\":\"jack\"}", "@jack");
+  assert_account ("{\"id_str\":\"12\"}", "12");
+  /* Flickr flickr.test.login */
+  assert_account ("{\"user\":{\"id\":\"1@N0\",\"username\":{\"_content\":\"flickrer\"}},"
+                  "\"stat\":\"ok\"}", "flickrer");
+  /* Tumblr /v2/user/info */
+  assert_account ("{\"meta\":{\"status\":200,\"msg\":\"OK\"},"
+                  "\"response\":{\"user\":{\"name\":\"tumblrer\",\"likes\":3}}}", "tumblrer");
+  /* Trello /1/members/me, Discogs /oauth/identity */
+  assert_account ("{\"id\":\"5a\",\"username\":\"trelloer\",\"fullName\":\"T\"}", "trelloer");
+  assert_account ("{\"id\":1,\"username\":\"discogser\",\"resource_url\":\"x\"}", "discogser");
+  /* SmugMug !authuser */
+  assert_account ("{\"Response\":{\"User\":{\"NickName\":\"smugger\",\"Name\":\"S\"}},"
+                  "\"Code\":200,\"Message\":\"Ok\"}", "smugger");
+  /* "error": false is not an error. */
+  assert_account ("{\"error\":false,\"username\":\"fine\"}", "fine");
+  /* Answers of another shape: the call worked, the account is not known. */
+  assert_account ("{\"ok\":true}", "an account (HTTP 200)");
+  assert_account ("not json", "an account (HTTP 200)");
+}
+
+static void
+test_refusals (void)
+{
+  /* Flickr says "fail" with HTTP 200. */
+  assert_refused ("{\"stat\":\"fail\",\"code\":98,\"message\":\"Invalid auth token\"}", 200,
+                  "Invalid auth token");
+  /* Tumblr: the status in meta. */
+  assert_refused ("{\"meta\":{\"status\":401,\"msg\":\"Not Authorized\"},\"response\":[]}", 200,
+                  "Not Authorized");
+  /* SmugMug: Code and Message. */
+  assert_refused ("{\"Code\":401,\"Message\":\"Unauthorized\"}", 200, "Unauthorized");
+  /* Twitter's error list, and a plain "error". */
+  assert_refused ("{\"errors\":[{\"code\":89,\"message\":\"Invalid or expired token.\"}]}", 200,
+                  "Invalid or expired token.");
+  assert_refused ("{\"error\":\"invalid token\"}", 200, "invalid token");
+  /* A failing HTTP status quotes the body. */
+  assert_refused ("Unauthorized here", 401, "HTTP 401");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/share/verify/accounts", test_accounts);
+  g_test_add_func ("/share/verify/refusals", test_refusals);
+  return g_test_run ();
+}
