@@ -263,6 +263,27 @@ request_token_with_demo (CsWindow *window,
   cs_ui_audit_names (window);
 }
 
+/* The whole flow with the demo in loopback mode, the browser pressing Allow, up to the result
+ * page, whose access token must be the one the demo issued. Returns the demo provider. */
+static inline CsDemoProvider *
+loopback_flow_to_result (CsWindow *window)
+{
+  CsWizard *wizard = wizard_of (window);
+  CsDemoProvider *demo;
+
+  browser_reset ("allow");
+  request_token_with_demo (window, 1);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+  cs_ui_click (window, "Open in Browser");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
+
+  demo = cs_application_get_demo_provider (cs_ui_app, NULL);
+  g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
+                   cs_demo_provider_get_last_access_token (demo));
+  return demo;
+}
+
 /* Steps 4 and Done: the token shown is the demo's, and it lands in the keyring and list. */
 static inline void
 finish_and_check (CsWindow *window)

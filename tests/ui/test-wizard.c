@@ -581,16 +581,7 @@ test_no_keyring_flow (void)
   CsDemoProvider *demo;
   g_autofree char *copied = NULL;
 
-  browser_reset ("allow");
-  request_token_with_demo (window, 1);
-  cs_ui_click (window, "Continue");
-  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
-  cs_ui_click (window, "Open in Browser");
-  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
-
-  demo = cs_application_get_demo_provider (cs_ui_app, NULL);
-  g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
-                   cs_demo_provider_get_last_access_token (demo));
+  demo = loopback_flow_to_result (window);
   g_assert_true (cs_ui_text_shown (window, "No keyring service is running"));
   g_assert_true (cs_ui_can_click (window, "Retry"));
   cs_ui_click (window, "Copy oauth_token");
@@ -627,20 +618,9 @@ static void
 test_locked_keyring (void)
 {
   CsWindow *window = cs_ui_open_window ();
-  CsWizard *wizard = wizard_of (window);
-  CsDemoProvider *demo;
 
   lock_keyring ();
-  browser_reset ("allow");
-  request_token_with_demo (window, 1);
-  cs_ui_click (window, "Continue");
-  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
-  cs_ui_click (window, "Open in Browser");
-  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
-
-  demo = cs_application_get_demo_provider (cs_ui_app, NULL);
-  g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
-                   cs_demo_provider_get_last_access_token (demo));
+  loopback_flow_to_result (window);
   g_assert_true (cs_ui_text_shown (window, "locked"));
   g_assert_true (cs_ui_can_click (window, "Retry"));
   g_assert_false (cs_ui_text_shown (window, "Saved in the keyring"));
