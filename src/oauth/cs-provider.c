@@ -731,6 +731,12 @@ compare_presets (gconstpointer a,
   return g_utf8_collate (cs_provider_get_name (pa), cs_provider_get_name (pb));
 }
 
+/* Preset names that are words rather than brands, so that xgettext finds them; the names in
+ * data/providers/ are looked up in the catalog as they are loaded. */
+static const char *translatable_preset_names[] G_GNUC_UNUSED = {
+  N_("Demo (local, no account needed)"),
+};
+
 /**
  * cs_provider_load_presets:
  *
@@ -765,6 +771,11 @@ cs_provider_load_presets (void)
       /* The presets are tested; a broken one is a build defect, not a user's problem. */
       if (provider == NULL)
         g_error ("Broken preset: %s", error->message);
+      {
+        g_autofree char *name = g_strdup (cs_provider_get_name (provider));
+
+        cs_provider_set_name (provider, _(name));
+      }
       g_ptr_array_add (providers, provider);
     }
 
