@@ -106,6 +106,7 @@ respond (SoupServerMessage *msg,
   g_autofree char *title_html = g_markup_escape_text (title, -1);
   g_autofree char *text_html = g_markup_escape_text (text, -1);
   g_autofree char *page = NULL;
+  gsize page_len;
 
   page = g_strdup_printf ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                           "<title>%s</title>"
@@ -113,6 +114,9 @@ respond (SoupServerMessage *msg,
                           "padding:0 1em;line-height:1.5}</style></head>"
                           "<body><h1>%s</h1><p>%s</p></body></html>\n",
                           title_html, title_html, text_html);
+  /* Measured before the call: the order in which arguments are evaluated is unspecified, and
+   * clang steals the pointer before strlen () would read it. */
+  page_len = strlen (page);
   /* The page must not leak the verifier: no referrer, no cache, no scripts. */
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
   soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
@@ -121,7 +125,7 @@ respond (SoupServerMessage *msg,
   soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
   soup_server_message_set_status (msg, status, NULL);
   soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_TAKE,
-                                     g_steal_pointer (&page), strlen (page));
+                                     g_steal_pointer (&page), page_len);
 }
 
 /* Finishing */
