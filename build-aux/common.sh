@@ -18,6 +18,9 @@ CS_TEST_PACKAGES=(
   at-spi2-core groff-base libxtst6 valgrind
 )
 
+# CI's sanitizer pass is built with clang (its ASan/UBSan runtime is a package of its own).
+CS_CLANG_PACKAGES=(clang libclang-rt-dev)
+
 cs_log () { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 cs_install_packages () {

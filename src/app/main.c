@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "cs-application.h"
+#include "cs-log.h"
 
 int
 main (int   argc,
@@ -17,6 +18,7 @@ main (int   argc,
   const char *localedir = g_getenv ("COUNTERSIGN_LOCALEDIR");
 
   /* COUNTERSIGN_LOCALEDIR lets tests and build-aux/run use the catalogs in the build tree. */
+  cs_log_init ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-cli.h"
+#include "cs-log.h"
 #include "cs-percent.h"
 
 typedef struct
@@ -107,6 +108,7 @@ int
 main (int    argc,
       char **argv)
 {
+  cs_log_init ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

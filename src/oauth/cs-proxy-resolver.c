@@ -242,8 +242,8 @@ prepare_in_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  g_autoptr(GProxyResolver) fallback = ref_fallback (source_object, TRUE);
-
+  /* Loading the system's resolver is the work; the reference is only to be dropped. */
+  g_object_unref (ref_fallback (source_object, TRUE));
   g_task_return_boolean (task, TRUE);
 }
 

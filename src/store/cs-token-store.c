@@ -277,7 +277,6 @@ tokens_from_search (GList      *found,
                     GPtrArray **items_out,
                     GError    **error)
 {
-  g_autoptr(GPtrArray) pairs = g_ptr_array_new ();
   g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_stored_token_unref);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) item_of = g_hash_table_new (NULL, NULL);
