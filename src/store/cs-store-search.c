@@ -14,15 +14,28 @@
 #include "cs-token-store-private.h"
 
 void
-cs_store_search_access_items (GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+cs_store_search_access_items (GTask               *task,
+                              GAsyncReadyCallback  callback)
 {
   g_autoptr(GHashTable) attributes = cs_store_kind_attributes_new (CS_STORE_KIND_ACCESS);
 
   secret_password_searchv (cs_token_store_get_schema (), attributes,
-                           SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK, cancellable, callback,
-                           user_data);
+                           SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK, g_task_get_cancellable (task),
+                           callback, task);
+}
+
+gboolean
+cs_store_search_finish (GTask         *task,
+                        GAsyncResult  *result,
+                        GList        **found)
+{
+  GError *error = NULL;
+
+  *found = secret_password_search_finish (result, &error);
+  if (error == NULL)
+    return TRUE;
+  cs_store_task_return_error (task, error);
+  return FALSE;
 }
 
 static gboolean
@@ -45,15 +58,17 @@ compare_newest_first (gconstpointer a,
   return strcmp (cs_stored_token_get_id (ta), cs_stored_token_get_id (tb));
 }
 
-GPtrArray *
-cs_store_tokens_from_search (GList      *found,
-                             GPtrArray **items_out,
-                             GError    **error)
+/* See cs_store_search_access_finish. */
+static GPtrArray *
+tokens_from_search (GList      *found,
+                    GPtrArray **items_out,
+                    GError    **error)
 {
-  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_stored_token_unref);
+  g_autoptr(GPtrArray) tokens = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) item_of = g_hash_table_new (NULL, NULL);
 
+  tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_stored_token_unref);
   for (GList *l = found; l != NULL; l = l->next)
     {
       CsStoredToken *token;
@@ -77,6 +92,24 @@ cs_store_tokens_from_search (GList      *found,
   return g_steal_pointer (&tokens);
 }
 
+GPtrArray *
+cs_store_search_access_finish (GTask         *task,
+                               GAsyncResult  *result,
+                               GPtrArray    **items_out)
+{
+  GPtrArray *tokens;
+  GError *error = NULL;
+  GList *found;
+
+  if (!cs_store_search_finish (task, result, &found))
+    return NULL;
+  tokens = tokens_from_search (found, items_out, &error);
+  g_list_free_full (found, g_object_unref);
+  if (tokens == NULL)
+    g_task_return_error (task, error);
+  return tokens;
+}
+
 /* ---- the item with one id (lookup and delete) ---------------------------------------- */
 
 static void
@@ -88,13 +121,14 @@ find_free (CsStoreFind *find)
   g_free (find);
 }
 
-GTask *
-cs_store_find_task_new (CsTokenStore        *self,
-                        const char          *id,
-                        gpointer             source_tag,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+void
+cs_store_find_async (CsTokenStore        *self,
+                     const char          *id,
+                     gpointer             source_tag,
+                     GAsyncReadyCallback  searched,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   CsStoreFind *find = g_new0 (CsStoreFind, 1);
@@ -102,7 +136,7 @@ cs_store_find_task_new (CsTokenStore        *self,
   g_task_set_source_tag (task, source_tag);
   find->id = g_strstrip (g_strdup (id));
   g_task_set_task_data (task, find, (GDestroyNotify) find_free);
-  return task;
+  cs_store_search_access_items (task, searched);
 }
 
 static gboolean
@@ -145,22 +179,10 @@ cs_store_find_finish (GTask        *task,
   CsStoreFind *find = g_task_get_task_data (task);
   g_autoptr(GPtrArray) tokens = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  GError *error = NULL;
-  GList *found;
 
-  found = secret_password_search_finish (result, &error);
-  if (error != NULL)
-    {
-      cs_store_task_return_error (task, error);
-      return FALSE;
-    }
-  tokens = cs_store_tokens_from_search (found, &items, &error);
-  g_list_free_full (found, g_object_unref);
+  tokens = cs_store_search_access_finish (task, result, &items);
   if (tokens == NULL)
-    {
-      g_task_return_error (task, error);
-      return FALSE;
-    }
+    return FALSE;
   if (!find_in (find, tokens, items))
     {
       g_task_return_error (task, cs_store_error_new_not_found (find->id));

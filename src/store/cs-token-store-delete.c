@@ -76,15 +76,12 @@ cs_token_store_delete_async (CsTokenStore        *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (CS_IS_TOKEN_STORE (self));
   g_return_if_fail (id != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = cs_store_find_task_new (self, id, cs_token_store_delete_async, cancellable, callback,
-                                 user_data);
-  cs_store_search_access_items (cancellable, on_delete_searched, task);
+  cs_store_find_async (self, id, cs_token_store_delete_async, on_delete_searched, cancellable,
+                       callback, user_data);
 }
 
 gboolean

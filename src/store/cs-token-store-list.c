@@ -12,21 +12,9 @@ on_list_searched (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GList *found;
-  GPtrArray *tokens;
-  GError *error = NULL;
+  GPtrArray *tokens = cs_store_search_access_finish (task, result, NULL);
 
-  found = secret_password_search_finish (result, &error);
-  if (error != NULL)
-    {
-      cs_store_task_return_error (task, error);
-      return;
-    }
-  tokens = cs_store_tokens_from_search (found, NULL, &error);
-  g_list_free_full (found, g_object_unref);
-  if (tokens == NULL)
-    g_task_return_error (task, error);
-  else
+  if (tokens != NULL)
     g_task_return_pointer (task, tokens, (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -43,7 +31,7 @@ cs_token_store_list_async (CsTokenStore        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_token_store_list_async);
-  cs_store_search_access_items (cancellable, on_list_searched, task);
+  cs_store_search_access_items (task, on_list_searched);
 }
 
 GPtrArray *

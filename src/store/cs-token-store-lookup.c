@@ -20,6 +20,23 @@ return_token (GTask *task)
                          (GDestroyNotify) cs_stored_token_unref);
 }
 
+/* Completes reading an item's secret: FALSE (and the task returned) on error; TRUE with
+ * @value NULL when the item gave no secret (it stayed locked). */
+static gboolean
+retrieve_finish (GTask         *task,
+                 GObject       *item,
+                 GAsyncResult  *result,
+                 SecretValue  **value)
+{
+  GError *error = NULL;
+
+  *value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (item), result, &error);
+  if (*value != NULL || error == NULL)
+    return TRUE;
+  cs_store_task_return_error (task, error);
+  return FALSE;
+}
+
 static void
 on_consumer_secret (GObject      *source,
                     GAsyncResult *result,
@@ -28,14 +45,9 @@ on_consumer_secret (GObject      *source,
   g_autoptr(GTask) task = user_data;
   CsStoreFind *find = g_task_get_task_data (task);
   SecretValue *value;
-  GError *error = NULL;
 
-  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (source), result, &error);
-  if (value == NULL && error != NULL)
-    {
-      cs_store_task_return_error (task, error);
-      return;
-    }
+  if (!retrieve_finish (task, source, result, &value))
+    return;
   if (value != NULL)
     cs_oauth1_item_take_consumer_secret (find->token, value);
   return_token (task);
@@ -47,15 +59,10 @@ on_consumer_searched (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
   GList *found;
 
-  found = secret_password_search_finish (result, &error);
-  if (error != NULL)
-    {
-      cs_store_task_return_error (task, error);
-      return;
-    }
+  if (!cs_store_search_finish (task, result, &found))
+    return;
   if (found == NULL)
     {
       /* The consumer secret is optional: the user did not choose to store it. */
@@ -76,14 +83,9 @@ on_access_secret (GObject      *source,
   CsStoreFind *find = g_task_get_task_data (task);
   g_autoptr(GHashTable) attributes = NULL;
   SecretValue *value;
-  GError *error = NULL;
 
-  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (source), result, &error);
-  if (value == NULL && error != NULL)
-    {
-      cs_store_task_return_error (task, error);
-      return;
-    }
+  if (!retrieve_finish (task, source, result, &value))
+    return;
   if (value == NULL)
     {
       /* No error and no secret: the item stayed locked. */
@@ -125,15 +127,12 @@ cs_token_store_lookup_async (CsTokenStore        *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (CS_IS_TOKEN_STORE (self));
   g_return_if_fail (id != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = cs_store_find_task_new (self, id, cs_token_store_lookup_async, cancellable, callback,
-                                 user_data);
-  cs_store_search_access_items (cancellable, on_lookup_searched, task);
+  cs_store_find_async (self, id, cs_token_store_lookup_async, on_lookup_searched, cancellable,
+                       callback, user_data);
 }
 
 CsStoredToken *

@@ -99,16 +99,20 @@ CsStoredToken *cs_oauth1_item_to_token              (SecretRetrievable  *item);
 
 /* ---- finding access items (cs-store-search.c) ------------------------------------------ */
 
-/* Searches every access item, asking to unlock locked ones; finish with
- * secret_password_search_finish. */
-void       cs_store_search_access_items (GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-/* The found items as tokens, newest first; the matching items (same order) in @items_out
- * when asked for. NULL with CS_STORE_ERROR_LOCKED when an item stayed locked. */
-GPtrArray *cs_store_tokens_from_search  (GList               *found,
-                                         GPtrArray          **items_out,
-                                         GError             **error);
+/* Searches every access item, asking to unlock locked ones; @callback gets @task (and the
+ * reference to it) as its user data and completes it with cs_store_search_access_finish. */
+void       cs_store_search_access_items  (GTask               *task,
+                                          GAsyncReadyCallback  callback);
+/* The found items as tokens (without secrets), newest first; the matching items (same
+ * order) in @items_out when asked for. NULL (and @task returned) on error, with
+ * CS_STORE_ERROR_LOCKED when an item stayed locked. */
+GPtrArray *cs_store_search_access_finish (GTask               *task,
+                                          GAsyncResult        *result,
+                                          GPtrArray          **items_out);
+/* Completes any secret_password_search: FALSE (and @task returned) on error. */
+gboolean   cs_store_search_finish        (GTask               *task,
+                                          GAsyncResult        *result,
+                                          GList              **found);
 
 /* The task data of a lookup or delete: the item with one id. */
 typedef struct
@@ -119,16 +123,19 @@ typedef struct
   gboolean           last_of_consumer_key; /* no other account uses the consumer key */
 } CsStoreFind;
 
-/* A task whose data is a CsStoreFind for @id (stripped of blanks). */
-GTask    *cs_store_find_task_new (CsTokenStore        *self,
-                                  const char          *id,
-                                  gpointer             source_tag,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data);
-/* Completes cs_store_search_access_items for the task's id and fills its CsStoreFind;
- * FALSE (and the task returned) on error or when no item has that id. */
-gboolean  cs_store_find_finish   (GTask               *task,
-                                  GAsyncResult        *result);
+/* Starts finding the access item with @id (blanks stripped) for a new task tagged
+ * @source_tag, whose data is a CsStoreFind; @searched completes the search with
+ * cs_store_find_finish. */
+void      cs_store_find_async  (CsTokenStore        *self,
+                                const char          *id,
+                                gpointer             source_tag,
+                                GAsyncReadyCallback  searched,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data);
+/* Fills the task's CsStoreFind; FALSE (and the task returned) on error or when no item has
+ * that id. */
+gboolean  cs_store_find_finish (GTask               *task,
+                                GAsyncResult        *result);
 
 G_END_DECLS
