@@ -73,6 +73,11 @@ char               *cs_store_secret_dup_text     (SecretValue *value);
 
 /* ---- the OAuth 1.0a items (cs-oauth1-item.c) ------------------------------------------- */
 
+/* One kind of item per file: its attributes, label and secret encoding, and the way back to
+ * a token. A second kind (OAuth 2.0) goes beside it with its own kind value; the schema,
+ * errors and search serve it as they are, and tokens_from_search (cs-store-search.c) is the
+ * one place that turns a found item into a token. */
+
 /* FALSE (and @error, CS_STORE_ERROR_FAILED) when @token cannot be stored: a secret is missing
  * or an attribute is not valid UTF-8. */
 gboolean       cs_oauth1_item_check_storable        (CsStoredToken      *token,
