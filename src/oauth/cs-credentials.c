@@ -43,6 +43,17 @@ cs_credentials_new (GPtrArray *params)
 }
 
 CsCredentials *
+cs_credentials_new_token (const char *token,
+                          const char *token_secret)
+{
+  g_autoptr(GPtrArray) params = cs_param_list_new ();
+
+  cs_param_list_add (params, CS_CREDENTIALS_TOKEN, token);
+  cs_param_list_add (params, CS_CREDENTIALS_TOKEN_SECRET, token_secret);
+  return cs_credentials_new (params);
+}
+
+CsCredentials *
 cs_credentials_ref (CsCredentials *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
@@ -85,19 +96,19 @@ cs_credentials_get (CsCredentials *self,
 const char *
 cs_credentials_get_token (CsCredentials *self)
 {
-  return cs_credentials_get (self, "oauth_token");
+  return cs_credentials_get (self, CS_CREDENTIALS_TOKEN);
 }
 
 const char *
 cs_credentials_get_token_secret (CsCredentials *self)
 {
-  return cs_credentials_get (self, "oauth_token_secret");
+  return cs_credentials_get (self, CS_CREDENTIALS_TOKEN_SECRET);
 }
 
 gboolean
 cs_credentials_get_callback_confirmed (CsCredentials *self)
 {
-  const char *value = cs_credentials_get (self, "oauth_callback_confirmed");
+  const char *value = cs_credentials_get (self, CS_CREDENTIALS_CALLBACK_CONFIRMED);
 
   return value != NULL && strcmp (value, "true") == 0;
 }
@@ -112,4 +123,28 @@ const char *
 cs_credentials_get_screen_name (CsCredentials *self)
 {
   return cs_credentials_get (self, "screen_name");
+}
+
+const char *
+cs_credentials_get_account (CsCredentials *self)
+{
+  const char *screen_name = cs_credentials_get_screen_name (self);
+
+  return screen_name != NULL ? screen_name : cs_credentials_get_user_id (self);
+}
+
+gboolean
+cs_credentials_field_is_secret (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_str_has_suffix (name, "secret");
+}
+
+gboolean
+cs_credentials_field_is_token (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return strcmp (name, CS_CREDENTIALS_TOKEN) == 0;
 }

@@ -1,0 +1,217 @@
+/* cs-oauth1-item.c — how an OAuth 1.0a token is kept in the keyring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two kinds of item, both in the store's schema:
+ * - the access item (kind=access) of one account: attributes provider, host, consumer_key,
+ *   account; label "Countersign: @account on Provider" (the provider's name is read back from
+ *   it); secret `oauth_token=…&oauth_token_secret=…`.
+ * - the consumer item (kind=consumer) of one consumer key, shared by its accounts: the same
+ *   attributes without account; secret `oauth_consumer_secret=…`.
+ * Secrets are form-encoded (cs-percent.h) and wiped from memory we own.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cs-credentials.h"
+#include "cs-percent.h"
+#include "cs-token-store-private.h"
+
+#define CONSUMER_SECRET_FIELD "oauth_consumer_secret"
+
+/* The attributes of @token's items; without the account when @account is NULL. */
+static GHashTable *
+attributes_new (CsStoredToken *token,
+                const char    *account,
+                const char    *kind)
+{
+  GHashTable *attributes = cs_store_kind_attributes_new (kind);
+
+  g_hash_table_insert (attributes, (gpointer) CS_STORE_ATTR_PROVIDER,
+                       g_strdup (cs_stored_token_get_provider_id (token)));
+  g_hash_table_insert (attributes, (gpointer) CS_STORE_ATTR_HOST,
+                       g_strdup (cs_stored_token_get_host (token)));
+  g_hash_table_insert (attributes, (gpointer) CS_STORE_ATTR_CONSUMER_KEY,
+                       g_strdup (cs_stored_token_get_consumer_key (token)));
+  if (account != NULL)
+    g_hash_table_insert (attributes, (gpointer) CS_STORE_ATTR_ACCOUNT, g_strdup (account));
+  return attributes;
+}
+
+/* The form-encoded fields of a secret; NULL when it is not text. Takes @value. */
+static GPtrArray *
+fields_from_secret (SecretValue *value)
+{
+  char *text = cs_store_secret_dup_text (value);
+  GPtrArray *fields;
+
+  g_clear_pointer (&value, secret_value_unref);
+  fields = text != NULL ? cs_form_parse (text, -1, NULL) : NULL;
+  cs_secret_free (text);
+  return fields;
+}
+
+/* Form-encodes one or two fields into memory the caller wipes. */
+static char *
+secret_encode (const char *name,
+               const char *value,
+               const char *name2,
+               const char *value2)
+{
+  g_autoptr(GPtrArray) fields = cs_param_list_new ();
+
+  cs_param_list_add (fields, name, value);
+  if (name2 != NULL)
+    cs_param_list_add (fields, name2, value2);
+  return cs_form_encode (fields);
+}
+
+gboolean
+cs_oauth1_item_check_storable (CsStoredToken  *token,
+                               GError        **error)
+{
+  const char *fields[] = {
+    cs_stored_token_get_provider_id (token),
+    cs_stored_token_get_provider_name (token),
+    cs_stored_token_get_host (token),
+    cs_stored_token_get_consumer_key (token),
+    cs_stored_token_get_account (token),
+  };
+
+  if (cs_stored_token_get_token (token) == NULL ||
+      cs_stored_token_get_token_secret (token) == NULL)
+    {
+      g_set_error_literal (error, CS_STORE_ERROR, CS_STORE_ERROR_FAILED,
+                           _("Nothing to store: the access token or its secret is missing"));
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!g_utf8_validate (fields[i], -1, NULL))
+      {
+        g_set_error_literal (error, CS_STORE_ERROR, CS_STORE_ERROR_FAILED,
+                             _("Cannot store these credentials: the provider, host, consumer "
+                               "key or account is not valid UTF-8"));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* ---- the access item ----------------------------------------------------------------- */
+
+GHashTable *
+cs_oauth1_item_access_attributes (CsStoredToken *token)
+{
+  return attributes_new (token, cs_stored_token_get_account (token), CS_STORE_KIND_ACCESS);
+}
+
+char *
+cs_oauth1_item_access_label (CsStoredToken *token)
+{
+  const char *account = cs_stored_token_get_account (token);
+  const char *provider_name = cs_stored_token_get_provider_name (token);
+
+  /* Not translated: the provider name is read back from it (see provider_name_from_label). */
+  if (account != NULL && *account != '\0')
+    return g_strdup_printf (CS_STORE_LABEL_PREFIX "@%s on %s", account, provider_name);
+  return g_strdup_printf (CS_STORE_LABEL_PREFIX "%s", provider_name);
+}
+
+char *
+cs_oauth1_item_access_secret (CsStoredToken *token)
+{
+  return secret_encode (CS_CREDENTIALS_TOKEN, cs_stored_token_get_token (token),
+                        CS_CREDENTIALS_TOKEN_SECRET, cs_stored_token_get_token_secret (token));
+}
+
+gboolean
+cs_oauth1_item_take_access_secret (CsStoredToken *token,
+                                   SecretValue   *value)
+{
+  g_autoptr(GPtrArray) fields = fields_from_secret (value);
+  const char *access_token = fields ? cs_param_list_get (fields, CS_CREDENTIALS_TOKEN) : NULL;
+  const char *token_secret = fields ? cs_param_list_get (fields, CS_CREDENTIALS_TOKEN_SECRET)
+                                    : NULL;
+
+  if (access_token == NULL || token_secret == NULL)
+    return FALSE;
+  cs_stored_token_take_secrets (token, g_strdup (access_token), g_strdup (token_secret));
+  return TRUE;
+}
+
+static char *
+provider_name_from_label (const char *label,
+                          const char *account,
+                          const char *provider_id)
+{
+  g_autofree char *prefix = NULL;
+
+  if (label == NULL || !g_str_has_prefix (label, CS_STORE_LABEL_PREFIX))
+    return g_strdup (provider_id);
+  if (*account != '\0')
+    prefix = g_strdup_printf (CS_STORE_LABEL_PREFIX "@%s on ", account);
+  else
+    prefix = g_strdup (CS_STORE_LABEL_PREFIX);
+  if (g_str_has_prefix (label, prefix) && label[strlen (prefix)] != '\0')
+    return g_strdup (label + strlen (prefix));
+  return g_strdup (provider_id);
+}
+
+CsStoredToken *
+cs_oauth1_item_to_token (SecretRetrievable *item)
+{
+  g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
+  g_autofree char *label = secret_retrievable_get_label (item);
+  g_autofree char *provider_name = NULL;
+  const char *provider_id = g_hash_table_lookup (attributes, CS_STORE_ATTR_PROVIDER);
+  const char *consumer_key = g_hash_table_lookup (attributes, CS_STORE_ATTR_CONSUMER_KEY);
+  const char *account = g_hash_table_lookup (attributes, CS_STORE_ATTR_ACCOUNT);
+  CsStoredToken *token;
+
+  if (provider_id == NULL || consumer_key == NULL)
+    return NULL;
+  if (account == NULL)
+    account = "";
+  provider_name = provider_name_from_label (label, account, provider_id);
+  token = cs_stored_token_new (provider_id, provider_name,
+                               g_hash_table_lookup (attributes, CS_STORE_ATTR_HOST),
+                               consumer_key, account, NULL, NULL);
+  cs_stored_token_set_modified (token, (gint64) secret_retrievable_get_modified (item));
+  return token;
+}
+
+/* ---- the consumer item --------------------------------------------------------------- */
+
+/* The consumer secret belongs to the consumer key, not to one account: one item per key,
+ * without the account attribute, shared by every account authorized with that key. */
+GHashTable *
+cs_oauth1_item_consumer_attributes (CsStoredToken *token)
+{
+  return attributes_new (token, NULL, CS_STORE_KIND_CONSUMER);
+}
+
+char *
+cs_oauth1_item_consumer_label (CsStoredToken *token)
+{
+  return g_strdup_printf (CS_STORE_LABEL_PREFIX "consumer secret for %s on %s",
+                          cs_stored_token_get_consumer_key (token),
+                          cs_stored_token_get_provider_name (token));
+}
+
+char *
+cs_oauth1_item_consumer_secret (const char *consumer_secret)
+{
+  return secret_encode (CONSUMER_SECRET_FIELD, consumer_secret, NULL, NULL);
+}
+
+void
+cs_oauth1_item_take_consumer_secret (CsStoredToken *token,
+                                     SecretValue   *value)
+{
+  g_autoptr(GPtrArray) fields = fields_from_secret (value);
+  const char *secret = fields ? cs_param_list_get (fields, CONSUMER_SECRET_FIELD) : NULL;
+
+  if (secret != NULL)
+    cs_stored_token_take_consumer_secret (token, g_strdup (secret));
+}
