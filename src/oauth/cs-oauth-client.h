@@ -1,8 +1,14 @@
-/* cs-oauth-client.h — the three-legged flow over one SoupSession
+/* cs-oauth-client.h — the OAuth 1.0a exchanges (request token, access token, signed calls)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * CONTRACT (other layers code against this): signatures here may grow, not change.
+ *
+ * Each exchange is signed (cs-signer), sent through the client's CsTransport (one
+ * SoupSession and its policy: TLS, redirects, body cap, timeouts, proxies; see
+ * cs-transport.h), and its answer parsed (cs-token-answer). An answer that says our clock is
+ * off (the provider's Date header) is signed again with the corrected timestamp and sent once
+ * more.
  *
  * Errors are in CS_OAUTH_ERROR. Their messages are meant for the user as they are: they
  * name the HTTP status, quote the provider's own text and add an explanation of what to do
@@ -14,6 +20,8 @@
 
 #include "cs-credentials.h"
 #include "cs-provider.h"
+#include "cs-transport.h"
+#include "cs-url-rules.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +38,9 @@ typedef struct
 } CsConsumer;
 
 CsOAuthClient *cs_oauth_client_new                      (void);
+/* The transport the client sends through (transfer none): its timeout and insecure-http
+ * setting are the ones below. */
+CsTransport   *cs_oauth_client_get_transport            (CsOAuthClient *self);
 /* Seconds; 30 by default. */
 void           cs_oauth_client_set_timeout              (CsOAuthClient *self,
                                                          guint          seconds);
@@ -92,8 +103,5 @@ char          *cs_oauth_authorize_url                   (CsProvider          *pr
                                                          gboolean             authenticate,
                                                          gboolean             force_login,
                                                          const char          *screen_name);
-
-/* Whether @url's host is 127.0.0.0/8, ::1 or localhost. */
-gboolean       cs_url_is_loopback                       (const char          *url);
 
 G_END_DECLS

@@ -7,8 +7,8 @@
  */
 #include "config.h"
 
-#include "cs-oauth-client.h"
 #include "cs-proxy-resolver.h"
+#include "cs-url-rules.h"
 
 struct _CsProxyResolver
 {

@@ -14,7 +14,7 @@
  * on the connecting thread, before it is handed this resolver. So a SoupSession that must
  * not load the default resolver has to connect with proxies disabled (proxy-resolver NULL),
  * and one that may should load it first, off the main thread, with
- * cs_proxy_resolver_prepare_async (): CsOAuthClient does both.
+ * cs_proxy_resolver_prepare_async (): CsTransport does both.
  */
 #pragma once
 
@@ -27,7 +27,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsProxyResolver, cs_proxy_resolver, CS, PROXY_RESOLVER, GObject)
 
 CsProxyResolver *cs_proxy_resolver_new          (void);
-/* The instance every CsOAuthClient uses (transfer none). */
+/* The instance every CsTransport uses (transfer none). */
 CsProxyResolver *cs_proxy_resolver_get_shared   (void);
 /* For tests: the resolver non-loopback URIs go to instead of g_proxy_resolver_get_default ().
  * %NULL goes back to the default one (obtained when next needed). */
