@@ -10,12 +10,12 @@ CS_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libsecret-1-dev
   libgnutls28-dev libjson-glib-dev
-  desktop-file-utils appstream gnome-keyring dbus dbus-x11
+  desktop-file-utils appstream gnome-keyring dbus dbus-x11 libxml2-utils ca-certificates
 )
 # What the test suite needs on top: a display, a keyring, the independent provider.
 CS_TEST_PACKAGES=(
   xvfb xauth libsecret-tools python3 python3-oauthlib python3-yaml curl
-  at-spi2-core groff-base libxtst6 valgrind
+  at-spi2-core groff-base libxtst6 valgrind locales
 )
 
 # CI's sanitizer pass is built with clang (its ASan/UBSan runtime is a package of its own).
@@ -57,4 +57,20 @@ cs_configure () {
 cs_build () {
   cs_log "Building $1"
   meson compile -C "$1"
+}
+
+# cs_ensure_locale NAME: generates a locale (de_DE.UTF-8 for the language tests) if it is
+# missing. glibc 2.37 and later ignore LANGUAGE under the C locale, so a test of a translation
+# runs under the real locale of that language.
+cs_ensure_locale () {
+  local name="$1" sudo=()
+  locale -a 2>/dev/null | sed 's/utf8/UTF-8/' | grep -qx "$name" && return 0
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  cs_log "Generating the $name locale"
+  if [ -f /etc/locale.gen ] && grep -q "^# *$name " /etc/locale.gen; then
+    "${sudo[@]}" sed -i "s/^# *$name /$name /" /etc/locale.gen
+    "${sudo[@]}" locale-gen
+  else
+    "${sudo[@]}" locale-gen "$name"
+  fi
 }
