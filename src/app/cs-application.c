@@ -200,7 +200,36 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+open_uri_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (GtkWindow) window = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* Said in the window that asked, if it is still there. */
+  if (!cs_application_launch_uri_finish (CS_APPLICATION (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      && CS_IS_WINDOW (window) && gtk_widget_get_realized (GTK_WIDGET (window)))
+    cs_window_add_toast (CS_WINDOW (window), _("Could not open a browser. Copy the link instead."));
+}
+
+/* The wizard's Open in Browser: the link, in the browser, for the active window. */
+static void
+open_uri_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CsApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  cs_application_launch_uri_async (self, window, g_variant_get_string (parameter, NULL), NULL,
+                                   open_uri_cb, window != NULL ? g_object_ref (window) : NULL);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-uri", open_uri_action, "s" },
   { "quit", quit_action },
   { "new-authorization", new_authorization_action },
   { "about", about_action },

@@ -11,7 +11,6 @@
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
 #include "cs-share.h"
-#include "cs-window.h"
 
 static const struct
 {
@@ -60,10 +59,7 @@ cs_share_export_to_clipboard (GtkWidget          *widget,
   text = cs_export (data, format, &error);
   if (text == NULL)
     {
-      GtkRoot *root = gtk_widget_get_root (widget);
-
-      if (CS_IS_WINDOW (root))
-        cs_window_add_toast (CS_WINDOW (root), error->message);
+      gtk_widget_activate_action (widget, "win.toast", "s", error->message);
       return;
     }
 

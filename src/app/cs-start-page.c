@@ -16,7 +16,6 @@
 #include "cs-percent.h"
 #include "cs-share.h"
 #include "cs-start-page.h"
-#include "cs-window.h"
 
 typedef enum
 {
@@ -82,10 +81,7 @@ static void
 toast (CsStartPage *self,
        const char  *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (CS_IS_WINDOW (root))
-    cs_window_add_toast (CS_WINDOW (root), text);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
 }
 
 static void

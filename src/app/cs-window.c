@@ -285,6 +285,15 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* How the pages and rows inside the window say something: they know the action, not us. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  cs_window_add_toast (CS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 cs_window_dispose (GObject *object)
 {
@@ -315,6 +324,7 @@ cs_window_class_init (CsWindowClass *klass)
   window_class->close_request = cs_window_close_request;
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
 
   g_type_ensure (CS_TYPE_START_PAGE);
   g_type_ensure (CS_TYPE_WIZARD);

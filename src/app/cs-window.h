@@ -1,6 +1,9 @@
 /* cs-window.h — the main window: saved credentials, and the wizard
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Widgets inside the window show a toast with the `win.toast` action (a string: the text),
+ * through gtk_widget_activate_action(); they do not include this header.
  */
 #pragma once
 
