@@ -132,11 +132,8 @@ step_begin (CsAuthorization     *self,
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, GUINT_TO_POINTER (++self->generation), NULL);
   if (self->verifier_run != NULL)
-    {
-      stop_verifier_wait (self);
-      g_task_return_new_error (g_steal_pointer (&self->verifier_run), G_IO_ERROR,
-                               G_IO_ERROR_CANCELLED, "%s", _("Cancelled"));
-    }
+    cs_authorization_fail_verifier (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                               _("Cancelled")));
   set_progress (self, step, state);
   return task;
 }
@@ -225,13 +222,16 @@ request_token_cb (GObject      *source,
       return;
     }
   self->request_token = token;
-  self->authorize_url = cs_oauth_authorize_url (self->provider, token, FALSE, FALSE, NULL);
+  /* None when only this leg is run (countersign-cli request-token without a provider). */
+  if (cs_provider_get_authorize_url (self->provider) != NULL)
+    self->authorize_url = cs_oauth_authorize_url (self->provider, token, FALSE, FALSE, NULL);
   g_debug ("Request token received; callback confirmed: %s",
            cs_credentials_get_callback_confirmed (token) ? "yes" : "no");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_TOKEN]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHORIZE_URL]);
   /* Before the step ends: a run goes on to wait for the verifier from there. */
-  g_signal_emit (self, signals[AUTHORIZE_URL_READY], 0, self->authorize_url);
+  if (self->authorize_url != NULL)
+    g_signal_emit (self, signals[AUTHORIZE_URL_READY], 0, self->authorize_url);
   step_end (self, task, NULL);
 }
 
@@ -462,6 +462,8 @@ void
 cs_authorization_fail_verifier (CsAuthorization *self,
                                 GError          *error)
 {
+  GTask *run;
+
   g_return_if_fail (CS_IS_AUTHORIZATION (self));
   g_return_if_fail (error != NULL);
 
@@ -470,9 +472,11 @@ cs_authorization_fail_verifier (CsAuthorization *self,
       g_error_free (error);
       return;
     }
+  run = g_steal_pointer (&self->verifier_run);
   stop_verifier_wait (self);
   set_state (self, CS_AUTHORIZATION_STATE_FAILED);
-  g_task_return_error (g_steal_pointer (&self->verifier_run), error);
+  g_task_return_error (run, error);
+  g_object_unref (run);
 }
 
 /* ------------------------------------------------------------------ step: access token */
@@ -649,17 +653,21 @@ run_access_token_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(GTask) run = user_data;
+  GTask *run = user_data;
   CsAuthorization *self = CS_AUTHORIZATION (source);
   GError *error = NULL;
 
-  if (!cs_authorization_access_token_finish (self, result, &error))
+  if (cs_authorization_access_token_finish (self, result, &error) && self->store != NULL)
+    {
+      /* The run's reference goes to the save step. */
+      cs_authorization_save_async (self, g_task_get_cancellable (run), run_saved_cb, run);
+      return;
+    }
+  if (error != NULL)
     g_task_return_error (run, error);
-  else if (self->store == NULL)
-    g_task_return_boolean (run, TRUE);
   else
-    cs_authorization_save_async (self, g_task_get_cancellable (run), run_saved_cb,
-                                 g_steal_pointer (&run));
+    g_task_return_boolean (run, TRUE);
+  g_object_unref (run);
 }
 
 static void

@@ -150,7 +150,8 @@ CsAuthorizationCallback cs_authorization_get_callback       (CsAuthorization    
 /* What was sent as oauth_callback ("oob", the loopback server's URL, the custom URL); NULL
  * before the request token step. */
 const char           *cs_authorization_get_callback_url     (CsAuthorization         *self);
-/* NULL until the request token step succeeded. */
+/* NULL until the request token step succeeded (the authorize URL also when the provider
+ * has none: only the request token leg can be run then). */
 CsCredentials        *cs_authorization_get_request_token    (CsAuthorization         *self);
 const char           *cs_authorization_get_authorize_url    (CsAuthorization         *self);
 /* NULL until the access token step succeeded. */
