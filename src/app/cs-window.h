@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "cs-provider-registry.h"
+
 G_BEGIN_DECLS
 
 #define CS_TYPE_WINDOW (cs_window_get_type ())
@@ -18,6 +20,10 @@ G_DECLARE_FINAL_TYPE (CsWindow, cs_window, CS, WINDOW, AdwApplicationWindow)
 CsWindow  *cs_window_new                   (GtkApplication *application);
 void       cs_window_add_toast             (CsWindow       *self,
                                             const char     *title);
+/* Where the window finds its providers, the demo included; its application sets it as soon as
+ * the window is added to it. */
+void       cs_window_set_registry          (CsWindow           *self,
+                                            CsProviderRegistry *registry);
 GSettings *cs_window_get_settings          (CsWindow       *self);
 /* Shows the wizard at step 1; any argument may be NULL. */
 void       cs_window_start_authorization   (CsWindow       *self,

@@ -24,11 +24,11 @@ can_continue (CsWizard *self)
     case CS_WIZARD_STEP_PROVIDER:
       return cs_provider_page_get_valid (self->provider_page);
     case CS_WIZARD_STEP_REQUEST:
-      return self->request_token != NULL;
+      return _cs_wizard_get_request_token (self) != NULL;
     case CS_WIZARD_STEP_AUTHORIZE:
       return cs_authorize_page_get_has_entry (self->authorize_page);
     case CS_WIZARD_STEP_ACCESS:
-      return self->access_token != NULL;
+      return _cs_wizard_get_access_token (self) != NULL;
     default:
       return FALSE;
     }
@@ -49,17 +49,18 @@ _cs_wizard_update_actions (CsWizard *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean busy = _cs_wizard_is_busy (self);
-  gboolean has_access = self->access_token != NULL;
+  gboolean has_access = _cs_wizard_get_access_token (self) != NULL;
+  gboolean has_link = _cs_wizard_get_authorize_url (self) != NULL;
 
   gtk_widget_action_set_enabled (widget, "wizard.continue", !busy && can_continue (self));
   gtk_widget_action_set_enabled (widget, "wizard.back", !busy);
   gtk_widget_action_set_enabled (widget, "wizard.cancel", busy);
   gtk_widget_action_set_enabled (widget, "wizard.retry", !busy);
-  gtk_widget_action_set_enabled (widget, "wizard.open-link", self->authorize_url != NULL);
-  gtk_widget_action_set_enabled (widget, "wizard.copy-link", self->authorize_url != NULL);
+  gtk_widget_action_set_enabled (widget, "wizard.open-link", has_link);
+  gtk_widget_action_set_enabled (widget, "wizard.copy-link", has_link);
   gtk_widget_action_set_enabled (widget, "wizard.test",
                                  !busy && has_access
-                                 && cs_provider_get_verify_url (self->provider) != NULL);
+                                 && cs_provider_get_verify_url (_cs_wizard_get_provider (self)) != NULL);
   gtk_widget_action_set_enabled (widget, "wizard.save", !busy && has_access);
   gtk_widget_action_set_enabled (widget, "wizard.export", has_access);
   set_button_label (self->continue_button,
@@ -136,7 +137,7 @@ back_action (GtkWidget  *widget,
   /* After the access token the request token is used up: start over, inputs kept. */
   if (self->step == CS_WIZARD_STEP_PROVIDER)
     _cs_wizard_emit_closed (self);
-  else if (self->step == CS_WIZARD_STEP_ACCESS && self->access_token != NULL)
+  else if (self->step == CS_WIZARD_STEP_ACCESS && _cs_wizard_get_access_token (self) != NULL)
     _cs_wizard_set_step (self, CS_WIZARD_STEP_PROVIDER);
   else
     _cs_wizard_set_step (self, self->step - 1);
@@ -186,12 +187,13 @@ open_link_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   CsWizard *self = CS_WIZARD (widget);
+  const char *url = _cs_wizard_get_authorize_url (self);
 
-  if (self->authorize_url == NULL)
+  if (url == NULL)
     return;
 
   /* The application opens it, and says so when no browser could. */
-  gtk_widget_activate_action (widget, "app.open-uri", "s", self->authorize_url);
+  gtk_widget_activate_action (widget, "app.open-uri", "s", url);
   if (self->callback_mode != CS_CALLBACK_MODE_LOOPBACK)
     cs_authorize_page_focus_entry (self->authorize_page);
 }
@@ -201,10 +203,10 @@ copy_link_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  CsWizard *self = CS_WIZARD (widget);
+  const char *url = _cs_wizard_get_authorize_url (CS_WIZARD (widget));
 
-  if (self->authorize_url != NULL)
-    cs_clipboard_copy (widget, self->authorize_url, FALSE, _("Copied the link"));
+  if (url != NULL)
+    cs_clipboard_copy (widget, url, FALSE, _("Copied the link"));
 }
 
 static void
@@ -213,18 +215,21 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   CsWizard *self = CS_WIZARD (widget);
+  CsCredentials *token = _cs_wizard_get_access_token (self);
+  const CsConsumer *consumer;
   CsExportData data = { 0 };
 
-  if (self->access_token == NULL)
+  if (token == NULL)
     return;
 
-  data.provider = self->provider;
-  data.consumer_key = self->consumer_key;
-  data.consumer_secret = self->consumer_secret;
-  data.token = cs_credentials_get_token (self->access_token);
-  data.token_secret = cs_credentials_get_token_secret (self->access_token);
-  data.account = _cs_wizard_get_account (self);
-  data.user_id = cs_credentials_get_user_id (self->access_token);
+  consumer = cs_authorization_get_consumer (self->authorization);
+  data.provider = cs_authorization_get_provider (self->authorization);
+  data.consumer_key = consumer->key;
+  data.consumer_secret = consumer->secret;
+  data.token = cs_credentials_get_token (token);
+  data.token_secret = cs_credentials_get_token_secret (token);
+  data.account = cs_authorization_get_account (self->authorization);
+  data.user_id = cs_credentials_get_user_id (token);
   cs_share_export_to_clipboard (widget, &data, g_variant_get_string (parameter, NULL));
 }
 

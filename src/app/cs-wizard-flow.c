@@ -1,47 +1,55 @@
-/* cs-wizard-flow.c — the requests the wizard's steps make, and what their answers show
+/* cs-wizard-flow.c — the wizard as a view of one CsAuthorization
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Step 2 asks for the request token, step 3 waits for the browser (loopback) or takes the
- * verifier typed in, step 4 asks for the access token, saves it and, on request, makes a
- * signed test call. Every callback first checks for G_IO_ERROR_CANCELLED: a cancelled
- * operation touches nothing.
+ * Leaving step 1 makes a CsAuthorization (src/flow) from what the provider page holds; the
+ * steps then only start its async steps and show what they finish with: the request token,
+ * the wait for the browser (loopback) or the verifier typed in, the access token, the
+ * keyring. The signed test call of step 4 is the wizard's own. Every callback first checks
+ * for G_IO_ERROR_CANCELLED: a cancelled operation touches nothing.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "cs-application.h"
-#include "cs-demo-provider.h"
 #include "cs-oauth-error.h"
-#include "cs-percent.h"
 #include "cs-share.h"
 #include "cs-wizard-private.h"
-
-#define CALLBACK_TIMEOUT_SECONDS 600
 
 void
 _cs_wizard_clear_flow (CsWizard *self)
 {
   _cs_wizard_drop_cancellable (self);
   self->op = CS_WIZARD_OP_NONE;
-  g_clear_object (&self->provider);
-  g_clear_object (&self->callback_server);
-  g_clear_pointer (&self->consumer_key, g_free);
-  g_clear_pointer (&self->consumer_secret, cs_secret_free);
-  g_clear_pointer (&self->request_token, cs_credentials_unref);
-  g_clear_pointer (&self->authorize_url, g_free);
-  g_clear_pointer (&self->verifier, cs_secret_free);
-  g_clear_pointer (&self->access_token, cs_credentials_unref);
-  g_clear_pointer (&self->saved_id, g_free);
+  g_clear_object (&self->authorization);
 }
 
-static CsConsumer
-consumer (CsWizard *self)
+CsCredentials *
+_cs_wizard_get_request_token (CsWizard *self)
 {
-  CsConsumer c = { self->consumer_key, self->consumer_secret, NULL };
+  return self->authorization != NULL ? cs_authorization_get_request_token (self->authorization)
+                                     : NULL;
+}
 
-  return c;
+CsCredentials *
+_cs_wizard_get_access_token (CsWizard *self)
+{
+  return self->authorization != NULL ? cs_authorization_get_access_token (self->authorization)
+                                     : NULL;
+}
+
+const char *
+_cs_wizard_get_authorize_url (CsWizard *self)
+{
+  return self->authorization != NULL ? cs_authorization_get_authorize_url (self->authorization)
+                                     : NULL;
+}
+
+CsProvider *
+_cs_wizard_get_provider (CsWizard *self)
+{
+  return self->authorization != NULL ? cs_authorization_get_provider (self->authorization)
+                                     : NULL;
 }
 
 /* ------------------------------------------------------------------ step 2: request token */
@@ -53,113 +61,98 @@ request_token_cb (GObject      *object,
 {
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
-  CsCredentials *token;
 
-  token = cs_oauth_client_request_token_finish (CS_OAUTH_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!cs_authorization_request_token_finish (CS_AUTHORIZATION (object), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
-  if (token == NULL)
+  if (error != NULL)
     {
       cs_request_page_show_error (self->request_page, error->message);
       return;
     }
 
-  g_clear_pointer (&self->request_token, cs_credentials_unref);
-  self->request_token = token;
-  cs_request_page_show_token (self->request_page, token);
+  cs_request_page_show_token (self->request_page,
+                              cs_authorization_get_request_token (self->authorization));
   _cs_wizard_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
 }
 
-static gboolean
-resolve_provider (CsWizard  *self,
-                  GError   **error)
+static CsAuthorizationCallback
+callback_of (CsCallbackMode mode)
 {
-  g_autoptr (CsProvider) provider = cs_provider_page_dup_provider (self->provider_page);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-  g_clear_object (&self->provider);
-  if (provider != NULL && cs_provider_get_is_demo (provider) && CS_IS_APPLICATION (app))
-    {
-      /* The demo runs in this process, on a port chosen when it starts. */
-      CsDemoProvider *demo = cs_application_get_demo_provider (CS_APPLICATION (app), error);
-
-      if (demo == NULL)
-        return FALSE;
-      self->provider = g_object_ref (cs_demo_provider_get_provider (demo));
-      return TRUE;
-    }
-
-  self->provider = g_steal_pointer (&provider);
-  return self->provider != NULL;
-}
-
-static const char *
-callback_for_request (CsWizard  *self,
-                      GError   **error)
-{
-  switch (self->callback_mode)
+  switch (mode)
     {
     case CS_CALLBACK_MODE_LOOPBACK:
-      g_clear_object (&self->callback_server);
-      self->callback_server = cs_callback_server_new (error);
-      return self->callback_server != NULL ? cs_callback_server_get_url (self->callback_server)
-                                           : NULL;
+      return CS_AUTHORIZATION_CALLBACK_LOOPBACK;
     case CS_CALLBACK_MODE_CUSTOM:
-      return cs_provider_page_get_custom_callback (self->provider_page);
+      return CS_AUTHORIZATION_CALLBACK_URL;
     case CS_CALLBACK_MODE_PIN:
     default:
-      return "oob";
+      return CS_AUTHORIZATION_CALLBACK_OOB;
     }
 }
 
-/* What step 1 holds, fixed for the rest of the flow. */
-static void
-take_inputs (CsWizard *self)
+/* What step 1 holds, as a new authorization; NULL with an error when the provider cannot be
+ * reached (the demo did not start). */
+static CsAuthorization *
+authorization_from_inputs (CsWizard  *self,
+                           GError   **error)
 {
-  cs_provider_page_remember (self->provider_page);
-  g_clear_pointer (&self->request_token, cs_credentials_unref);
-  g_clear_pointer (&self->consumer_key, g_free);
-  g_clear_pointer (&self->consumer_secret, cs_secret_free);
-  self->consumer_key = g_strdup (cs_provider_page_get_consumer_key (self->provider_page));
-  self->consumer_secret = g_strdup (cs_provider_page_get_consumer_secret (self->provider_page));
-  self->callback_mode = cs_provider_page_get_callback_mode (self->provider_page);
-  self->store_enabled = cs_provider_page_get_store (self->provider_page);
-  self->store_consumer_secret = cs_provider_page_get_store_consumer_secret (self->provider_page);
+  CsProviderPage *page = self->provider_page;
+  g_autoptr (CsProvider) chosen = cs_provider_page_dup_provider (page);
+  CsConsumer consumer = { cs_provider_page_get_consumer_key (page),
+                          cs_provider_page_get_consumer_secret (page), NULL };
+  CsProvider *provider;
+  CsAuthorization *authorization;
+
+  if (chosen == NULL || self->registry == NULL)
+    {
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("No provider is chosen."));
+      return NULL;
+    }
+  /* The demo runs in this process, on a port chosen when it starts. */
+  if ((provider = cs_provider_registry_resolve (self->registry, chosen, error)) == NULL)
+    return NULL;
+
+  cs_oauth_client_set_allow_insecure_http (self->client, cs_provider_page_get_allow_insecure (page));
+  authorization = cs_authorization_new (self->client, provider, &consumer);
+  cs_authorization_set_callback (authorization, callback_of (self->callback_mode),
+                                 cs_provider_page_get_custom_callback (page));
+  cs_authorization_set_access_type (authorization, cs_provider_page_get_access_type (page));
+  cs_authorization_set_store (authorization, self->store,
+                              cs_provider_page_get_store_consumer_secret (page));
+  return authorization;
 }
 
 void
 _cs_wizard_start_request_token (CsWizard *self)
 {
   g_autoptr (GError) error = NULL;
-  const char *callback;
-  CsConsumer c;
 
   if (_cs_wizard_is_busy (self) || !cs_provider_page_get_valid (self->provider_page))
     return;
 
-  take_inputs (self);
-  if (!resolve_provider (self, &error) || (callback = callback_for_request (self, &error)) == NULL)
+  cs_provider_page_remember (self->provider_page);
+  self->callback_mode = cs_provider_page_get_callback_mode (self->provider_page);
+  self->store_enabled = cs_provider_page_get_store (self->provider_page);
+  g_clear_object (&self->authorization);
+  self->authorization = authorization_from_inputs (self, &error);
+  if (self->authorization == NULL)
     {
-      cs_request_page_show_error (self->request_page,
-                                  error != NULL ? error->message : _("No provider is chosen."));
+      cs_request_page_show_error (self->request_page, error->message);
       _cs_wizard_set_step (self, CS_WIZARD_STEP_REQUEST);
       return;
     }
 
-  cs_request_page_show_busy (self->request_page, cs_provider_get_name (self->provider));
+  cs_request_page_show_busy (self->request_page,
+                             cs_provider_get_name (cs_authorization_get_provider (self->authorization)));
   _cs_wizard_set_step (self, CS_WIZARD_STEP_REQUEST);
   _cs_wizard_set_op (self, CS_WIZARD_OP_REQUEST_TOKEN);
-
-  c = consumer (self);
-  cs_oauth_client_set_allow_insecure_http (self->client,
-                                           cs_provider_page_get_allow_insecure (self->provider_page));
-  cs_oauth_client_request_token_async (self->client, self->provider, &c, callback,
-                                       cs_provider_page_get_access_type (self->provider_page),
-                                       self->cancellable, request_token_cb, g_object_ref (self));
+  cs_authorization_request_token_async (self->authorization, self->cancellable,
+                                        request_token_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------ step 3: authorize */
@@ -171,47 +164,36 @@ callback_wait_cb (GObject      *object,
 {
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
-  char *verifier;
 
-  verifier = cs_callback_server_wait_finish (CS_CALLBACK_SERVER (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!cs_authorization_wait_callback_finish (CS_AUTHORIZATION (object), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
-  if (verifier == NULL)
-    {
-      if (g_error_matches (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_DENIED))
-        cs_authorize_page_show_denied (self->authorize_page, _("Access Denied"),
-                                       _("The authorization was denied in the browser. Go back "
-                                         "to start again."));
-      else
-        cs_authorize_page_show_denied (self->authorize_page, _("No Answer From the Browser"),
-                                       error->message);
-      return;
-    }
-
-  g_clear_pointer (&self->verifier, cs_secret_free);
-  self->verifier = verifier;
-  _cs_wizard_start_access_token (self);
+  if (g_error_matches (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_DENIED))
+    cs_authorize_page_show_denied (self->authorize_page, _("Access Denied"),
+                                   _("The authorization was denied in the browser. Go back "
+                                     "to start again."));
+  else if (error != NULL)
+    cs_authorize_page_show_denied (self->authorize_page, _("No Answer From the Browser"),
+                                   error->message);
+  else
+    _cs_wizard_start_access_token (self);
 }
 
 void
 _cs_wizard_show_authorize (CsWizard *self)
 {
-  g_clear_pointer (&self->authorize_url, g_free);
-  self->authorize_url = cs_oauth_authorize_url (self->provider, self->request_token,
-                                                FALSE, FALSE, NULL);
-  cs_authorize_page_show (self->authorize_page, self->authorize_url, self->callback_mode);
+  cs_authorize_page_show (self->authorize_page, _cs_wizard_get_authorize_url (self),
+                          self->callback_mode);
 
   _cs_wizard_set_step (self, CS_WIZARD_STEP_AUTHORIZE);
-  if (self->callback_mode == CS_CALLBACK_MODE_LOOPBACK && self->callback_server != NULL)
+  if (cs_authorization_get_callback (self->authorization) == CS_AUTHORIZATION_CALLBACK_LOOPBACK)
     {
       cs_authorize_page_show_waiting (self->authorize_page);
       _cs_wizard_set_op (self, CS_WIZARD_OP_WAIT_CALLBACK);
-      cs_callback_server_wait_async (self->callback_server,
-                                     cs_credentials_get_token (self->request_token),
-                                     CALLBACK_TIMEOUT_SECONDS, self->cancellable,
-                                     callback_wait_cb, g_object_ref (self));
+      cs_authorization_wait_callback_async (self->authorization, self->cancellable,
+                                            callback_wait_cb, g_object_ref (self));
     }
   else
     {
@@ -220,31 +202,19 @@ _cs_wizard_show_authorize (CsWizard *self)
   cs_authorize_page_focus_link (self->authorize_page);
 }
 
-/* What was typed or pasted: a PIN, a verifier, or the whole callback address. */
-static char *
-verifier_from_entry (CsWizard *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (cs_authorize_page_get_entry (self->authorize_page)));
-  const char *query = strchr (text, '?');
-
-  if (query != NULL && strstr (query, "oauth_verifier=") != NULL)
-    {
-      g_autoptr (GHashTable) params = g_uri_parse_params (query + 1, -1, "&",
-                                                          G_URI_PARAMS_NONE, NULL);
-      const char *verifier = params != NULL ? g_hash_table_lookup (params, "oauth_verifier") : NULL;
-
-      if (verifier != NULL)
-        return g_strdup (verifier);
-    }
-
-  return g_steal_pointer (&text);
-}
-
 void
 _cs_wizard_submit_verifier (CsWizard *self)
 {
-  g_clear_pointer (&self->verifier, cs_secret_free);
-  self->verifier = verifier_from_entry (self);
+  g_autoptr (GError) error = NULL;
+
+  /* A PIN, a verifier, or the whole address the browser was sent to: the flow reads it. */
+  if (!cs_authorization_submit_verifier (self->authorization,
+                                         cs_authorize_page_get_entry (self->authorize_page),
+                                         &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+      return;
+    }
   _cs_wizard_start_access_token (self);
 }
 
@@ -275,7 +245,7 @@ name_custom_provider (CsWizard   *self,
   if (id->len == 0)
     g_string_assign (id, "provider");
   /* Never in place of a preset. */
-  existing = self->providers != NULL ? cs_provider_list_lookup (self->providers, id->str) : NULL;
+  existing = cs_provider_registry_lookup (self->registry, id->str);
   if ((existing != NULL && !cs_provider_get_is_custom (existing)) || g_str_equal (id->str, "custom"))
     g_string_append (id, "-custom");
 
@@ -289,6 +259,22 @@ name_custom_provider (CsWizard   *self,
   return named;
 }
 
+/* A Custom provider that worked is saved (by the window) under its host's name, and the
+ * tokens are saved under it. */
+static void
+keep_custom_provider (CsWizard *self)
+{
+  CsProvider *provider = cs_authorization_get_provider (self->authorization);
+  g_autoptr (CsProvider) named = NULL;
+
+  if (!cs_provider_get_is_custom (provider) || g_strcmp0 (cs_provider_get_id (provider), "custom") != 0)
+    return;
+
+  named = name_custom_provider (self, provider);
+  cs_authorization_set_provider (self->authorization, named);
+  _cs_wizard_emit_provider_created (self, named);
+}
+
 static void
 access_token_cb (GObject      *object,
                  GAsyncResult *result,
@@ -296,31 +282,20 @@ access_token_cb (GObject      *object,
 {
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
-  CsCredentials *token;
 
-  token = cs_oauth_client_access_token_finish (CS_OAUTH_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!cs_authorization_access_token_finish (CS_AUTHORIZATION (object), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
-  if (token == NULL)
+  if (error != NULL)
     {
       cs_result_page_show_error (self->result_page, error->message);
       return;
     }
 
-  g_clear_pointer (&self->access_token, cs_credentials_unref);
-  self->access_token = token;
-  if (cs_provider_get_is_custom (self->provider)
-      && g_strcmp0 (cs_provider_get_id (self->provider), "custom") == 0)
-    {
-      CsProvider *named = name_custom_provider (self, self->provider);
-
-      g_clear_object (&self->provider);
-      self->provider = named;
-      _cs_wizard_emit_provider_created (self, named);
-    }
-  cs_result_page_show_token (self->result_page, token);
+  keep_custom_provider (self);
+  cs_result_page_show_token (self->result_page, _cs_wizard_get_access_token (self));
   _cs_wizard_update_actions (self);
 
   if (self->store_enabled)
@@ -337,28 +312,14 @@ access_token_cb (GObject      *object,
 void
 _cs_wizard_start_access_token (CsWizard *self)
 {
-  CsConsumer c;
-
-  if (_cs_wizard_is_busy (self) || self->request_token == NULL || self->verifier == NULL)
+  if (_cs_wizard_is_busy (self) || _cs_wizard_get_request_token (self) == NULL)
     return;
 
-  g_clear_pointer (&self->access_token, cs_credentials_unref);
   cs_result_page_show_busy (self->result_page);
   _cs_wizard_set_step (self, CS_WIZARD_STEP_ACCESS);
   _cs_wizard_set_op (self, CS_WIZARD_OP_ACCESS_TOKEN);
-
-  c = consumer (self);
-  cs_oauth_client_access_token_async (self->client, self->provider, &c, self->request_token,
-                                      self->verifier, self->cancellable,
-                                      access_token_cb, g_object_ref (self));
-}
-
-const char *
-_cs_wizard_get_account (CsWizard *self)
-{
-  const char *account = cs_credentials_get_screen_name (self->access_token);
-
-  return account != NULL ? account : cs_credentials_get_user_id (self->access_token);
+  cs_authorization_access_token_async (self->authorization, self->cancellable,
+                                       access_token_cb, g_object_ref (self));
 }
 
 static void
@@ -369,14 +330,13 @@ save_cb (GObject      *object,
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!cs_token_store_save_finish (CS_TOKEN_STORE (object), result, &error)
+  if (!cs_authorization_save_finish (CS_AUTHORIZATION (object), result, &error)
       && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (error != NULL)
     {
-      g_clear_pointer (&self->saved_id, g_free);
       /* The tokens stay on screen and copyable; nothing is written anywhere else. */
       cs_result_page_show_keyring (self->result_page, error->message, FALSE, TRUE);
       return;
@@ -389,26 +349,13 @@ save_cb (GObject      *object,
 void
 _cs_wizard_start_save (CsWizard *self)
 {
-  g_autoptr (CsStoredToken) token = NULL;
-  g_autofree char *host = NULL;
-
-  if (_cs_wizard_is_busy (self) || self->access_token == NULL || self->store == NULL)
+  if (_cs_wizard_is_busy (self) || _cs_wizard_get_access_token (self) == NULL)
     return;
-
-  host = provider_host (self->provider);
-  token = cs_stored_token_new (cs_provider_get_id (self->provider),
-                               cs_provider_get_name (self->provider),
-                               host, self->consumer_key, _cs_wizard_get_account (self),
-                               cs_credentials_get_token (self->access_token),
-                               cs_credentials_get_token_secret (self->access_token));
-  g_free (self->saved_id);
-  self->saved_id = g_strdup (cs_stored_token_get_id (token));
 
   cs_result_page_show_keyring (self->result_page, _("Saving in the keyring…"), TRUE, FALSE);
   _cs_wizard_set_op (self, CS_WIZARD_OP_SAVE);
-  cs_token_store_save_async (self->store, token,
-                             self->store_consumer_secret ? self->consumer_secret : NULL,
-                             self->cancellable, save_cb, g_object_ref (self));
+  cs_authorization_save_async (self->authorization, self->cancellable, save_cb,
+                               g_object_ref (self));
 }
 
 static void
@@ -445,17 +392,17 @@ test_cb (GObject      *object,
 void
 _cs_wizard_start_test (CsWizard *self)
 {
-  CsConsumer c;
+  CsProvider *provider = _cs_wizard_get_provider (self);
+  CsCredentials *token = _cs_wizard_get_access_token (self);
 
-  if (_cs_wizard_is_busy (self) || self->access_token == NULL
-      || cs_provider_get_verify_url (self->provider) == NULL)
+  if (_cs_wizard_is_busy (self) || token == NULL || cs_provider_get_verify_url (provider) == NULL)
     return;
 
   cs_result_page_show_test (self->result_page, _("Making a signed call…"), TRUE, FALSE);
   _cs_wizard_set_op (self, CS_WIZARD_OP_TEST);
-  c = consumer (self);
-  cs_oauth_client_call_async (self->client, self->provider, &c, self->access_token, "GET",
-                              cs_provider_get_verify_url (self->provider), NULL,
+  cs_oauth_client_call_async (self->client, provider,
+                              cs_authorization_get_consumer (self->authorization), token, "GET",
+                              cs_provider_get_verify_url (provider), NULL,
                               self->cancellable, test_cb, g_object_ref (self));
 }
 

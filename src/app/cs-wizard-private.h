@@ -3,15 +3,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * cs-wizard.c is the widget (steps, busy state, public API), cs-wizard-actions.c the wizard.*
- * actions and their enabled states, cs-wizard-flow.c the requests each step makes. The pages
+ * actions and their enabled states, cs-wizard-flow.c drives the CsAuthorization (src/flow)
+ * that makes the requests, and shows what comes back. The pages
  * (cs-provider-page, cs-request-page, cs-authorize-page, cs-result-page) only show; they
  * reach the wizard through its actions.
  */
 #pragma once
 
+#include "cs-authorization.h"
 #include "cs-authorize-page.h"
-#include "cs-callback-server.h"
 #include "cs-provider-page.h"
+#include "cs-provider-registry.h"
 #include "cs-request-page.h"
 #include "cs-result-page.h"
 #include "cs-wizard.h"
@@ -41,40 +43,32 @@ typedef enum
 
 struct _CsWizard
 {
-  GtkWidget          parent_instance;
+  GtkWidget           parent_instance;
 
-  GtkScrolledWindow *scroller;
-  GtkLabel          *step_label;
-  GtkLabel          *title_label;
-  GtkLabel          *description_label;
-  GtkStack          *pages;
-  CsProviderPage    *provider_page;
-  CsRequestPage     *request_page;
-  CsAuthorizePage   *authorize_page;
-  CsResultPage      *result_page;
-  GtkButton         *continue_button;
-  GtkButton         *cancel_button;
+  GtkScrolledWindow  *scroller;
+  GtkLabel           *step_label;
+  GtkLabel           *title_label;
+  GtkLabel           *description_label;
+  GtkStack           *pages;
+  CsProviderPage     *provider_page;
+  CsRequestPage      *request_page;
+  CsAuthorizePage    *authorize_page;
+  CsResultPage       *result_page;
+  GtkButton          *continue_button;
+  GtkButton          *cancel_button;
 
-  CsOAuthClient     *client;
-  CsTokenStore      *store;
-  GCancellable      *cancellable;
-  CsWizardOp         op;
-  guint              step;
+  CsOAuthClient      *client;
+  CsTokenStore       *store;
+  CsProviderRegistry *registry;
+  gulong              providers_changed_id;
+  GCancellable       *cancellable;
+  CsWizardOp          op;
+  guint               step;
 
-  /* The flow, fixed when step 1 is left. */
-  CsProvider        *provider;
-  GPtrArray         *providers; /* the window's list, shared */
-  char              *consumer_key;
-  char              *consumer_secret;
-  CsCallbackMode     callback_mode;
-  gboolean           store_enabled;
-  gboolean           store_consumer_secret;
-  CsCallbackServer  *callback_server;
-  CsCredentials     *request_token;
-  char              *authorize_url;
-  char              *verifier;
-  CsCredentials     *access_token;
-  char              *saved_id;
+  /* The flow, made when step 1 is left; NULL before. */
+  CsAuthorization    *authorization;
+  CsCallbackMode      callback_mode;
+  gboolean            store_enabled;
 };
 
 /* cs-wizard.c */
@@ -106,8 +100,11 @@ void     _cs_wizard_submit_verifier    (CsWizard       *self);
 void     _cs_wizard_start_access_token (CsWizard       *self);
 void     _cs_wizard_start_save         (CsWizard       *self);
 void     _cs_wizard_start_test         (CsWizard       *self);
-/* The screen name, else the user id, of the access token. */
-const char *_cs_wizard_get_account     (CsWizard       *self);
+/* NULL before step 1 is left or before the step's answer came. */
+CsCredentials *_cs_wizard_get_request_token (CsWizard  *self);
+CsCredentials *_cs_wizard_get_access_token  (CsWizard  *self);
+const char    *_cs_wizard_get_authorize_url (CsWizard  *self);
+CsProvider    *_cs_wizard_get_provider      (CsWizard  *self);
 /* What a cancelled operation leaves on screen. */
 void     _cs_wizard_show_cancelled     (CsWizard       *self,
                                         CsWizardOp      op);

@@ -2,11 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The wizard is the controller of the flow: the pages show and collect, and every request
- * goes through src/oauth (CsOAuthClient, CsCallbackServer) and src/store. Each running
- * operation has its own GCancellable; Cancel, Escape and dispose cancel it, and callbacks
- * of a cancelled operation touch nothing. This file is the widget: steps, busy state and the
- * public API; the actions are in cs-wizard-actions.c, the requests in cs-wizard-flow.c.
+ * The wizard is a view of one CsAuthorization (src/flow), which makes every request: the
+ * pages show and collect, the wizard starts the flow's steps and shows how they end. Each
+ * running operation has its own GCancellable; Cancel, Escape and dispose cancel it, and
+ * callbacks of a cancelled operation touch nothing. This file is the widget: steps, busy
+ * state and the public API; the actions are in cs-wizard-actions.c, the flow's steps in
+ * cs-wizard-flow.c.
  */
 #include "config.h"
 
@@ -107,7 +108,10 @@ _cs_wizard_set_step (CsWizard *self,
 void
 _cs_wizard_emit_finished (CsWizard *self)
 {
-  g_signal_emit (self, signals[FINISHED], 0, self->saved_id);
+  const char *saved_id = self->authorization != NULL
+                         ? cs_authorization_get_saved_id (self->authorization) : NULL;
+
+  g_signal_emit (self, signals[FINISHED], 0, saved_id);
 }
 
 void
@@ -166,9 +170,11 @@ cs_wizard_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WIZARD);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  if (self->registry != NULL)
+    g_clear_signal_handler (&self->providers_changed_id, self->registry);
+  g_clear_object (&self->registry);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->providers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cs_wizard_parent_class)->dispose (object);
 }
@@ -264,24 +270,36 @@ cs_wizard_init (CsWizard *self)
   _cs_wizard_set_step (self, CS_WIZARD_STEP_PROVIDER);
 }
 
+static void
+providers_changed_cb (CsWizard *self)
+{
+  cs_provider_page_set_providers (self->provider_page,
+                                  cs_provider_registry_get_providers (self->registry));
+}
+
 void
-cs_wizard_setup (CsWizard      *self,
-                 CsOAuthClient *client,
-                 CsTokenStore  *store,
-                 GPtrArray     *providers)
+cs_wizard_setup (CsWizard           *self,
+                 CsOAuthClient      *client,
+                 CsTokenStore       *store,
+                 CsProviderRegistry *registry)
 {
   g_return_if_fail (CS_IS_WIZARD (self));
   g_return_if_fail (CS_IS_OAUTH_CLIENT (client));
   g_return_if_fail (CS_IS_TOKEN_STORE (store));
+  g_return_if_fail (CS_IS_PROVIDER_REGISTRY (registry));
 
   g_set_object (&self->client, client);
   g_set_object (&self->store, store);
-  if (self->providers != providers)
+  if (self->registry != registry)
     {
-      g_clear_pointer (&self->providers, g_ptr_array_unref);
-      self->providers = g_ptr_array_ref (providers);
+      if (self->registry != NULL)
+        g_clear_signal_handler (&self->providers_changed_id, self->registry);
+      g_set_object (&self->registry, registry);
+      self->providers_changed_id = g_signal_connect_swapped (registry, "providers-changed",
+                                                             G_CALLBACK (providers_changed_cb),
+                                                             self);
     }
-  cs_provider_page_set_providers (self->provider_page, providers);
+  providers_changed_cb (self);
 }
 
 void
