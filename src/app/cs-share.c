@@ -228,3 +228,22 @@ cs_share_parse_verify (GBytes  *body,
 
   return g_steal_pointer (&account);
 }
+
+char *
+cs_share_verify_finish (CsOAuthClient  *client,
+                        GAsyncResult   *result,
+                        GError        **error)
+{
+  g_autoptr (GBytes) body = NULL;
+  g_autofree char *account = NULL;
+  guint status = 0;
+
+  g_return_val_if_fail (CS_IS_OAUTH_CLIENT (client), NULL);
+
+  body = cs_oauth_client_call_finish (client, result, &status, error);
+  if (body == NULL || (account = cs_share_parse_verify (body, status, error)) == NULL)
+    return NULL;
+
+  /* Translators: %s is an account, e.g. "@demo_user". */
+  return g_strdup_printf (_("The tokens work: they belong to %s"), account);
+}

@@ -72,41 +72,41 @@ struct _CsWizard
 };
 
 /* cs-wizard.c */
-gboolean _cs_wizard_is_busy            (CsWizard       *self);
-void     _cs_wizard_set_op             (CsWizard       *self,
-                                        CsWizardOp      op);
-void     _cs_wizard_set_step           (CsWizard       *self,
-                                        guint           step);
+gboolean       _cs_wizard_is_busy               (CsWizard       *self);
+void           _cs_wizard_set_op                (CsWizard       *self,
+                                                 CsWizardOp      op);
+void           _cs_wizard_set_step              (CsWizard       *self,
+                                                 guint           step);
 /* Cancels what runs; the next operation gets a fresh GCancellable. */
-void     _cs_wizard_drop_cancellable   (CsWizard       *self);
-void     _cs_wizard_emit_finished      (CsWizard       *self);
-void     _cs_wizard_emit_closed        (CsWizard       *self);
-void     _cs_wizard_emit_provider_created (CsWizard    *self,
-                                        CsProvider     *provider);
+void           _cs_wizard_drop_cancellable      (CsWizard       *self);
+void           _cs_wizard_emit_finished         (CsWizard       *self);
+void           _cs_wizard_emit_closed           (CsWizard       *self);
+void           _cs_wizard_emit_provider_created (CsWizard       *self,
+                                                 CsProvider     *provider);
 
 /* cs-wizard-actions.c */
-void     _cs_wizard_class_actions_init (GtkWidgetClass *widget_class);
+void           _cs_wizard_class_actions_init    (GtkWidgetClass *widget_class);
 /* Sets the enabled state of every wizard.* action, and the Continue button's label. */
-void     _cs_wizard_update_actions     (CsWizard       *self);
+void           _cs_wizard_update_actions        (CsWizard       *self);
 /* Cancel, Escape: stops what runs and goes back to where it can start again. */
-void     _cs_wizard_cancel             (CsWizard       *self);
+void           _cs_wizard_cancel                (CsWizard       *self);
 
 /* cs-wizard-flow.c */
-void     _cs_wizard_clear_flow         (CsWizard       *self);
-void     _cs_wizard_start_request_token (CsWizard      *self);
-void     _cs_wizard_show_authorize     (CsWizard       *self);
-/* Takes what the PIN field holds as the verifier, then asks for the access token. */
-void     _cs_wizard_submit_verifier    (CsWizard       *self);
-void     _cs_wizard_start_access_token (CsWizard       *self);
-void     _cs_wizard_start_save         (CsWizard       *self);
-void     _cs_wizard_start_test         (CsWizard       *self);
-/* NULL before step 1 is left or before the step's answer came. */
-CsCredentials *_cs_wizard_get_request_token (CsWizard  *self);
-CsCredentials *_cs_wizard_get_access_token  (CsWizard  *self);
-const char    *_cs_wizard_get_authorize_url (CsWizard  *self);
-CsProvider    *_cs_wizard_get_provider      (CsWizard  *self);
+void           _cs_wizard_clear_flow            (CsWizard       *self);
+void           _cs_wizard_start_request_token   (CsWizard       *self);
+void           _cs_wizard_show_authorize        (CsWizard       *self);
+/* Hands what the PIN field holds to the flow, then asks for the access token. */
+void           _cs_wizard_submit_verifier       (CsWizard       *self);
+void           _cs_wizard_start_access_token    (CsWizard       *self);
+void           _cs_wizard_start_save            (CsWizard       *self);
+void           _cs_wizard_start_test            (CsWizard       *self);
 /* What a cancelled operation leaves on screen. */
-void     _cs_wizard_show_cancelled     (CsWizard       *self,
-                                        CsWizardOp      op);
+void           _cs_wizard_show_cancelled        (CsWizard       *self,
+                                                 CsWizardOp      op);
+/* NULL before step 1 is left or before the step's answer came. */
+CsCredentials *_cs_wizard_get_request_token     (CsWizard       *self);
+CsCredentials *_cs_wizard_get_access_token      (CsWizard       *self);
+const char    *_cs_wizard_get_authorize_url     (CsWizard       *self);
+CsProvider    *_cs_wizard_get_provider          (CsWizard       *self);
 
 G_END_DECLS
