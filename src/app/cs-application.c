@@ -8,15 +8,16 @@
 
 #include "cs-app-resources.h"
 #include "cs-application.h"
+#include "cs-provider-registry.h"
 #include "cs-window.h"
 
 struct _CsApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication      parent_instance;
 
-  CsDemoProvider *demo;
-  CsUriLauncher   launcher;
-  gpointer        launcher_data;
+  CsProviderRegistry *registry; /* shared by the windows: one demo provider */
+  CsUriLauncher       launcher;
+  gpointer            launcher_data;
 };
 
 G_DEFINE_FINAL_TYPE (CsApplication, cs_application, ADW_TYPE_APPLICATION)
@@ -200,7 +201,36 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+open_uri_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (GtkWindow) window = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* Said in the window that asked, if it is still there. */
+  if (!cs_application_launch_uri_finish (CS_APPLICATION (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      && CS_IS_WINDOW (window) && gtk_widget_get_realized (GTK_WIDGET (window)))
+    cs_window_add_toast (CS_WINDOW (window), _("Could not open a browser. Copy the link instead."));
+}
+
+/* The wizard's Open in Browser: the link, in the browser, for the active window. */
+static void
+open_uri_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CsApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  cs_application_launch_uri_async (self, window, g_variant_get_string (parameter, NULL), NULL,
+                                   open_uri_cb, window != NULL ? g_object_ref (window) : NULL);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-uri", open_uri_action, "s" },
   { "quit", quit_action },
   { "new-authorization", new_authorization_action },
   { "about", about_action },
@@ -237,9 +267,7 @@ cs_application_shutdown (GApplication *application)
 {
   CsApplication *self = CS_APPLICATION (application);
 
-  if (self->demo != NULL)
-    cs_demo_provider_stop (self->demo);
-  g_clear_object (&self->demo);
+  cs_provider_registry_stop_demo (self->registry);
 
   G_APPLICATION_CLASS (cs_application_parent_class)->shutdown (application);
 }
@@ -249,9 +277,22 @@ cs_application_dispose (GObject *object)
 {
   CsApplication *self = (CsApplication *)object;
 
-  g_clear_object (&self->demo);
+  g_clear_object (&self->registry);
 
   G_OBJECT_CLASS (cs_application_parent_class)->dispose (object);
+}
+
+/* Each window finds its providers, the demo included, in the application's registry. */
+static void
+cs_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  CsApplication *self = CS_APPLICATION (application);
+
+  if (CS_IS_WINDOW (window))
+    cs_window_set_registry (CS_WINDOW (window), self->registry);
+
+  GTK_APPLICATION_CLASS (cs_application_parent_class)->window_added (application, window);
 }
 
 static void
@@ -259,8 +300,10 @@ cs_application_class_init (CsApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = cs_application_dispose;
+  gtk_app_class->window_added = cs_application_window_added;
   app_class->activate = cs_application_activate;
   app_class->command_line = cs_application_command_line;
   app_class->handle_local_options = cs_application_handle_local_options;
@@ -274,6 +317,7 @@ cs_application_class_init (CsApplicationClass *klass)
 static void
 cs_application_init (CsApplication *self)
 {
+  self->registry = cs_provider_registry_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Get OAuth 1.0a access tokens and keep them in "
@@ -294,19 +338,9 @@ CsDemoProvider *
 cs_application_get_demo_provider (CsApplication  *self,
                                   GError        **error)
 {
-  g_autoptr (CsDemoProvider) demo = NULL;
-
   g_return_val_if_fail (CS_IS_APPLICATION (self), NULL);
 
-  if (self->demo != NULL)
-    return self->demo;
-
-  demo = cs_demo_provider_new ();
-  if (!cs_demo_provider_start (demo, 0, error))
-    return NULL;
-
-  self->demo = g_steal_pointer (&demo);
-  return self->demo;
+  return cs_provider_registry_get_demo (self->registry, error);
 }
 
 void

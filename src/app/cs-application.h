@@ -1,6 +1,10 @@
 /* cs-application.h — the application: actions, command line, the in-process demo provider
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * It owns the provider registry (cs_window_set_registry() on each window it gets) and opens
+ * links for the windows with the `app.open-uri` action (a string: the URI); nothing below
+ * the application includes this header.
  */
 #pragma once
 
@@ -19,7 +23,8 @@ typedef void (*CsUriLauncher) (const char *uri,
                                gpointer    user_data);
 
 CsApplication  *cs_application_new                (void);
-/* The demo provider, started on first use on an ephemeral loopback port. */
+/* The demo provider, started on first use on an ephemeral loopback port: the one of the
+ * registry the application hands to each of its windows. */
 CsDemoProvider *cs_application_get_demo_provider  (CsApplication       *self,
                                                    GError             **error);
 void            cs_application_set_uri_launcher   (CsApplication       *self,

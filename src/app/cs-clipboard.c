@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include "cs-clipboard.h"
-#include "cs-window.h"
 
 typedef struct
 {
@@ -59,7 +58,7 @@ cs_clipboard_copy (GtkWidget  *widget,
 {
   GdkClipboard *clipboard;
   g_autoptr (GdkContentProvider) content = NULL;
-  GtkRoot *root;
+  g_autoptr (GSettings) settings = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (text != NULL);
@@ -68,21 +67,17 @@ cs_clipboard_copy (GtkWidget  *widget,
   content = gdk_content_provider_new_typed (G_TYPE_STRING, text);
   gdk_clipboard_set_content (clipboard, content);
 
-  root = gtk_widget_get_root (widget);
-  if (CS_IS_WINDOW (root))
+  if (toast != NULL)
+    gtk_widget_activate_action (widget, "win.toast", "s", toast);
+
+  settings = g_settings_new (APP_ID);
+  if (secret && g_settings_get_boolean (settings, "clear-clipboard"))
     {
-      if (toast != NULL)
-        cs_window_add_toast (CS_WINDOW (root), toast);
+      ClearData *clear = g_new0 (ClearData, 1);
 
-      if (secret && g_settings_get_boolean (cs_window_get_settings (CS_WINDOW (root)),
-                                            "clear-clipboard"))
-        {
-          ClearData *clear = g_new0 (ClearData, 1);
-
-          clear->clipboard = g_object_ref (clipboard);
-          clear->content = g_object_ref (content);
-          g_timeout_add_full (G_PRIORITY_DEFAULT, clear_delay_ms (),
-                              clear_clipboard_cb, clear, clear_data_free);
-        }
+      clear->clipboard = g_object_ref (clipboard);
+      clear->content = g_object_ref (content);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, clear_delay_ms (),
+                          clear_clipboard_cb, clear, clear_data_free);
     }
 }

@@ -11,7 +11,6 @@
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
 #include "cs-share.h"
-#include "cs-window.h"
 
 static const struct
 {
@@ -60,10 +59,7 @@ cs_share_export_to_clipboard (GtkWidget          *widget,
   text = cs_export (data, format, &error);
   if (text == NULL)
     {
-      GtkRoot *root = gtk_widget_get_root (widget);
-
-      if (CS_IS_WINDOW (root))
-        cs_window_add_toast (CS_WINDOW (root), error->message);
+      gtk_widget_activate_action (widget, "win.toast", "s", error->message);
       return;
     }
 
@@ -231,4 +227,23 @@ cs_share_parse_verify (GBytes  *body,
     account = g_strdup_printf (_("an account (HTTP %u)"), status);
 
   return g_steal_pointer (&account);
+}
+
+char *
+cs_share_verify_finish (CsOAuthClient  *client,
+                        GAsyncResult   *result,
+                        GError        **error)
+{
+  g_autoptr (GBytes) body = NULL;
+  g_autofree char *account = NULL;
+  guint status = 0;
+
+  g_return_val_if_fail (CS_IS_OAUTH_CLIENT (client), NULL);
+
+  body = cs_oauth_client_call_finish (client, result, &status, error);
+  if (body == NULL || (account = cs_share_parse_verify (body, status, error)) == NULL)
+    return NULL;
+
+  /* Translators: %s is an account, e.g. "@demo_user". */
+  return g_strdup_printf (_("The tokens work: they belong to %s"), account);
 }

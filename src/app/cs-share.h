@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "cs-export.h"
+#include "cs-oauth-client.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,11 @@ void        cs_share_export_to_clipboard (GtkWidget          *widget,
  * error that quotes the provider when the status is not a success. */
 char       *cs_share_parse_verify     (GBytes              *body,
                                        guint                status,
+                                       GError             **error);
+/* Finishes a signed call to a provider's verify URL (Test Credentials): "The tokens work:
+ * they belong to …", or NULL with the error (G_IO_ERROR_CANCELLED when it was cancelled). */
+char       *cs_share_verify_finish    (CsOAuthClient       *client,
+                                       GAsyncResult        *result,
                                        GError             **error);
 
 G_END_DECLS

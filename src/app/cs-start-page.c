@@ -10,13 +10,10 @@
 
 #include <glib/gi18n.h>
 
-#include "cs-application.h"
 #include "cs-clipboard.h"
-#include "cs-demo-provider.h"
 #include "cs-percent.h"
 #include "cs-share.h"
 #include "cs-start-page.h"
-#include "cs-window.h"
 
 typedef enum
 {
@@ -29,20 +26,20 @@ typedef enum
 
 struct _CsStartPage
 {
-  GtkWidget      parent_instance;
+  GtkWidget           parent_instance;
 
-  GtkStack      *stack;
-  GtkSpinner    *loading_spinner;
-  AdwStatusPage *error_page;
-  GtkListBox    *list_box;
+  GtkStack           *stack;
+  GtkSpinner         *loading_spinner;
+  AdwStatusPage      *error_page;
+  GtkListBox         *list_box;
 
-  CsOAuthClient *client;
-  CsTokenStore  *store;
-  GPtrArray     *providers;
-  GPtrArray     *tokens;
-  GCancellable  *cancellable;
-  char          *highlight_id;
-  gboolean       loaded;
+  CsOAuthClient      *client;
+  CsTokenStore       *store;
+  CsProviderRegistry *registry;
+  GPtrArray          *tokens;
+  GCancellable       *cancellable;
+  char               *highlight_id;
+  gboolean            loaded;
 };
 
 G_DEFINE_FINAL_TYPE (CsStartPage, cs_start_page, GTK_TYPE_WIDGET)
@@ -82,10 +79,7 @@ static void
 toast (CsStartPage *self,
        const char  *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (CS_IS_WINDOW (root))
-    cs_window_add_toast (CS_WINDOW (root), text);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
 }
 
 static void
@@ -104,19 +98,13 @@ static CsProvider *
 find_provider (CsStartPage *self,
                const char  *id)
 {
-  CsProvider *provider = cs_provider_list_lookup (self->providers, id);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  CsProvider *provider = self->registry != NULL ? cs_provider_registry_lookup (self->registry, id)
+                                                : NULL;
+  CsProvider *running = provider != NULL ? cs_provider_registry_resolve (self->registry, provider,
+                                                                          NULL)
+                                         : NULL;
 
-  if (provider != NULL && cs_provider_get_is_demo (provider) && CS_IS_APPLICATION (app))
-    {
-      CsDemoProvider *demo = cs_application_get_demo_provider (CS_APPLICATION (app), NULL);
-
-      if (demo != NULL)
-        return cs_demo_provider_get_provider (demo);
-    }
-
-  return provider;
+  return running != NULL ? running : provider;
 }
 
 static const char *
@@ -140,26 +128,13 @@ test_cb (GObject      *object,
 {
   g_autoptr (CsStartPage) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) body = NULL;
-  g_autofree char *account = NULL;
   g_autofree char *text = NULL;
-  guint status = 0;
 
-  body = cs_oauth_client_call_finish (CS_OAUTH_CLIENT (object), result, &status, &error);
+  text = cs_share_verify_finish (CS_OAUTH_CLIENT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (body != NULL)
-    account = cs_share_parse_verify (body, status, &error);
 
-  if (account == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  /* Translators: %s is an account, e.g. "@demo_user". */
-  text = g_strdup_printf (_("The tokens work: they belong to %s"), account);
-  toast (self, text);
+  toast (self, text != NULL ? text : error->message);
 }
 
 static void
@@ -610,7 +585,7 @@ cs_start_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->providers, g_ptr_array_unref);
+  g_clear_object (&self->registry);
   g_clear_pointer (&self->tokens, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cs_start_page_parent_class)->dispose (object);
@@ -692,17 +667,17 @@ cs_start_page_init (CsStartPage *self)
 }
 
 void
-cs_start_page_setup (CsStartPage   *self,
-                     CsOAuthClient *client,
-                     CsTokenStore  *store,
-                     GPtrArray     *providers)
+cs_start_page_setup (CsStartPage        *self,
+                     CsOAuthClient      *client,
+                     CsTokenStore       *store,
+                     CsProviderRegistry *registry)
 {
   g_return_if_fail (CS_IS_START_PAGE (self));
+  g_return_if_fail (CS_IS_PROVIDER_REGISTRY (registry));
 
   g_set_object (&self->client, client);
   g_set_object (&self->store, store);
-  g_clear_pointer (&self->providers, g_ptr_array_unref);
-  self->providers = g_ptr_array_ref (providers);
+  g_set_object (&self->registry, registry);
 }
 
 void

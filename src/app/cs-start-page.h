@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cs-oauth-client.h"
+#include "cs-provider-registry.h"
 #include "cs-token-store.h"
 
 G_BEGIN_DECLS
@@ -15,10 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsStartPage, cs_start_page, CS, START_PAGE, GtkWidget)
 
-void     cs_start_page_setup      (CsStartPage   *self,
-                                   CsOAuthClient *client,
-                                   CsTokenStore  *store,
-                                   GPtrArray     *providers);
+/* @registry: where the saved entries' providers are found, the running demo included. */
+void     cs_start_page_setup      (CsStartPage        *self,
+                                   CsOAuthClient      *client,
+                                   CsTokenStore       *store,
+                                   CsProviderRegistry *registry);
 /* Loads the list from the keyring (asynchronously); @highlight_id, when given, is the
  * entry to show as new. */
 void     cs_start_page_reload     (CsStartPage   *self,

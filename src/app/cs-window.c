@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-oauth-client.h"
+#include "cs-provider-registry.h"
 #include "cs-start-page.h"
 #include "cs-token-store.h"
 #include "cs-window.h"
@@ -26,7 +27,7 @@ struct _CsWindow
   GSettings            *settings;
   CsOAuthClient        *client;
   CsTokenStore         *store;
-  GPtrArray            *providers;
+  CsProviderRegistry   *registry;
   gulong                after_paint_id;
   guint                 load_source;
   GCancellable         *providers_cancellable;
@@ -69,57 +70,21 @@ wizard_closed_cb (CsWindow *self)
   update_title (self);
 }
 
-/* Saved or loaded providers of the user's: after the presets, in place of one with the same Id. */
-static void
-add_user_providers (CsWindow  *self,
-                    GPtrArray *providers)
-{
-  for (guint i = 0; i < providers->len; i++)
-    {
-      CsProvider *provider = g_ptr_array_index (providers, i);
-      guint index;
-      gboolean replaced = FALSE;
-
-      for (index = 0; index < self->providers->len; index++)
-        {
-          CsProvider *known = g_ptr_array_index (self->providers, index);
-
-          if (g_strcmp0 (cs_provider_get_id (known), cs_provider_get_id (provider)) == 0)
-            {
-              /* A preset keeps its place; only the user's own are replaced. */
-              if (cs_provider_get_is_custom (known))
-                {
-                  g_ptr_array_index (self->providers, index) = g_object_ref (provider);
-                  g_object_unref (known);
-                }
-              replaced = TRUE;
-              break;
-            }
-        }
-      if (!replaced)
-        g_ptr_array_add (self->providers, g_object_ref (provider));
-    }
-
-  cs_wizard_setup (self->wizard, self->client, self->store, self->providers);
-}
-
 static void
 user_providers_loaded_cb (GObject      *object,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
-  g_autoptr (GPtrArray) providers = NULL;
   g_auto (GStrv) warnings = NULL;
   g_autoptr (GError) error = NULL;
   CsWindow *self;
 
-  providers = cs_provider_load_user_finish (result, &warnings, &error);
-  if (providers == NULL)
+  if (!cs_provider_registry_load_user_finish (CS_PROVIDER_REGISTRY (object), result, &warnings,
+                                              &error))
     return; /* cancelled: the window is gone */
 
   self = CS_WINDOW (user_data);
   self->providers_loading = FALSE;
-  add_user_providers (self, providers);
 
   /* Broken files are skipped; the toast names the file and the line. */
   if (warnings != NULL && warnings[0] != NULL)
@@ -137,15 +102,17 @@ user_providers_loaded_cb (GObject      *object,
     }
 }
 
+/* Every window reads the files again: a toast says which are broken. */
 static void
 load_user_providers (CsWindow *self)
 {
-  if (self->providers_loading || self->providers_cancellable == NULL)
+  if (self->providers_loading || self->providers_cancellable == NULL || self->registry == NULL)
     return;
 
   self->providers_loading = TRUE;
   /* The callback is not called after the cancellable is cancelled in dispose. */
-  cs_provider_load_user_async (NULL, self->providers_cancellable, user_providers_loaded_cb, self);
+  cs_provider_registry_load_user_async (self->registry, self->providers_cancellable,
+                                        user_providers_loaded_cb, self);
 }
 
 typedef struct
@@ -185,10 +152,8 @@ provider_saved_cb (GObject      *object,
 
   if (self != NULL)
     {
-      g_autoptr (GPtrArray) one = g_ptr_array_new ();
-
-      g_ptr_array_add (one, save->provider);
-      add_user_providers (self, one);
+      if (self->registry != NULL)
+        cs_provider_registry_add (self->registry, save->provider);
       title = g_strdup_printf (_("Provider “%s” saved"), cs_provider_get_name (save->provider));
       cs_window_add_toast (self, title);
     }
@@ -285,6 +250,15 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* How the pages and rows inside the window say something: they know the action, not us. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  cs_window_add_toast (CS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 cs_window_dispose (GObject *object)
 {
@@ -297,7 +271,7 @@ cs_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->providers, g_ptr_array_unref);
+  g_clear_object (&self->registry);
 
   G_OBJECT_CLASS (cs_window_parent_class)->dispose (object);
 }
@@ -315,6 +289,7 @@ cs_window_class_init (CsWindowClass *klass)
   window_class->close_request = cs_window_close_request;
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
 
   g_type_ensure (CS_TYPE_START_PAGE);
   g_type_ensure (CS_TYPE_WIZARD);
@@ -347,7 +322,6 @@ cs_window_init (CsWindow *self)
       cs_oauth_client_set_timeout (self->client, (guint) seconds);
   }
   self->store = cs_token_store_new ();
-  self->providers = cs_provider_load_presets ();
   self->providers_cancellable = g_cancellable_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -356,8 +330,6 @@ cs_window_init (CsWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  cs_start_page_setup (self->start_page, self->client, self->store, self->providers);
-  cs_wizard_setup (self->wizard, self->client, self->store, self->providers);
   update_title (self);
 }
 
@@ -381,6 +353,20 @@ cs_window_add_toast (CsWindow   *self,
   adw_toast_set_timeout (toast, 3);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+cs_window_set_registry (CsWindow           *self,
+                        CsProviderRegistry *registry)
+{
+  g_return_if_fail (CS_IS_WINDOW (self));
+  g_return_if_fail (CS_IS_PROVIDER_REGISTRY (registry));
+
+  if (!g_set_object (&self->registry, registry))
+    return;
+
+  cs_start_page_setup (self->start_page, self->client, self->store, registry);
+  cs_wizard_setup (self->wizard, self->client, self->store, registry);
 }
 
 GSettings *

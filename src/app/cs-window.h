@@ -1,10 +1,15 @@
 /* cs-window.h — the main window: saved credentials, and the wizard
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Widgets inside the window show a toast with the `win.toast` action (a string: the text),
+ * through gtk_widget_activate_action(); they do not include this header.
  */
 #pragma once
 
 #include <adwaita.h>
+
+#include "cs-provider-registry.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +20,10 @@ G_DECLARE_FINAL_TYPE (CsWindow, cs_window, CS, WINDOW, AdwApplicationWindow)
 CsWindow  *cs_window_new                   (GtkApplication *application);
 void       cs_window_add_toast             (CsWindow       *self,
                                             const char     *title);
+/* Where the window finds its providers, the demo included; its application sets it as soon as
+ * the window is added to it. */
+void       cs_window_set_registry          (CsWindow           *self,
+                                            CsProviderRegistry *registry);
 GSettings *cs_window_get_settings          (CsWindow       *self);
 /* Shows the wizard at step 1; any argument may be NULL. */
 void       cs_window_start_authorization   (CsWindow       *self,

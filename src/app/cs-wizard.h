@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cs-oauth-client.h"
+#include "cs-provider-registry.h"
 #include "cs-token-store.h"
 
 G_BEGIN_DECLS
@@ -15,10 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsWizard, cs_wizard, CS, WIZARD, GtkWidget)
 
-void        cs_wizard_setup          (CsWizard      *self,
-                                      CsOAuthClient *client,
-                                      CsTokenStore  *store,
-                                      GPtrArray     *providers);
+/* @registry: the providers step 1 offers (kept up to date), the running demo included. */
+void        cs_wizard_setup          (CsWizard           *self,
+                                      CsOAuthClient      *client,
+                                      CsTokenStore       *store,
+                                      CsProviderRegistry *registry);
 /* Back to step 1, prefilled; any argument may be NULL. */
 void        cs_wizard_start          (CsWizard      *self,
                                       const char    *provider_id,

@@ -9,9 +9,11 @@
 #include <glib/gi18n.h>
 
 #include "cs-cli.h"
+#include "cs-cli-options.h"
+#include "cs-cli-output.h"
 #include "cs-export.h"
 #include "cs-percent.h"
-#include "cs-provider.h"
+#include "cs-provider-registry.h"
 #include "cs-token-store.h"
 
 /* Runs one async call to completion on a private main loop. */
@@ -80,24 +82,15 @@ store_error (const GError *error)
 }
 
 static GOptionContext *
-store_context_new (const char   *parameter,
-                   const char   *summary,
-                   GOptionEntry *entries)
+store_context_new (const char         *parameter,
+                   const char         *summary,
+                   const GOptionEntry *entries)
 {
-  GOptionContext *context = g_option_context_new (parameter);
-  g_autofree char *description = NULL;
-
-  g_option_context_set_summary (context, summary);
-  description = g_strdup_printf ("%s\n\n%s",
-                                 _("Credentials live only in the system keyring (the Secret "
-                                   "Service, such as GNOME Keyring). Ids are printed by "
-                                   "“countersign-cli list”."),
-                                 store_exit_codes_help ());
-  g_option_context_set_description (context, description);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  return context;
+  return cs_cli_option_context_new (NULL, parameter, summary,
+                                    _("Credentials live only in the system keyring (the Secret "
+                                      "Service, such as GNOME Keyring). Ids are printed by "
+                                      "“countersign-cli list”."),
+                                    store_exit_codes_help (), entries);
 }
 
 /* Parses options and the single ID argument; -1 on success, else the exit status. */
@@ -174,36 +167,27 @@ cs_cli_list (int    argc,
 }
 
 /* The provider a token was stored for: a preset, else a user-defined one, else a bare
- * provider with the stored id and name (enough for every format but curl). */
+ * provider with the stored id and name (enough for every format but curl). The demo preset
+ * stays a description: its tokens died with the demo provider that issued them. */
 static CsProvider *
 find_provider (CsStoredToken *token)
 {
   const char *id = cs_stored_token_get_provider_id (token);
-  g_autoptr(GPtrArray) presets = cs_provider_load_presets ();
-  g_autoptr(GPtrArray) user = NULL;
-  g_auto(GStrv) warnings = NULL;
+  g_autoptr(CsProviderRegistry) registry = cs_provider_registry_new ();
   g_auto(Wait) wait = { 0 };
   CsProvider *provider;
 
-  if ((provider = cs_provider_list_lookup (presets, id)) != NULL)
+  if ((provider = cs_provider_registry_lookup (registry, id)) != NULL)
     return g_object_ref (provider);
 
   wait_init (&wait);
-  cs_provider_load_user_async (NULL, NULL, on_done, &wait);
+  cs_provider_registry_load_user_async (registry, NULL, on_done, &wait);
   wait_run (&wait);
-  user = cs_provider_load_user_finish (wait.result, &warnings, NULL);
-  if (user != NULL && (provider = cs_provider_list_lookup (user, id)) != NULL)
+  if (cs_provider_registry_load_user_finish (registry, wait.result, NULL, NULL) &&
+      (provider = cs_provider_registry_lookup (registry, id)) != NULL)
     return g_object_ref (provider);
 
   return cs_provider_new (id, cs_stored_token_get_provider_name (token));
-}
-
-static void
-print_field (const char *name,
-             const char *value)
-{
-  if (value != NULL)
-    printf ("%s=%s\n", name, value);
 }
 
 /* The default output: name=value lines, names as in the JSON export. */
@@ -214,19 +198,19 @@ print_fields (CsStoredToken *token)
   g_autofree char *date = NULL;
   g_autoptr(GDateTime) modified = NULL;
 
-  print_field ("provider", cs_stored_token_get_provider_id (token));
-  print_field ("provider_name", cs_stored_token_get_provider_name (token));
-  print_field ("host", cs_stored_token_get_host (token));
-  print_field ("account", *account != '\0' ? account : NULL);
-  print_field ("consumer_key", cs_stored_token_get_consumer_key (token));
-  print_field ("consumer_secret", cs_stored_token_get_consumer_secret (token));
-  print_field ("access_token", cs_stored_token_get_token (token));
-  print_field ("access_token_secret", cs_stored_token_get_token_secret (token));
+  cs_cli_print_field ("provider", cs_stored_token_get_provider_id (token));
+  cs_cli_print_field ("provider_name", cs_stored_token_get_provider_name (token));
+  cs_cli_print_field ("host", cs_stored_token_get_host (token));
+  cs_cli_print_field ("account", *account != '\0' ? account : NULL);
+  cs_cli_print_field ("consumer_key", cs_stored_token_get_consumer_key (token));
+  cs_cli_print_field ("consumer_secret", cs_stored_token_get_consumer_secret (token));
+  cs_cli_print_field ("access_token", cs_stored_token_get_token (token));
+  cs_cli_print_field ("access_token_secret", cs_stored_token_get_token_secret (token));
   if (cs_stored_token_get_modified (token) > 0 &&
       (modified = g_date_time_new_from_unix_utc (cs_stored_token_get_modified (token))) != NULL)
     {
       date = g_date_time_format_iso8601 (modified);
-      print_field ("stored", date);
+      cs_cli_print_field ("stored", date);
     }
 }
 
@@ -254,8 +238,7 @@ print_export (CsStoredToken  *token,
       g_printerr ("countersign-cli: %s\n", error->message);
       return CS_CLI_EXIT_USAGE;
     }
-  fputs (text, stdout);
-  cs_secret_free (text);
+  cs_cli_print_secret_text (text);
   return CS_CLI_EXIT_OK;
 }
 

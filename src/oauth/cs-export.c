@@ -105,6 +105,16 @@ export_size (const CsExportData *data,
   return size;
 }
 
+void
+cs_export_append_env_name (GString    *out,
+                           const char *text)
+{
+  g_return_if_fail (out != NULL && text != NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    g_string_append_c (out, g_ascii_isalnum (*p) ? g_ascii_toupper (*p) : '_');
+}
+
 static char *
 env_prefix (CsProvider *provider)
 {
@@ -113,20 +123,17 @@ env_prefix (CsProvider *provider)
 
   if (id == NULL || !g_ascii_isalpha (*id))
     g_string_append (prefix, "OAUTH_");
-  for (const char *p = id ? id : ""; *p != '\0'; p++)
-    g_string_append_c (prefix, g_ascii_isalnum (*p) ? g_ascii_toupper (*p) : '_');
+  cs_export_append_env_name (prefix, id ? id : "");
   if (prefix->len > 0 && prefix->str[prefix->len - 1] != '_')
     g_string_append_c (prefix, '_');
   return g_string_free (prefix, FALSE);
 }
 
-/* POSIX shell: single quotes keep everything literal, newlines included; a quote is
- * closed, escaped and reopened. */
+/* The inside of a single-quoted word. */
 static void
-append_shell_quoted (GString    *out,
-                     const char *value)
+append_shell_quoted_text (GString    *out,
+                          const char *value)
 {
-  g_string_append_c (out, '\'');
   for (const char *p = value; *p != '\0'; p++)
     {
       if (*p == '\'')
@@ -134,7 +141,66 @@ append_shell_quoted (GString    *out,
       else
         g_string_append_c (out, *p);
     }
+}
+
+void
+cs_export_append_shell_quoted (GString    *out,
+                               const char *value)
+{
+  g_return_if_fail (out != NULL && value != NULL);
+
   g_string_append_c (out, '\'');
+  append_shell_quoted_text (out, value);
+  g_string_append_c (out, '\'');
+}
+
+void
+cs_export_append_env_line (GString    *out,
+                           const char *name,
+                           const char *value)
+{
+  g_return_if_fail (out != NULL && name != NULL && value != NULL);
+
+  g_string_append (out, "export ");
+  g_string_append (out, name);
+  g_string_append_c (out, '=');
+  cs_export_append_shell_quoted (out, value);
+  g_string_append_c (out, '\n');
+}
+
+char *
+cs_export_curl_command (const char *http_method,
+                        const char *url,
+                        const char *authorization,
+                        const char *form_body)
+{
+  gsize size = 160;
+  GString *out;
+
+  g_return_val_if_fail (url != NULL && authorization != NULL, NULL);
+
+  size += 4 * (strlen (url) + strlen (authorization));
+  size += 4 * ((http_method ? strlen (http_method) : 0) + (form_body ? strlen (form_body) : 0));
+  out = g_string_sized_new (size); /* never reallocated */
+  g_string_append (out, "curl");
+  if (http_method != NULL)
+    {
+      g_string_append (out, " --request ");
+      cs_export_append_shell_quoted (out, http_method);
+    }
+  g_string_append (out, " --header 'Authorization: ");
+  append_shell_quoted_text (out, authorization);
+  g_string_append_c (out, '\'');
+  if (form_body != NULL)
+    {
+      g_string_append (out, " --header 'Content-Type: application/x-www-form-urlencoded' "
+                            "--data-raw ");
+      cs_export_append_shell_quoted (out, form_body);
+    }
+  g_string_append_c (out, ' ');
+  cs_export_append_shell_quoted (out, url);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
 }
 
 /* dotenv (python-dotenv, docker compose, node dotenv): single quotes are literal in all of
@@ -177,11 +243,15 @@ export_variables (const CsExportData *data,
 
   for (guint i = 0; i < n; i++)
     {
-      g_string_append_printf (out, "%s%s%s=", dotenv ? "" : "export ", prefix, fields[i].suffix);
-      if (dotenv)
-        append_dotenv_quoted (out, fields[i].value);
-      else
-        append_shell_quoted (out, fields[i].value);
+      g_autofree char *name = g_strconcat (prefix, fields[i].suffix, NULL);
+
+      if (!dotenv)
+        {
+          cs_export_append_env_line (out, name, fields[i].value);
+          continue;
+        }
+      g_string_append_printf (out, "%s=", name);
+      append_dotenv_quoted (out, fields[i].value);
       g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);
@@ -306,10 +376,8 @@ export_curl (const CsExportData  *data,
              GError             **error)
 {
   g_autoptr(CsSignature) signature = NULL;
-  char *header;
   const char *url = data->provider ? cs_provider_get_verify_url (data->provider) : NULL;
   CsSignOptions options;
-  GString *out;
 
   if (url == NULL || *url == '\0')
     {
@@ -338,16 +406,7 @@ export_curl (const CsExportData  *data,
   if (signature == NULL)
     return NULL;
 
-  header = g_strconcat ("Authorization: ", signature->header, NULL);
-  /* Sized so that it is never reallocated, leaving a copy of the header behind. */
-  out = g_string_sized_new (export_size (data, strlen (header) + strlen (url)));
-  g_string_append (out, "curl --header ");
-  append_shell_quoted (out, header);
-  cs_secret_free (header);
-  g_string_append_c (out, ' ');
-  append_shell_quoted (out, url);
-  g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
+  return cs_export_curl_command (NULL, url, signature->header, NULL);
 }
 
 /**

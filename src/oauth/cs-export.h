@@ -41,4 +41,29 @@ char     *cs_export                    (const CsExportData *data,
                                         CsExportFormat      format,
                                         GError            **error);
 
+/* The shell text shared by the exports and countersign-cli. Each appends to @out, which the
+ * caller sizes so that it is never reallocated while it holds a secret (a reallocation frees
+ * a copy unwiped): quoting takes at most 4 bytes per byte of @value, plus 2. */
+
+/* POSIX shell single quoting: '…', newlines kept, a quote closed, escaped and reopened. */
+void      cs_export_append_shell_quoted (GString            *out,
+                                         const char         *value);
+/* An environment variable name from @text: letters and digits upper-cased, any other byte
+ * "_" (twitter → TWITTER, oauth_token → OAUTH_TOKEN). */
+void      cs_export_append_env_name     (GString            *out,
+                                         const char         *text);
+/* `export NAME='value'` and a newline. */
+void      cs_export_append_env_line     (GString            *out,
+                                         const char         *name,
+                                         const char         *value);
+/* A curl command line, ending with a newline:
+ *   curl [--request METHOD] --header 'Authorization: HEADER'
+ *        [--header 'Content-Type: application/x-www-form-urlencoded' --data-raw BODY] URL
+ * with every value shell-quoted. @http_method and @form_body may be NULL. Holds secrets:
+ * free with cs_secret_free(). */
+char     *cs_export_curl_command        (const char         *http_method,
+                                         const char         *url,
+                                         const char         *authorization,
+                                         const char         *form_body);
+
 G_END_DECLS

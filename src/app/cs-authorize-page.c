@@ -1,0 +1,196 @@
+/* cs-authorize-page.c — wizard step 3: the authorization link, and the verifier
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-authorize-page.h"
+
+struct _CsAuthorizePage
+{
+  GtkWidget            parent_instance;
+
+  GtkLabel            *url_label;
+  GtkButton           *open_button;
+  GtkStack            *verifier_stack;
+  AdwPreferencesGroup *pin_group;
+  AdwEntryRow         *pin_row;
+  GtkLabel            *denied_title;
+  GtkLabel            *denied_label;
+
+  gboolean             has_entry;
+};
+
+G_DEFINE_FINAL_TYPE (CsAuthorizePage, cs_authorize_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_HAS_ENTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_has_entry (CsAuthorizePage *self)
+{
+  gboolean has_entry = g_strcmp0 (gtk_stack_get_visible_child_name (self->verifier_stack), "pin") == 0
+                       && *gtk_editable_get_text (GTK_EDITABLE (self->pin_row)) != '\0';
+
+  if (has_entry == self->has_entry)
+    return;
+
+  self->has_entry = has_entry;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ENTRY]);
+}
+
+static void
+show_verifier (CsAuthorizePage *self,
+               const char      *name)
+{
+  gtk_stack_set_visible_child_name (self->verifier_stack, name);
+  update_has_entry (self);
+}
+
+static void
+cs_authorize_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CS_TYPE_AUTHORIZE_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (cs_authorize_page_parent_class)->dispose (object);
+}
+
+static void
+cs_authorize_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CsAuthorizePage *self = CS_AUTHORIZE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HAS_ENTRY:
+      g_value_set_boolean (value, self->has_entry);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_authorize_page_class_init (CsAuthorizePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_authorize_page_dispose;
+  object_class->get_property = cs_authorize_page_get_property;
+
+  properties[PROP_HAS_ENTRY] =
+    g_param_spec_boolean ("has-entry", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-authorize-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, url_label);
+  gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, verifier_stack);
+  gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, pin_group);
+  gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, pin_row);
+  gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, denied_title);
+  gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, denied_label);
+  gtk_widget_class_bind_template_callback (widget_class, update_has_entry);
+}
+
+static void
+cs_authorize_page_init (CsAuthorizePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+cs_authorize_page_show (CsAuthorizePage *self,
+                        const char      *url,
+                        CsCallbackMode   mode)
+{
+  g_return_if_fail (CS_IS_AUTHORIZE_PAGE (self));
+
+  gtk_label_set_text (self->url_label, url != NULL ? url : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+
+  if (mode == CS_CALLBACK_MODE_CUSTOM)
+    adw_preferences_group_set_description (self->pin_group,
+                                           _("Paste the oauth_verifier value, or the whole "
+                                             "address the browser was sent to."));
+  else
+    adw_preferences_group_set_description (self->pin_group,
+                                           _("After you allow the app, the provider shows a "
+                                             "PIN. Type it here."));
+}
+
+void
+cs_authorize_page_show_pin (CsAuthorizePage *self)
+{
+  g_return_if_fail (CS_IS_AUTHORIZE_PAGE (self));
+
+  show_verifier (self, "pin");
+}
+
+void
+cs_authorize_page_show_waiting (CsAuthorizePage *self)
+{
+  g_return_if_fail (CS_IS_AUTHORIZE_PAGE (self));
+
+  show_verifier (self, "waiting");
+}
+
+void
+cs_authorize_page_show_denied (CsAuthorizePage *self,
+                               const char      *title,
+                               const char      *message)
+{
+  g_return_if_fail (CS_IS_AUTHORIZE_PAGE (self));
+
+  gtk_label_set_text (self->denied_title, title);
+  gtk_label_set_text (self->denied_label, message);
+  show_verifier (self, "denied");
+}
+
+const char *
+cs_authorize_page_get_entry (CsAuthorizePage *self)
+{
+  g_return_val_if_fail (CS_IS_AUTHORIZE_PAGE (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->pin_row));
+}
+
+gboolean
+cs_authorize_page_get_has_entry (CsAuthorizePage *self)
+{
+  g_return_val_if_fail (CS_IS_AUTHORIZE_PAGE (self), FALSE);
+
+  return self->has_entry;
+}
+
+void
+cs_authorize_page_focus_link (CsAuthorizePage *self)
+{
+  g_return_if_fail (CS_IS_AUTHORIZE_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->open_button));
+}
+
+void
+cs_authorize_page_focus_entry (CsAuthorizePage *self)
+{
+  g_return_if_fail (CS_IS_AUTHORIZE_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
+}

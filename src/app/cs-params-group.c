@@ -1,0 +1,82 @@
+/* cs-params-group.c — every field of a provider's token answer, one value row each
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cs-params-group.h"
+#include "cs-percent.h"
+#include "cs-value-row.h"
+
+struct _CsParamsGroup
+{
+  AdwPreferencesGroup  parent_instance;
+
+  GPtrArray           *rows;
+};
+
+G_DEFINE_FINAL_TYPE (CsParamsGroup, cs_params_group, ADW_TYPE_PREFERENCES_GROUP)
+
+static gboolean
+is_secret_param (const char *name)
+{
+  return g_str_has_suffix (name, "secret");
+}
+
+static void
+cs_params_group_finalize (GObject *object)
+{
+  CsParamsGroup *self = (CsParamsGroup *)object;
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cs_params_group_parent_class)->finalize (object);
+}
+
+static void
+cs_params_group_class_init (CsParamsGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cs_params_group_finalize;
+}
+
+static void
+cs_params_group_init (CsParamsGroup *self)
+{
+  self->rows = g_ptr_array_new ();
+}
+
+void
+cs_params_group_clear (CsParamsGroup *self)
+{
+  g_return_if_fail (CS_IS_PARAMS_GROUP (self));
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+void
+cs_params_group_show (CsParamsGroup *self,
+                      CsCredentials *credentials,
+                      gboolean       access_token)
+{
+  GPtrArray *params;
+
+  g_return_if_fail (CS_IS_PARAMS_GROUP (self));
+  g_return_if_fail (credentials != NULL);
+
+  params = cs_credentials_get_params (credentials);
+  cs_params_group_clear (self);
+  for (guint i = 0; i < params->len; i++)
+    {
+      const CsParam *param = g_ptr_array_index (params, i);
+      GtkWidget *row = cs_value_row_new (param->name, param->value, is_secret_param (param->name));
+
+      if (access_token && g_str_equal (param->name, "oauth_token"))
+        cs_value_row_set_clear_copied (CS_VALUE_ROW (row), TRUE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+      g_ptr_array_add (self->rows, row);
+    }
+}

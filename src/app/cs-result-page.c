@@ -1,0 +1,148 @@
+/* cs-result-page.c — wizard step 4: the access token, its signed test call and the keyring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-exchange-view.h"
+#include "cs-params-group.h"
+#include "cs-result-page.h"
+#include "cs-share.h"
+
+struct _CsResultPage
+{
+  GtkWidget       parent_instance;
+
+  GtkStack       *stack;
+  CsExchangeView *exchange;
+  CsParamsGroup  *params;
+  GtkMenuButton  *export_button;
+  AdwActionRow   *test_row;
+  GtkSpinner     *test_spinner;
+  AdwActionRow   *keyring_row;
+  GtkSpinner     *keyring_spinner;
+  GtkButton      *keyring_retry_button;
+};
+
+G_DEFINE_FINAL_TYPE (CsResultPage, cs_result_page, GTK_TYPE_WIDGET)
+
+static void
+show_row_state (AdwActionRow *row,
+                GtkSpinner   *spinner,
+                const char   *subtitle,
+                gboolean      running,
+                gboolean      failed)
+{
+  adw_action_row_set_subtitle (row, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (spinner), running);
+  gtk_spinner_set_spinning (spinner, running);
+  if (failed)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+cs_result_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CS_TYPE_RESULT_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (cs_result_page_parent_class)->dispose (object);
+}
+
+static void
+cs_result_page_class_init (CsResultPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_result_page_dispose;
+
+  g_type_ensure (CS_TYPE_EXCHANGE_VIEW);
+  g_type_ensure (CS_TYPE_PARAMS_GROUP);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-result-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsResultPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsResultPage, exchange);
+  gtk_widget_class_bind_template_child (widget_class, CsResultPage, params);
+  gtk_widget_class_bind_template_child (widget_class, CsResultPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CsResultPage, test_row);
+  gtk_widget_class_bind_template_child (widget_class, CsResultPage, test_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CsResultPage, keyring_row);
+  gtk_widget_class_bind_template_child (widget_class, CsResultPage, keyring_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CsResultPage, keyring_retry_button);
+}
+
+static void
+cs_result_page_init (CsResultPage *self)
+{
+  g_autoptr (GMenuModel) export_menu = cs_share_export_menu_new ("wizard.export");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_menu_model (self->export_button, export_menu);
+}
+
+void
+cs_result_page_show_busy (CsResultPage *self)
+{
+  g_return_if_fail (CS_IS_RESULT_PAGE (self));
+
+  cs_exchange_view_show_busy (self->exchange, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "exchange");
+}
+
+void
+cs_result_page_show_error (CsResultPage *self,
+                           const char   *message)
+{
+  g_return_if_fail (CS_IS_RESULT_PAGE (self));
+
+  cs_exchange_view_show_error (self->exchange, message);
+  gtk_stack_set_visible_child_name (self->stack, "exchange");
+}
+
+void
+cs_result_page_show_token (CsResultPage  *self,
+                           CsCredentials *token)
+{
+  g_return_if_fail (CS_IS_RESULT_PAGE (self));
+
+  cs_params_group_show (self->params, token, TRUE);
+  cs_result_page_show_test (self, _("Ask the provider whose tokens these are"), FALSE, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "done");
+}
+
+void
+cs_result_page_show_test (CsResultPage *self,
+                          const char   *subtitle,
+                          gboolean      running,
+                          gboolean      failed)
+{
+  g_return_if_fail (CS_IS_RESULT_PAGE (self));
+
+  show_row_state (self->test_row, self->test_spinner, subtitle, running, failed);
+}
+
+void
+cs_result_page_show_keyring (CsResultPage *self,
+                             const char   *subtitle,
+                             gboolean      saving,
+                             gboolean      can_retry)
+{
+  g_return_if_fail (CS_IS_RESULT_PAGE (self));
+
+  show_row_state (self->keyring_row, self->keyring_spinner, subtitle, saving, can_retry);
+  gtk_widget_set_visible (GTK_WIDGET (self->keyring_retry_button), can_retry);
+}
+
+void
+cs_result_page_clear (CsResultPage *self)
+{
+  g_return_if_fail (CS_IS_RESULT_PAGE (self));
+
+  cs_params_group_clear (self->params);
+}

@@ -1,0 +1,427 @@
+/* cs-wizard-flow.c — the wizard as a view of one CsAuthorization
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Leaving step 1 makes a CsAuthorization (src/flow) from what the provider page holds; the
+ * steps then only start its async steps and show what they finish with: the request token,
+ * the wait for the browser (loopback) or the verifier typed in, the access token, the
+ * keyring. The signed test call of step 4 is the wizard's own. Every callback first checks
+ * for G_IO_ERROR_CANCELLED: a cancelled operation touches nothing.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-oauth-error.h"
+#include "cs-share.h"
+#include "cs-wizard-private.h"
+
+void
+_cs_wizard_clear_flow (CsWizard *self)
+{
+  _cs_wizard_drop_cancellable (self);
+  self->op = CS_WIZARD_OP_NONE;
+  g_clear_object (&self->authorization);
+}
+
+CsCredentials *
+_cs_wizard_get_request_token (CsWizard *self)
+{
+  return self->authorization != NULL ? cs_authorization_get_request_token (self->authorization)
+                                     : NULL;
+}
+
+CsCredentials *
+_cs_wizard_get_access_token (CsWizard *self)
+{
+  return self->authorization != NULL ? cs_authorization_get_access_token (self->authorization)
+                                     : NULL;
+}
+
+const char *
+_cs_wizard_get_authorize_url (CsWizard *self)
+{
+  return self->authorization != NULL ? cs_authorization_get_authorize_url (self->authorization)
+                                     : NULL;
+}
+
+CsProvider *
+_cs_wizard_get_provider (CsWizard *self)
+{
+  return self->authorization != NULL ? cs_authorization_get_provider (self->authorization)
+                                     : NULL;
+}
+
+/* ------------------------------------------------------------------ step 2: request token */
+
+static void
+request_token_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (CsWizard) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!cs_authorization_request_token_finish (CS_AUTHORIZATION (object), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
+  if (error != NULL)
+    {
+      cs_request_page_show_error (self->request_page, error->message);
+      return;
+    }
+
+  cs_request_page_show_token (self->request_page,
+                              cs_authorization_get_request_token (self->authorization));
+  _cs_wizard_update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
+}
+
+static CsAuthorizationCallback
+callback_of (CsCallbackMode mode)
+{
+  switch (mode)
+    {
+    case CS_CALLBACK_MODE_LOOPBACK:
+      return CS_AUTHORIZATION_CALLBACK_LOOPBACK;
+    case CS_CALLBACK_MODE_CUSTOM:
+      return CS_AUTHORIZATION_CALLBACK_URL;
+    case CS_CALLBACK_MODE_PIN:
+    default:
+      return CS_AUTHORIZATION_CALLBACK_OOB;
+    }
+}
+
+/* What step 1 holds, as a new authorization; NULL with an error when the provider cannot be
+ * reached (the demo did not start). */
+static CsAuthorization *
+authorization_from_inputs (CsWizard  *self,
+                           GError   **error)
+{
+  CsProviderPage *page = self->provider_page;
+  g_autoptr (CsProvider) chosen = cs_provider_page_dup_provider (page);
+  CsConsumer consumer = { cs_provider_page_get_consumer_key (page),
+                          cs_provider_page_get_consumer_secret (page), NULL };
+  CsProvider *provider;
+  CsAuthorization *authorization;
+
+  if (chosen == NULL || self->registry == NULL)
+    {
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("No provider is chosen."));
+      return NULL;
+    }
+  /* The demo runs in this process, on a port chosen when it starts. */
+  if ((provider = cs_provider_registry_resolve (self->registry, chosen, error)) == NULL)
+    return NULL;
+
+  cs_oauth_client_set_allow_insecure_http (self->client, cs_provider_page_get_allow_insecure (page));
+  authorization = cs_authorization_new (self->client, provider, &consumer);
+  cs_authorization_set_callback (authorization, callback_of (self->callback_mode),
+                                 cs_provider_page_get_custom_callback (page));
+  cs_authorization_set_access_type (authorization, cs_provider_page_get_access_type (page));
+  cs_authorization_set_store (authorization, self->store,
+                              cs_provider_page_get_store_consumer_secret (page));
+  return authorization;
+}
+
+void
+_cs_wizard_start_request_token (CsWizard *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (_cs_wizard_is_busy (self) || !cs_provider_page_get_valid (self->provider_page))
+    return;
+
+  cs_provider_page_remember (self->provider_page);
+  self->callback_mode = cs_provider_page_get_callback_mode (self->provider_page);
+  self->store_enabled = cs_provider_page_get_store (self->provider_page);
+  g_clear_object (&self->authorization);
+  self->authorization = authorization_from_inputs (self, &error);
+  if (self->authorization == NULL)
+    {
+      cs_request_page_show_error (self->request_page, error->message);
+      _cs_wizard_set_step (self, CS_WIZARD_STEP_REQUEST);
+      return;
+    }
+
+  cs_request_page_show_busy (self->request_page,
+                             cs_provider_get_name (cs_authorization_get_provider (self->authorization)));
+  _cs_wizard_set_step (self, CS_WIZARD_STEP_REQUEST);
+  _cs_wizard_set_op (self, CS_WIZARD_OP_REQUEST_TOKEN);
+  cs_authorization_request_token_async (self->authorization, self->cancellable,
+                                        request_token_cb, g_object_ref (self));
+}
+
+/* ------------------------------------------------------------------ step 3: authorize */
+
+static void
+callback_wait_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (CsWizard) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!cs_authorization_wait_callback_finish (CS_AUTHORIZATION (object), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
+  if (g_error_matches (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_DENIED))
+    cs_authorize_page_show_denied (self->authorize_page, _("Access Denied"),
+                                   _("The authorization was denied in the browser. Go back "
+                                     "to start again."));
+  else if (error != NULL)
+    cs_authorize_page_show_denied (self->authorize_page, _("No Answer From the Browser"),
+                                   error->message);
+  else
+    _cs_wizard_start_access_token (self);
+}
+
+void
+_cs_wizard_show_authorize (CsWizard *self)
+{
+  cs_authorize_page_show (self->authorize_page, _cs_wizard_get_authorize_url (self),
+                          self->callback_mode);
+
+  _cs_wizard_set_step (self, CS_WIZARD_STEP_AUTHORIZE);
+  if (cs_authorization_get_callback (self->authorization) == CS_AUTHORIZATION_CALLBACK_LOOPBACK)
+    {
+      cs_authorize_page_show_waiting (self->authorize_page);
+      _cs_wizard_set_op (self, CS_WIZARD_OP_WAIT_CALLBACK);
+      cs_authorization_wait_callback_async (self->authorization, self->cancellable,
+                                            callback_wait_cb, g_object_ref (self));
+    }
+  else
+    {
+      cs_authorize_page_show_pin (self->authorize_page);
+    }
+  cs_authorize_page_focus_link (self->authorize_page);
+}
+
+void
+_cs_wizard_submit_verifier (CsWizard *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* A PIN, a verifier, or the whole address the browser was sent to: the flow reads it. */
+  if (!cs_authorization_submit_verifier (self->authorization,
+                                         cs_authorize_page_get_entry (self->authorize_page),
+                                         &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+      return;
+    }
+  _cs_wizard_start_access_token (self);
+}
+
+/* ------------------------------------------------------------------ step 4: access token */
+
+static char *
+provider_host (CsProvider *provider)
+{
+  g_autoptr (GUri) uri = g_uri_parse (cs_provider_get_access_token_url (provider),
+                                      G_URI_FLAGS_NONE, NULL);
+
+  return g_strdup (uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : "");
+}
+
+/* The Custom provider that just worked, as one to keep: named after its host, with an Id made
+ * of the host's letters, digits, dots and dashes. */
+static CsProvider *
+name_custom_provider (CsWizard   *self,
+                      CsProvider *entered)
+{
+  g_autofree char *host = provider_host (entered);
+  g_autoptr (GString) id = g_string_new (NULL);
+  CsProvider *existing;
+  CsProvider *named;
+
+  for (const char *p = host; *p != '\0'; p++)
+    g_string_append_c (id, g_ascii_isalnum (*p) || *p == '.' || *p == '-' ? g_ascii_tolower (*p) : '-');
+  if (id->len == 0)
+    g_string_assign (id, "provider");
+  /* Never in place of a preset. */
+  existing = cs_provider_registry_lookup (self->registry, id->str);
+  if ((existing != NULL && !cs_provider_get_is_custom (existing)) || g_str_equal (id->str, "custom"))
+    g_string_append (id, "-custom");
+
+  named = cs_provider_new (id->str, *host != '\0' ? host : id->str);
+  cs_provider_set_is_custom (named, TRUE);
+  cs_provider_set_request_token_url (named, cs_provider_get_request_token_url (entered));
+  cs_provider_set_authorize_url (named, cs_provider_get_authorize_url (entered));
+  cs_provider_set_access_token_url (named, cs_provider_get_access_token_url (entered));
+  cs_provider_set_verify_url (named, cs_provider_get_verify_url (entered));
+  cs_provider_set_signature_method (named, cs_provider_get_signature_method (entered));
+  return named;
+}
+
+/* A Custom provider that worked is saved (by the window) under its host's name, and the
+ * tokens are saved under it. */
+static void
+keep_custom_provider (CsWizard *self)
+{
+  CsProvider *provider = cs_authorization_get_provider (self->authorization);
+  g_autoptr (CsProvider) named = NULL;
+
+  if (!cs_provider_get_is_custom (provider) || g_strcmp0 (cs_provider_get_id (provider), "custom") != 0)
+    return;
+
+  named = name_custom_provider (self, provider);
+  cs_authorization_set_provider (self->authorization, named);
+  _cs_wizard_emit_provider_created (self, named);
+}
+
+static void
+access_token_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (CsWizard) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!cs_authorization_access_token_finish (CS_AUTHORIZATION (object), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
+  if (error != NULL)
+    {
+      cs_result_page_show_error (self->result_page, error->message);
+      return;
+    }
+
+  keep_custom_provider (self);
+  cs_result_page_show_token (self->result_page, _cs_wizard_get_access_token (self));
+  _cs_wizard_update_actions (self);
+
+  if (self->store_enabled)
+    _cs_wizard_start_save (self);
+  else
+    cs_result_page_show_keyring (self->result_page,
+                                 _("Not saved: saving in the keyring was switched off"),
+                                 FALSE, FALSE);
+
+  if (!_cs_wizard_is_busy (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
+}
+
+void
+_cs_wizard_start_access_token (CsWizard *self)
+{
+  if (_cs_wizard_is_busy (self) || _cs_wizard_get_request_token (self) == NULL)
+    return;
+
+  cs_result_page_show_busy (self->result_page);
+  _cs_wizard_set_step (self, CS_WIZARD_STEP_ACCESS);
+  _cs_wizard_set_op (self, CS_WIZARD_OP_ACCESS_TOKEN);
+  cs_authorization_access_token_async (self->authorization, self->cancellable,
+                                       access_token_cb, g_object_ref (self));
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (CsWizard) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!cs_authorization_save_finish (CS_AUTHORIZATION (object), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
+  if (error != NULL)
+    {
+      /* The tokens stay on screen and copyable; nothing is written anywhere else. */
+      cs_result_page_show_keyring (self->result_page, error->message, FALSE, TRUE);
+      return;
+    }
+
+  cs_result_page_show_keyring (self->result_page, _("Saved in the keyring"), FALSE, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
+}
+
+void
+_cs_wizard_start_save (CsWizard *self)
+{
+  if (_cs_wizard_is_busy (self) || _cs_wizard_get_access_token (self) == NULL)
+    return;
+
+  cs_result_page_show_keyring (self->result_page, _("Saving in the keyring…"), TRUE, FALSE);
+  _cs_wizard_set_op (self, CS_WIZARD_OP_SAVE);
+  cs_authorization_save_async (self->authorization, self->cancellable, save_cb,
+                               g_object_ref (self));
+}
+
+static void
+test_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (CsWizard) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  text = cs_share_verify_finish (CS_OAUTH_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
+  cs_result_page_show_test (self->result_page, text != NULL ? text : error->message,
+                            FALSE, text == NULL);
+}
+
+void
+_cs_wizard_start_test (CsWizard *self)
+{
+  CsProvider *provider = _cs_wizard_get_provider (self);
+  CsCredentials *token = _cs_wizard_get_access_token (self);
+
+  if (_cs_wizard_is_busy (self) || token == NULL || cs_provider_get_verify_url (provider) == NULL)
+    return;
+
+  cs_result_page_show_test (self->result_page, _("Making a signed call…"), TRUE, FALSE);
+  _cs_wizard_set_op (self, CS_WIZARD_OP_TEST);
+  cs_oauth_client_call_async (self->client, provider,
+                              cs_authorization_get_consumer (self->authorization), token, "GET",
+                              cs_provider_get_verify_url (provider), NULL,
+                              self->cancellable, test_cb, g_object_ref (self));
+}
+
+/* ------------------------------------------------------------------ cancelled */
+
+void
+_cs_wizard_show_cancelled (CsWizard   *self,
+                           CsWizardOp  op)
+{
+  switch (op)
+    {
+    case CS_WIZARD_OP_REQUEST_TOKEN:
+    case CS_WIZARD_OP_WAIT_CALLBACK:
+      _cs_wizard_set_step (self, CS_WIZARD_STEP_PROVIDER);
+      break;
+
+    case CS_WIZARD_OP_ACCESS_TOKEN:
+      _cs_wizard_set_step (self, CS_WIZARD_STEP_AUTHORIZE);
+      cs_authorize_page_show_pin (self->authorize_page);
+      break;
+
+    case CS_WIZARD_OP_SAVE:
+      cs_result_page_show_keyring (self->result_page, _("Not saved: saving was cancelled"),
+                                   FALSE, TRUE);
+      break;
+
+    case CS_WIZARD_OP_TEST:
+      cs_result_page_show_test (self->result_page, _("Cancelled"), FALSE, FALSE);
+      break;
+
+    case CS_WIZARD_OP_NONE:
+    default:
+      break;
+    }
+}

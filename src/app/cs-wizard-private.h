@@ -1,0 +1,112 @@
+/* cs-wizard-private.h — what the wizard's files share: its state and its internal calls
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * cs-wizard.c is the widget (steps, busy state, public API), cs-wizard-actions.c the wizard.*
+ * actions and their enabled states, cs-wizard-flow.c drives the CsAuthorization (src/flow)
+ * that makes the requests, and shows what comes back. The pages
+ * (cs-provider-page, cs-request-page, cs-authorize-page, cs-result-page) only show; they
+ * reach the wizard through its actions.
+ */
+#pragma once
+
+#include "cs-authorization.h"
+#include "cs-authorize-page.h"
+#include "cs-provider-page.h"
+#include "cs-provider-registry.h"
+#include "cs-request-page.h"
+#include "cs-result-page.h"
+#include "cs-wizard.h"
+
+G_BEGIN_DECLS
+
+#define CS_WIZARD_N_STEPS 4
+
+/* Steps, counted from 0 here (the step property counts from 1). */
+enum {
+  CS_WIZARD_STEP_PROVIDER,
+  CS_WIZARD_STEP_REQUEST,
+  CS_WIZARD_STEP_AUTHORIZE,
+  CS_WIZARD_STEP_ACCESS,
+};
+
+/* What runs now; the wizard is busy unless CS_WIZARD_OP_NONE. */
+typedef enum
+{
+  CS_WIZARD_OP_NONE,
+  CS_WIZARD_OP_REQUEST_TOKEN,
+  CS_WIZARD_OP_WAIT_CALLBACK,
+  CS_WIZARD_OP_ACCESS_TOKEN,
+  CS_WIZARD_OP_SAVE,
+  CS_WIZARD_OP_TEST,
+} CsWizardOp;
+
+struct _CsWizard
+{
+  GtkWidget           parent_instance;
+
+  GtkScrolledWindow  *scroller;
+  GtkLabel           *step_label;
+  GtkLabel           *title_label;
+  GtkLabel           *description_label;
+  GtkStack           *pages;
+  CsProviderPage     *provider_page;
+  CsRequestPage      *request_page;
+  CsAuthorizePage    *authorize_page;
+  CsResultPage       *result_page;
+  GtkButton          *continue_button;
+  GtkButton          *cancel_button;
+
+  CsOAuthClient      *client;
+  CsTokenStore       *store;
+  CsProviderRegistry *registry;
+  gulong              providers_changed_id;
+  GCancellable       *cancellable;
+  CsWizardOp          op;
+  guint               step;
+
+  /* The flow, made when step 1 is left; NULL before. */
+  CsAuthorization    *authorization;
+  CsCallbackMode      callback_mode;
+  gboolean            store_enabled;
+};
+
+/* cs-wizard.c */
+gboolean       _cs_wizard_is_busy               (CsWizard       *self);
+void           _cs_wizard_set_op                (CsWizard       *self,
+                                                 CsWizardOp      op);
+void           _cs_wizard_set_step              (CsWizard       *self,
+                                                 guint           step);
+/* Cancels what runs; the next operation gets a fresh GCancellable. */
+void           _cs_wizard_drop_cancellable      (CsWizard       *self);
+void           _cs_wizard_emit_finished         (CsWizard       *self);
+void           _cs_wizard_emit_closed           (CsWizard       *self);
+void           _cs_wizard_emit_provider_created (CsWizard       *self,
+                                                 CsProvider     *provider);
+
+/* cs-wizard-actions.c */
+void           _cs_wizard_class_actions_init    (GtkWidgetClass *widget_class);
+/* Sets the enabled state of every wizard.* action, and the Continue button's label. */
+void           _cs_wizard_update_actions        (CsWizard       *self);
+/* Cancel, Escape: stops what runs and goes back to where it can start again. */
+void           _cs_wizard_cancel                (CsWizard       *self);
+
+/* cs-wizard-flow.c */
+void           _cs_wizard_clear_flow            (CsWizard       *self);
+void           _cs_wizard_start_request_token   (CsWizard       *self);
+void           _cs_wizard_show_authorize        (CsWizard       *self);
+/* Hands what the PIN field holds to the flow, then asks for the access token. */
+void           _cs_wizard_submit_verifier       (CsWizard       *self);
+void           _cs_wizard_start_access_token    (CsWizard       *self);
+void           _cs_wizard_start_save            (CsWizard       *self);
+void           _cs_wizard_start_test            (CsWizard       *self);
+/* What a cancelled operation leaves on screen. */
+void           _cs_wizard_show_cancelled        (CsWizard       *self,
+                                                 CsWizardOp      op);
+/* NULL before step 1 is left or before the step's answer came. */
+CsCredentials *_cs_wizard_get_request_token     (CsWizard       *self);
+CsCredentials *_cs_wizard_get_access_token      (CsWizard       *self);
+const char    *_cs_wizard_get_authorize_url     (CsWizard       *self);
+CsProvider    *_cs_wizard_get_provider          (CsWizard       *self);
+
+G_END_DECLS
