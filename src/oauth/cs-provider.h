@@ -3,6 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * CONTRACT (other layers code against this): signatures here may grow, not change.
+ *
+ * This header is the model: a GObject with one property per field, plain getters and
+ * setters. Setting a string field to "" stores NULL. Where providers come from is in the
+ * headers included at the end, so that including this one gives the whole provider API:
+ *   cs-provider-keyfile.h  the `[Provider]` keyfile format (parse, validate, serialize);
+ *   cs-provider-presets.h  the presets bundled in the GResource;
+ *   cs-provider-files.h    the user's provider files (async load of a folder, async save).
  */
 #pragma once
 
@@ -18,14 +25,6 @@ G_DECLARE_FINAL_TYPE (CsProvider, cs_provider, CS, PROVIDER, GObject)
 
 CsProvider        *cs_provider_new                      (const char   *id,
                                                          const char   *name);
-/* Loads one `[Provider]` keyfile; @source_name (a file name) goes into error messages,
- * which name the file and the line (CS_OAUTH_ERROR_PROVIDER_FILE). */
-CsProvider        *cs_provider_new_from_data            (const char   *data,
-                                                         gsize         length,
-                                                         const char   *source_name,
-                                                         GError      **error);
-char              *cs_provider_to_data                  (CsProvider   *self,
-                                                         gsize        *length);
 
 const char        *cs_provider_get_id                   (CsProvider   *self);
 const char        *cs_provider_get_name                 (CsProvider   *self);
@@ -66,27 +65,12 @@ void               cs_provider_set_supports_access_type (CsProvider   *self,
 void               cs_provider_set_is_custom            (CsProvider   *self,
                                                          gboolean      custom);
 
-/* The presets shipped in the GResource (/io/github/countersign/Countersign/providers/),
- * the demo provider first. Never fails: they are tested at build time. */
-GPtrArray         *cs_provider_load_presets             (void);
+/* Returns: (transfer none) (nullable): the provider called @id in @providers. */
 CsProvider        *cs_provider_list_lookup              (GPtrArray    *providers,
                                                          const char   *id);
 
-/* User-defined providers, keyfiles in @directory (default: $XDG_CONFIG_HOME/countersign/
- * providers). Broken files are skipped; each is described in @warnings (file and line). */
-void               cs_provider_load_user_async          (const char          *directory,
-                                                         GCancellable        *cancellable,
-                                                         GAsyncReadyCallback  callback,
-                                                         gpointer             user_data);
-GPtrArray         *cs_provider_load_user_finish         (GAsyncResult        *result,
-                                                         GStrv               *warnings,
-                                                         GError             **error);
-void               cs_provider_save_user_async          (CsProvider          *self,
-                                                         const char          *directory,
-                                                         GCancellable        *cancellable,
-                                                         GAsyncReadyCallback  callback,
-                                                         gpointer             user_data);
-gboolean           cs_provider_save_user_finish         (GAsyncResult        *result,
-                                                         GError             **error);
-
 G_END_DECLS
+
+#include "cs-provider-files.h"
+#include "cs-provider-keyfile.h"
+#include "cs-provider-presets.h"
