@@ -37,19 +37,18 @@ cs_provider_set_file_error (GError    **error,
                             const char *format,
                             ...)
 {
-  g_autofree char *message = NULL;
+  GError *file_error;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  file_error = g_error_new_valist (CS_OAUTH_ERROR, CS_OAUTH_ERROR_PROVIDER_FILE, format, args);
   va_end (args);
 
   if (line > 0)
-    g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_PROVIDER_FILE,
-                 "%s:%u: %s", source, line, message);
+    g_prefix_error (&file_error, "%s:%u: ", source, line);
   else
-    g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_PROVIDER_FILE,
-                 "%s: %s", source, message);
+    g_prefix_error (&file_error, "%s: ", source);
+  g_propagate_error (error, file_error);
 }
 
 /* Scanning: where each key of the [Provider] group is, for messages that name the line */
@@ -93,6 +92,15 @@ is_blank (char c)
   return c == ' ' || c == '\t';
 }
 
+static gboolean
+scan_error (const Scanner  *scan,
+            GError        **error,
+            const char     *message)
+{
+  cs_provider_set_file_error (error, scan->map->source, scan->line, "%s", message);
+  return FALSE;
+}
+
 /* @s … @e is the line without its surrounding blanks, starting with "[". */
 static gboolean
 scan_group_header (Scanner     *scan,
@@ -102,11 +110,7 @@ scan_group_header (Scanner     *scan,
 {
   if (e[-1] != ']' || e - s < 3 || memchr (s + 1, ']', e - s - 2) != NULL ||
       memchr (s + 1, '[', e - s - 2) != NULL)
-    {
-      cs_provider_set_file_error (error, scan->map->source, scan->line,
-                                  _("A group header must look like “[Provider]”"));
-      return FALSE;
-    }
+    return scan_error (scan, error, _("A group header must look like “[Provider]”"));
   scan->in_group = TRUE;
   scan->in_provider_group = (gsize) (e - s - 2) == strlen (PROVIDER_GROUP) &&
                             memcmp (s + 1, PROVIDER_GROUP, e - s - 2) == 0;
@@ -126,18 +130,10 @@ scan_key (Scanner     *scan,
   const char *key_end = eq;
 
   if (eq == NULL || eq == s)
-    {
-      cs_provider_set_file_error (error, scan->map->source, scan->line,
-                                  _("Expected “Key=value”, a “[Group]” header or a “#” "
-                                    "comment"));
-      return FALSE;
-    }
+    return scan_error (scan, error,
+                       _("Expected “Key=value”, a “[Group]” header or a “#” comment"));
   if (!scan->in_group)
-    {
-      cs_provider_set_file_error (error, scan->map->source, scan->line,
-                                  _("“Key=value” before the “[Provider]” group header"));
-      return FALSE;
-    }
+    return scan_error (scan, error, _("“Key=value” before the “[Provider]” group header"));
   while (key_end > s && is_blank (key_end[-1]))
     key_end--;
   if (scan->in_provider_group)
@@ -154,11 +150,7 @@ scan_line (Scanner     *scan,
            GError     **error)
 {
   if (!g_utf8_validate (s, e - s, NULL))
-    {
-      cs_provider_set_file_error (error, scan->map->source, scan->line,
-                                  _("The line is not valid UTF-8 text"));
-      return FALSE;
-    }
+    return scan_error (scan, error, _("The line is not valid UTF-8 text"));
   while (s < e && is_blank (*s))
     s++;
   while (e > s && (is_blank (e[-1]) || e[-1] == '\r'))

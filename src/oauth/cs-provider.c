@@ -28,9 +28,9 @@ struct _CsProvider
   char              *demo_consumer_key;
   char              *demo_consumer_secret;
   CsSignatureMethod  signature_method;
-  guint              supports_access_type : 1;
-  guint              supports_force_login : 1;
-  guint              is_custom : 1;
+  gboolean           supports_access_type;
+  gboolean           supports_force_login;
+  gboolean           is_custom;
 };
 
 G_DEFINE_FINAL_TYPE (CsProvider, cs_provider, G_TYPE_OBJECT)
@@ -311,17 +311,28 @@ cs_provider_set_signature_method (CsProvider        *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNATURE_METHOD]);
 }
 
+/* Returns whether *@flag changed; then @prop_id has been notified. */
+static gboolean
+set_flag (CsProvider *self,
+          gboolean   *flag,
+          gboolean    value,
+          guint       prop_id)
+{
+  value = !!value;
+  if (*flag == value)
+    return FALSE;
+  *flag = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  return TRUE;
+}
+
 void
 cs_provider_set_supports_access_type (CsProvider *self,
                                       gboolean    supported)
 {
   g_return_if_fail (CS_IS_PROVIDER (self));
 
-  supported = !!supported;
-  if (self->supports_access_type == (guint) supported)
-    return;
-  self->supports_access_type = supported;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUPPORTS_ACCESS_TYPE]);
+  set_flag (self, &self->supports_access_type, supported, PROP_SUPPORTS_ACCESS_TYPE);
 }
 
 void
@@ -330,12 +341,8 @@ cs_provider_set_is_custom (CsProvider *self,
 {
   g_return_if_fail (CS_IS_PROVIDER (self));
 
-  custom = !!custom;
-  if (self->is_custom == (guint) custom)
-    return;
-  self->is_custom = custom;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_CUSTOM]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DEMO]);
+  if (set_flag (self, &self->is_custom, custom, PROP_IS_CUSTOM))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DEMO]);
 }
 
 /* For the keyfile and file code (cs-provider-private.h) */
@@ -346,11 +353,7 @@ cs_provider_set_supports_force_login (CsProvider *self,
 {
   g_assert (CS_IS_PROVIDER (self));
 
-  supported = !!supported;
-  if (self->supports_force_login == (guint) supported)
-    return;
-  self->supports_force_login = supported;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUPPORTS_FORCE_LOGIN]);
+  set_flag (self, &self->supports_force_login, supported, PROP_SUPPORTS_FORCE_LOGIN);
 }
 
 const char *
