@@ -9,7 +9,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "cs-provider-files.h"
-#include "cs-provider-private.h"
+#include "cs-provider-keyfile-private.h"
+#include "cs-provider-object-private.h"
 
 /* Loading a folder */
 

@@ -14,10 +14,9 @@
 
 #include <gio/gio.h>
 
-G_BEGIN_DECLS
+#include "cs-provider-object.h"
 
-/* Declared in cs-provider.h, which includes this header. */
-typedef struct _CsProvider CsProvider;
+G_BEGIN_DECLS
 
 /* User-defined providers, keyfiles in @directory (default: $XDG_CONFIG_HOME/countersign/
  * providers). Broken files are skipped; each is described in @warnings (file and line). */

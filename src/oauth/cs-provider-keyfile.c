@@ -8,7 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "cs-oauth-error.h"
-#include "cs-provider-private.h"
+#include "cs-provider-keyfile-private.h"
+#include "cs-provider-object-private.h"
 
 #define PROVIDER_GROUP "Provider"
 #define MAX_ID_LENGTH  64

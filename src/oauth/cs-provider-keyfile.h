@@ -16,10 +16,9 @@
 
 #include <glib.h>
 
-G_BEGIN_DECLS
+#include "cs-provider-object.h"
 
-/* Declared in cs-provider.h, which includes this header. */
-typedef struct _CsProvider CsProvider;
+G_BEGIN_DECLS
 
 /* Loads one `[Provider]` keyfile; @source_name (a file name) goes into error messages,
  * which name the file and the line (CS_OAUTH_ERROR_PROVIDER_FILE). */

@@ -7,8 +7,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "cs-oauth-resources.h"
+#include "cs-provider-keyfile.h"
 #include "cs-provider-presets.h"
-#include "cs-provider.h"
 
 #define PRESETS_PATH "/io/github/countersign/Countersign/providers/"
 

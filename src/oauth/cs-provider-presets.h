@@ -12,10 +12,9 @@
 
 #include <glib.h>
 
-G_BEGIN_DECLS
+#include "cs-provider-object.h"
 
-/* Declared in cs-provider.h, which includes this header. */
-typedef struct _CsProvider CsProvider;
+G_BEGIN_DECLS
 
 /* The presets shipped in the GResource (/io/github/countersign/Countersign/providers/),
  * the demo provider first. Never fails: they are tested at build time. */

@@ -1,11 +1,11 @@
-/* cs-provider.c — an OAuth 1.0a provider: its endpoints and capabilities (the model)
+/* cs-provider-object.c — CsProvider, an OAuth 1.0a provider: its endpoints and capabilities
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "cs-percent.h"
-#include "cs-provider-private.h"
+#include "cs-provider-object-private.h"
 
 #define N_FIELDS CS_PROVIDER_N_FIELDS
 
@@ -345,7 +345,7 @@ cs_provider_set_is_custom (CsProvider *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DEMO]);
 }
 
-/* For the keyfile and file code (cs-provider-private.h) */
+/* For the keyfile and file code (cs-provider-object-private.h) */
 
 void
 cs_provider_set_supports_force_login (CsProvider *self,

@@ -1,18 +1,19 @@
-/* cs-provider-private.h — what the provider's files share and nothing else uses
+/* cs-provider-object-private.h — CsProvider's insides, for the provider's own files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * For cs-provider.c (the model), cs-provider-keyfile.c, cs-provider-presets.c and
- * cs-provider-files.c only.
+ * For cs-provider-object.c, cs-provider-keyfile.c and cs-provider-files.c only: what a
+ * keyfile sets that no caller may (force-login support, the demo consumer credentials), and
+ * the string fields by number so that the keyfile code can walk them.
  */
 #pragma once
 
-#include "cs-provider.h"
+#include "cs-provider-object.h"
 
 G_BEGIN_DECLS
 
-/* The string fields, in the order of their properties (cs-provider.c) and of their keyfile
- * keys (cs-provider-keyfile.c). */
+/* The string fields, in the order of their properties (cs-provider-object.c) and of their
+ * keyfile keys (cs-provider-keyfile.c). */
 typedef enum
 {
   CS_PROVIDER_FIELD_NAME,
@@ -24,9 +25,6 @@ typedef enum
   CS_PROVIDER_FIELD_DEVELOPER_URL,
   CS_PROVIDER_N_FIELDS
 } CsProviderField;
-
-/* The largest provider file that is read at all. */
-#define CS_PROVIDER_MAX_FILE_SIZE (64 * 1024)
 
 const char *cs_provider_get_field                 (CsProvider       *self,
                                                    CsProviderField   field);
@@ -40,13 +38,5 @@ void        cs_provider_set_supports_force_login  (CsProvider       *self,
 void        cs_provider_take_demo_credentials     (CsProvider       *self,
                                                    char             *consumer_key,
                                                    char             *consumer_secret);
-
-/* A CS_OAUTH_ERROR_PROVIDER_FILE error: "SOURCE:LINE: message", or "SOURCE: message" for
- * @line 0. */
-void        cs_provider_set_file_error            (GError          **error,
-                                                   const char       *source,
-                                                   guint             line,
-                                                   const char       *format,
-                                                   ...) G_GNUC_PRINTF (4, 5);
 
 G_END_DECLS
