@@ -17,13 +17,9 @@ GMenuModel *cs_share_export_menu_new  (const char          *action);
 void        cs_share_export_to_clipboard (GtkWidget          *widget,
                                           const CsExportData *data,
                                           const char         *format_name);
-/* Reads a verify-credentials answer: the account ("@screen_name", else the user id), or an
- * error that quotes the provider when the status is not a success. */
-char       *cs_share_parse_verify     (GBytes              *body,
-                                       guint                status,
-                                       GError             **error);
 /* Finishes a signed call to a provider's verify URL (Test Credentials): "The tokens work:
- * they belong to …", or NULL with the error (G_IO_ERROR_CANCELLED when it was cancelled). */
+ * they belong to …" (the account as cs_verify_answer_parse() reads it), or NULL with the
+ * error (G_IO_ERROR_CANCELLED when it was cancelled). */
 char       *cs_share_verify_finish    (CsOAuthClient       *client,
                                        GAsyncResult        *result,
                                        GError             **error);

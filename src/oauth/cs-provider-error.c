@@ -6,9 +6,9 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "cs-json.h"
 #include "cs-percent.h"
 #include "cs-provider-error.h"
 
@@ -103,35 +103,6 @@ has_prefix_ci (const char *p,
 
 /* JSON */
 
-static gboolean
-json_nesting_ok (const char *p,
-                 const char *end)
-{
-  int depth = 0;
-  gboolean in_string = FALSE;
-
-  for (; p < end; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '[' || *p == '{')
-        {
-          if (++depth > MAX_NESTING)
-            return FALSE;
-        }
-      else if (*p == ']' || *p == '}')
-        depth--;
-    }
-  return TRUE;
-}
-
 static void
 json_take_member_string (JsonObject *object,
                          const char *name,
@@ -169,16 +140,10 @@ parse_json (const char *body,
             gsize       len,
             Found      *found)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) root = cs_json_parse_object (body, len);
   JsonObject *object;
-  JsonNode *root;
 
-  if (!g_utf8_validate (body, len, NULL) || !json_nesting_ok (body, body + len))
-    return FALSE;
-  if (!json_parser_load_from_data (parser, body, len, NULL))
-    return FALSE;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL)
     return FALSE;
   object = json_node_get_object (root);
 

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * cs_share_parse_verify: the account of each preset's answer where its shape is known, and a
+ * cs_verify_answer_parse: the account of each preset's answer where its shape is known, and a
  * refusal when the body says the call failed even though the HTTP status is 200.
  */
 #include "config.h"
@@ -10,7 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "cs-oauth-error.h"
-#include "cs-share.h"
+#include "cs-verify-answer.h"
 
 static char *
 parse (const char  *body,
@@ -19,7 +19,7 @@ parse (const char  *body,
 {
   g_autoptr (GBytes) bytes = g_bytes_new (body, strlen (body));
 
-  return cs_share_parse_verify (bytes, status, error);
+  return cs_verify_answer_parse (bytes, status, error);
 }
 
 static void
