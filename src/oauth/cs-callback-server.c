@@ -94,6 +94,40 @@ cs_callback_parse_query (const char  *query,
   return CS_CALLBACK_VERIFIER;
 }
 
+char *
+cs_callback_parse_address (const char  *address,
+                           const char  *request_token,
+                           GError     **error)
+{
+  const char *query;
+  const char *end;
+  g_autofree char *token = NULL;
+  char *verifier = NULL;
+  CsCallbackKind kind;
+
+  g_return_val_if_fail (address != NULL, NULL);
+  g_return_val_if_fail (request_token != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  query = strchr (address, '?');
+  if (query == NULL)
+    return NULL;
+  query++;
+  end = strchr (query, '#');
+  kind = cs_callback_parse_query (query, end != NULL ? end - query : -1, &token, &verifier);
+  if (kind == CS_CALLBACK_DENIED)
+    g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_DENIED,
+                         _("The authorization was refused in the browser"));
+  else if (kind == CS_CALLBACK_VERIFIER && strcmp (token, request_token) != 0)
+    g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_CALLBACK,
+                         _("This address belongs to another authorization: it does not carry "
+                           "the request token of this one"));
+  else if (kind == CS_CALLBACK_VERIFIER)
+    return verifier;
+  cs_secret_free (verifier);
+  return NULL;
+}
+
 /* Pages */
 
 static void

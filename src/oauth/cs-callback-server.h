@@ -54,5 +54,14 @@ CsCallbackKind    cs_callback_parse_query        (const char          *query,
                                                   gssize               len,
                                                   char               **token,
                                                   char               **verifier);
+/* Pure: the whole address the browser was sent to, as the user pastes it: its query (up to a
+ * '#') read by cs_callback_parse_query(), so a pasted address is decoded as the loopback
+ * server decodes it. Returns the verifier (free with cs_secret_free()) when the address
+ * carries @request_token and a verifier; NULL with CS_OAUTH_ERROR_DENIED when it says the
+ * user refused, with CS_OAUTH_ERROR_CALLBACK when it carries another token; NULL without an
+ * error when @address is no callback address (a PIN, or a verifier on its own). */
+char             *cs_callback_parse_address      (const char          *address,
+                                                  const char          *request_token,
+                                                  GError             **error);
 
 G_END_DECLS

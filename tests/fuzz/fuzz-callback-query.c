@@ -5,10 +5,12 @@
  * Checks: a verifier callback gives a token and a verifier that are non-empty, valid UTF-8
  * without control characters, and are the single `oauth_token` and `oauth_verifier` of the
  * query; a denial gives the token and no verifier; anything else gives nothing; the length
- * and the nul-terminated forms agree.
+ * and the nul-terminated forms agree; the same query pasted as a whole address says the same
+ * (cs_callback_parse_address).
  */
 #include "cs-callback-server.h"
 #include "cs-fuzz.h"
+#include "cs-oauth-error.h"
 #include "cs-percent.h"
 
 static void
@@ -18,6 +20,36 @@ assert_clean (const char *text)
   g_assert_true (g_utf8_validate (text, -1, NULL));
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     g_assert_false (g_unichar_iscntrl (g_utf8_get_char (p)));
+}
+
+/* @query pasted after an address, with @token as the request token being waited for. */
+static void
+assert_address_agrees (const char     *query,
+                       CsCallbackKind  kind,
+                       const char     *token,
+                       const char     *verifier)
+{
+  g_autofree char *address = g_strconcat ("http://127.0.0.1:8080/callback?", query, NULL);
+  g_autoptr(GError) error = NULL;
+  char *from_address;
+
+  from_address = cs_callback_parse_address (address, token != NULL ? token : "", &error);
+  g_assert_cmpstr (from_address, ==, verifier);
+  if (kind == CS_CALLBACK_DENIED)
+    g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_DENIED);
+  else
+    g_assert_no_error (error);
+  cs_secret_free (from_address);
+
+  /* Waiting for another token: a verifier is refused, a denial is still a denial. */
+  if (kind == CS_CALLBACK_VERIFIER)
+    {
+      g_autofree char *other = g_strconcat (token, "-other", NULL);
+
+      from_address = cs_callback_parse_address (address, other, &error);
+      g_assert_null (from_address);
+      g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_CALLBACK);
+    }
 }
 
 int
@@ -75,6 +107,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_cmpint (kind2, ==, kind);
       g_assert_cmpstr (token2, ==, token);
       g_assert_cmpstr (verifier2, ==, verifier);
+      if (strchr (terminated, '#') == NULL)
+        assert_address_agrees (terminated, kind, token, verifier);
     }
   cs_secret_free (verifier);
   cs_secret_free (verifier2);

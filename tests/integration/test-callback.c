@@ -395,6 +395,41 @@ test_parse_query (void)
   }
 }
 
+/* A pasted address is read as the server reads its query: the query up to a '#'. */
+static void
+test_parse_address (void)
+{
+  static const struct {
+    const char *address;
+    const char *verifier;
+    int         code;     /* a CS_OAUTH_ERROR code, or 0 for no error */
+  } cases[] = {
+    { "http://127.0.0.1:8080/callback?oauth_token=rt&oauth_verifier=v%20w", "v w", 0 },
+    { "https://app.example/cb?oauth_verifier=v&oauth_token=rt#done", "v", 0 },
+    { "https://app.example/cb?denied=rt", NULL, CS_OAUTH_ERROR_DENIED },
+    { "https://app.example/cb?oauth_token=other&oauth_verifier=v", NULL,
+      CS_OAUTH_ERROR_CALLBACK },
+    /* Not a callback address: the caller takes the text as a PIN. */
+    { "1234567", NULL, 0 },
+    { "https://app.example/cb?oauth_token=rt", NULL, 0 },
+    { "https://app.example/cb?oauth_token=rt&oauth_verifier=%1b", NULL, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *verifier = cs_callback_parse_address (cases[i].address, "rt", &error);
+
+      g_test_message ("%s", cases[i].address);
+      g_assert_cmpstr (verifier, ==, cases[i].verifier);
+      if (cases[i].code != 0)
+        g_assert_error (error, CS_OAUTH_ERROR, cases[i].code);
+      else
+        g_assert_no_error (error);
+      cs_secret_free (verifier);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +448,7 @@ main (int   argc,
   ADD ("drop-in-callback", test_drop_in_callback);
 #undef ADD
   g_test_add_func ("/callback-server/parse-query", test_parse_query);
+  g_test_add_func ("/callback-server/parse-address", test_parse_address);
 
   return g_test_run ();
 }
