@@ -36,7 +36,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_has_entry (CsAuthorizePage *self)
 {
-  gboolean has_entry = g_strcmp0 (gtk_stack_get_visible_child_name (self->verifier_stack), "pin") == 0
+  const char *shown = gtk_stack_get_visible_child_name (self->verifier_stack);
+  gboolean has_entry = g_strcmp0 (shown, "pin") == 0
                        && *gtk_editable_get_text (GTK_EDITABLE (self->pin_row)) != '\0';
 
   if (has_entry == self->has_entry)
@@ -98,7 +99,8 @@ cs_authorize_page_class_init (CsAuthorizePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-authorize-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/cs-authorize-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, url_label);
   gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, open_button);
   gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, verifier_stack);

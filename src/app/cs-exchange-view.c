@@ -109,7 +109,8 @@ cs_exchange_view_class_init (CsExchangeViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-exchange-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/cs-exchange-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, stack);
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, busy_label);
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, error_label);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "cs-credentials.h"
 #include "cs-params-group.h"
 #include "cs-percent.h"
 #include "cs-value-row.h"
@@ -16,12 +17,6 @@ struct _CsParamsGroup
 };
 
 G_DEFINE_FINAL_TYPE (CsParamsGroup, cs_params_group, ADW_TYPE_PREFERENCES_GROUP)
-
-static gboolean
-is_secret_param (const char *name)
-{
-  return g_str_has_suffix (name, "secret");
-}
 
 static void
 cs_params_group_finalize (GObject *object)
@@ -72,9 +67,10 @@ cs_params_group_show (CsParamsGroup *self,
   for (guint i = 0; i < params->len; i++)
     {
       const CsParam *param = g_ptr_array_index (params, i);
-      GtkWidget *row = cs_value_row_new (param->name, param->value, is_secret_param (param->name));
+      GtkWidget *row = cs_value_row_new (param->name, param->value,
+                                         cs_credentials_field_is_secret (param->name));
 
-      if (access_token && g_str_equal (param->name, "oauth_token"))
+      if (access_token && cs_credentials_field_is_token (param->name))
         cs_value_row_set_clear_copied (CS_VALUE_ROW (row), TRUE);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
       g_ptr_array_add (self->rows, row);

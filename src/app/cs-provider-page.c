@@ -8,6 +8,8 @@
 
 #include "cs-oauth-client.h"
 #include "cs-provider-page.h"
+#include "cs-signer.h"
+#include "cs-url-rules.h"
 
 struct _CsProviderPage
 {
@@ -66,6 +68,12 @@ selected_provider (CsProviderPage *self)
   return g_ptr_array_index (self->providers, selected);
 }
 
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
 /* "Custom": the one whose endpoints are typed in (saved ones are used as they are). */
 static gboolean
 is_entered (CsProvider *provider)
@@ -74,34 +82,18 @@ is_entered (CsProvider *provider)
          && g_strcmp0 (cs_provider_get_id (provider), "custom") == 0;
 }
 
-static gboolean
-is_printable_ascii (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar)*p < 0x21 || (guchar)*p > 0x7e)
-      return FALSE;
-
-  return TRUE;
-}
-
-/* An absolute http(s) URL with a host. */
+/* The client's own rules (cs-url-rules.h), so that what passes here is what it will send to;
+ * plain http is asked about apart (the "Allow Unencrypted HTTP" switch). */
 static gboolean
 is_endpoint (const char *url)
 {
-  g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *scheme;
-
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    return FALSE;
-
-  scheme = g_uri_get_scheme (uri);
-  return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
+  return cs_endpoint_url_check (url, TRUE, NULL);
 }
 
 static gboolean
 is_insecure (const char *url)
 {
-  return url != NULL && g_ascii_strncasecmp (url, "http:", 5) == 0 && !cs_url_is_loopback (url);
+  return url != NULL && cs_url_is_insecure_http (url);
 }
 
 static gboolean
@@ -153,8 +145,9 @@ consumer_valid (CsProviderPage *self)
 {
   const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
   const char *secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
-  gboolean key_ascii = is_printable_ascii (key);
-  gboolean secret_ascii = is_printable_ascii (secret);
+  /* As the signer takes them. */
+  gboolean key_ascii = cs_is_printable_ascii (key);
+  gboolean secret_ascii = cs_is_printable_ascii (secret);
 
   if (!key_ascii)
     gtk_label_set_text (self->key_message,
@@ -249,7 +242,8 @@ fill_demo_consumer (CsProviderPage *self,
 
   for (guint i = 0; self->providers != NULL && i < self->providers->len; i++)
     {
-      const char *demo_key = cs_provider_get_demo_consumer_key (g_ptr_array_index (self->providers, i));
+      CsProvider *listed = g_ptr_array_index (self->providers, i);
+      const char *demo_key = cs_provider_get_demo_consumer_key (listed);
 
       if (demo_key != NULL && g_strcmp0 (key, demo_key) == 0)
         demo_filled = TRUE;
@@ -364,7 +358,8 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-provider-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/cs-provider-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, provider_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, developer_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, endpoints_group);
@@ -533,13 +528,11 @@ cs_provider_page_dup_provider (CsProviderPage *self)
 
   custom = cs_provider_new ("custom", _("Custom"));
   cs_provider_set_is_custom (custom, TRUE);
-  cs_provider_set_request_token_url (custom,
-                                     gtk_editable_get_text (GTK_EDITABLE (self->request_token_row)));
-  cs_provider_set_authorize_url (custom, gtk_editable_get_text (GTK_EDITABLE (self->authorize_row)));
-  cs_provider_set_access_token_url (custom,
-                                    gtk_editable_get_text (GTK_EDITABLE (self->access_token_row)));
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->verify_row)) != '\0')
-    cs_provider_set_verify_url (custom, gtk_editable_get_text (GTK_EDITABLE (self->verify_row)));
+  cs_provider_set_request_token_url (custom, row_text (self->request_token_row));
+  cs_provider_set_authorize_url (custom, row_text (self->authorize_row));
+  cs_provider_set_access_token_url (custom, row_text (self->access_token_row));
+  if (*row_text (self->verify_row) != '\0')
+    cs_provider_set_verify_url (custom, row_text (self->verify_row));
   method = adw_combo_row_get_selected (self->signature_row);
   if (method < G_N_ELEMENTS (signature_methods))
     cs_provider_set_signature_method (custom, signature_methods[method]);

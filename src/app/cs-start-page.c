@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-clipboard.h"
-#include "cs-percent.h"
+#include "cs-credentials.h"
 #include "cs-share.h"
 #include "cs-start-page.h"
 
@@ -143,7 +143,6 @@ test_token (CsStartPage   *self,
 {
   CsProvider *provider = find_provider (self, cs_stored_token_get_provider_id (token));
   const char *secret = consumer_secret_for (token, provider);
-  g_autoptr (GPtrArray) params = NULL;
   g_autoptr (CsCredentials) credentials = NULL;
   CsConsumer consumer = { cs_stored_token_get_consumer_key (token), secret, NULL };
 
@@ -159,10 +158,8 @@ test_token (CsStartPage   *self,
       return;
     }
 
-  params = cs_param_list_new ();
-  cs_param_list_add (params, "oauth_token", cs_stored_token_get_token (token));
-  cs_param_list_add (params, "oauth_token_secret", cs_stored_token_get_token_secret (token));
-  credentials = cs_credentials_new (params);
+  credentials = cs_credentials_new_token (cs_stored_token_get_token (token),
+                                          cs_stored_token_get_token_secret (token));
   cs_oauth_client_call_async (self->client, provider, &consumer, credentials, "GET",
                               cs_provider_get_verify_url (provider), NULL, self->cancellable,
                               test_cb, g_object_ref (self));
@@ -260,7 +257,8 @@ copy_token_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  lookup_then (CS_START_PAGE (widget), g_variant_get_string (parameter, NULL), TASK_COPY_TOKEN, NULL);
+  lookup_then (CS_START_PAGE (widget), g_variant_get_string (parameter, NULL),
+               TASK_COPY_TOKEN, NULL);
 }
 
 static void
@@ -268,7 +266,8 @@ copy_secret_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  lookup_then (CS_START_PAGE (widget), g_variant_get_string (parameter, NULL), TASK_COPY_SECRET, NULL);
+  lookup_then (CS_START_PAGE (widget), g_variant_get_string (parameter, NULL),
+               TASK_COPY_SECRET, NULL);
 }
 
 static void
@@ -436,6 +435,7 @@ row_new (CsStartPage   *self,
          CsStoredToken *token)
 {
   const char *account = cs_stored_token_get_account (token);
+  const char *provider_name = cs_stored_token_get_provider_name (token);
   g_autofree char *title = NULL;
   g_autofree char *date = NULL;
   g_autofree char *subtitle = NULL;
@@ -453,14 +453,15 @@ row_new (CsStartPage   *self,
 
   if (cs_stored_token_get_modified (token) > 0)
     {
-      g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (cs_stored_token_get_modified (token));
+      g_autoptr (GDateTime) time =
+        g_date_time_new_from_unix_local (cs_stored_token_get_modified (token));
 
       /* Translators: a date as in g_date_time_format(), e.g. "29 November 2026". */
       date = g_date_time_format (time, _("%-d %B %Y"));
     }
   /* Translators: a saved credential's provider and date, e.g. "X (Twitter) · 29 November 2026". */
-  subtitle = date != NULL ? g_strdup_printf (_("%s · %s"), cs_stored_token_get_provider_name (token), date)
-                          : g_strdup (cs_stored_token_get_provider_name (token));
+  subtitle = date != NULL ? g_strdup_printf (_("%s · %s"), provider_name, date)
+                          : g_strdup (provider_name);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

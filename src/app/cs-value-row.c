@@ -42,7 +42,7 @@ update_subtitle (CsValueRow *self)
   const char *value = self->value != NULL ? self->value : "";
 
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
-  /* Translators: %s is the name of a value, e.g. "oauth_token_secret". */
+  /* Translators: %s is the name of a value, e.g. “oauth_token_secret”. */
   g_autofree char *reveal = g_strdup_printf (concealed ? _("Reveal %s") : _("Conceal %s"),
                                              title != NULL ? title : "");
 
@@ -67,7 +67,7 @@ copy_clicked_cb (CsValueRow *self)
   if (self->value == NULL)
     return;
 
-  /* Translators: %s is the name of a value, e.g. "oauth_token" or "Token Secret". */
+  /* Translators: %s is the name of a value, e.g. “oauth_token” or “Token Secret”. */
   toast = g_strdup_printf (_("Copied %s"),
                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
   cs_clipboard_copy (GTK_WIDGET (self), self->value, self->secret || self->clear_copied, toast);
@@ -77,7 +77,7 @@ static void
 title_changed_cb (CsValueRow *self)
 {
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
-  /* Translators: %s is the name of a value, e.g. "oauth_token". */
+  /* Translators: %s is the name of a value, e.g. “oauth_token”. */
   g_autofree char *copy_name = g_strdup_printf (_("Copy %s"), title);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -51,6 +51,9 @@ _cs_wizard_update_actions (CsWizard *self)
   gboolean busy = _cs_wizard_is_busy (self);
   gboolean has_access = _cs_wizard_get_access_token (self) != NULL;
   gboolean has_link = _cs_wizard_get_authorize_url (self) != NULL;
+  /* Only with an access token is there a provider to ask. */
+  gboolean can_test = !busy && has_access
+                      && cs_provider_get_verify_url (_cs_wizard_get_provider (self)) != NULL;
 
   gtk_widget_action_set_enabled (widget, "wizard.continue", !busy && can_continue (self));
   gtk_widget_action_set_enabled (widget, "wizard.back", !busy);
@@ -58,9 +61,7 @@ _cs_wizard_update_actions (CsWizard *self)
   gtk_widget_action_set_enabled (widget, "wizard.retry", !busy);
   gtk_widget_action_set_enabled (widget, "wizard.open-link", has_link);
   gtk_widget_action_set_enabled (widget, "wizard.copy-link", has_link);
-  gtk_widget_action_set_enabled (widget, "wizard.test",
-                                 !busy && has_access
-                                 && cs_provider_get_verify_url (_cs_wizard_get_provider (self)) != NULL);
+  gtk_widget_action_set_enabled (widget, "wizard.test", can_test);
   gtk_widget_action_set_enabled (widget, "wizard.save", !busy && has_access);
   gtk_widget_action_set_enabled (widget, "wizard.export", has_access);
   set_button_label (self->continue_button,

@@ -14,6 +14,7 @@
 
 #include "cs-oauth-error.h"
 #include "cs-share.h"
+#include "cs-url-rules.h"
 #include "cs-wizard-private.h"
 
 void
@@ -117,7 +118,8 @@ authorization_from_inputs (CsWizard  *self,
   if ((provider = cs_provider_registry_resolve (self->registry, chosen, error)) == NULL)
     return NULL;
 
-  cs_oauth_client_set_allow_insecure_http (self->client, cs_provider_page_get_allow_insecure (page));
+  cs_oauth_client_set_allow_insecure_http (self->client,
+                                           cs_provider_page_get_allow_insecure (page));
   authorization = cs_authorization_new (self->client, provider, &consumer);
   cs_authorization_set_callback (authorization, callback_of (self->callback_mode),
                                  cs_provider_page_get_custom_callback (page));
@@ -131,6 +133,7 @@ void
 _cs_wizard_start_request_token (CsWizard *self)
 {
   g_autoptr (GError) error = NULL;
+  CsProvider *provider;
 
   if (_cs_wizard_is_busy (self) || !cs_provider_page_get_valid (self->provider_page))
     return;
@@ -147,8 +150,8 @@ _cs_wizard_start_request_token (CsWizard *self)
       return;
     }
 
-  cs_request_page_show_busy (self->request_page,
-                             cs_provider_get_name (cs_authorization_get_provider (self->authorization)));
+  provider = cs_authorization_get_provider (self->authorization);
+  cs_request_page_show_busy (self->request_page, cs_provider_get_name (provider));
   _cs_wizard_set_step (self, CS_WIZARD_STEP_REQUEST);
   _cs_wizard_set_op (self, CS_WIZARD_OP_REQUEST_TOKEN);
   cs_authorization_request_token_async (self->authorization, self->cancellable,
@@ -223,10 +226,9 @@ _cs_wizard_submit_verifier (CsWizard *self)
 static char *
 provider_host (CsProvider *provider)
 {
-  g_autoptr (GUri) uri = g_uri_parse (cs_provider_get_access_token_url (provider),
-                                      G_URI_FLAGS_NONE, NULL);
+  char *host = cs_url_host (cs_provider_get_access_token_url (provider));
 
-  return g_strdup (uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : "");
+  return host != NULL ? host : g_strdup ("");
 }
 
 /* The Custom provider that just worked, as one to keep: named after its host, with an Id made
@@ -241,12 +243,14 @@ name_custom_provider (CsWizard   *self,
   CsProvider *named;
 
   for (const char *p = host; *p != '\0'; p++)
-    g_string_append_c (id, g_ascii_isalnum (*p) || *p == '.' || *p == '-' ? g_ascii_tolower (*p) : '-');
+    g_string_append_c (id, g_ascii_isalnum (*p) || *p == '.' || *p == '-' ? g_ascii_tolower (*p)
+                                                                          : '-');
   if (id->len == 0)
     g_string_assign (id, "provider");
   /* Never in place of a preset. */
   existing = cs_provider_registry_lookup (self->registry, id->str);
-  if ((existing != NULL && !cs_provider_get_is_custom (existing)) || g_str_equal (id->str, "custom"))
+  if ((existing != NULL && !cs_provider_get_is_custom (existing))
+      || g_str_equal (id->str, "custom"))
     g_string_append (id, "-custom");
 
   named = cs_provider_new (id->str, *host != '\0' ? host : id->str);
@@ -267,7 +271,8 @@ keep_custom_provider (CsWizard *self)
   CsProvider *provider = cs_authorization_get_provider (self->authorization);
   g_autoptr (CsProvider) named = NULL;
 
-  if (!cs_provider_get_is_custom (provider) || g_strcmp0 (cs_provider_get_id (provider), "custom") != 0)
+  if (!cs_provider_get_is_custom (provider)
+      || g_strcmp0 (cs_provider_get_id (provider), "custom") != 0)
     return;
 
   named = name_custom_provider (self, provider);

@@ -256,15 +256,17 @@ static void
 cs_wizard_init (CsWizard *self)
 {
   GtkEventController *shortcuts;
+  GtkShortcut *escape;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Escape cancels wherever the focus is, as long as the wizard is shown and busy. */
   shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_callback_action_new (escape_cb, NULL, NULL)));
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  escape = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                             gtk_callback_action_new (escape_cb, NULL, NULL));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), escape);
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   _cs_wizard_set_step (self, CS_WIZARD_STEP_PROVIDER);

@@ -55,6 +55,19 @@ cs_url_display_host (const char *url)
   return g_strdup (host);
 }
 
+char *
+cs_url_host (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  return host != NULL && *host != '\0' ? g_strdup (host) : NULL;
+}
+
 /* The URL's form is checked by the signer's own URL splitter, so that a URL accepted here is
  * one the signer can sign (and one the signer refuses is refused here, with its reason). */
 gboolean

@@ -23,6 +23,8 @@ gboolean  cs_url_is_insecure_http  (const char  *url);
 /* The host (with the port, when the URL names one) to name in messages; "the provider"
  * when @url has none. */
 char     *cs_url_display_host      (const char  *url);
+/* The host alone (no port, an IPv6 address without brackets), or NULL when @url has none. */
+char     *cs_url_host              (const char  *url);
 /* Whether @url may be used as an endpoint; sets @error with the reason when not. */
 gboolean  cs_endpoint_url_check    (const char  *url,
                                     gboolean     allow_insecure_http,

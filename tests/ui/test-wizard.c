@@ -249,6 +249,11 @@ test_input_validation (void)
   g_assert_false (cs_ui_can_click (window, "Continue"));
   cs_ui_type (window, "Consumer Key", "key");
   g_assert_true (cs_ui_can_click (window, "Continue"));
+  /* The signer's rule, printable ASCII with the space: what the page takes, the signer signs. */
+  cs_ui_type (window, "Consumer Key", "a key");
+  g_assert_true (cs_ui_can_click (window, "Continue"));
+  g_assert_false (cs_ui_text_shown (window, "not ASCII"));
+  cs_ui_type (window, "Consumer Key", "key");
 
   /* Custom: the three endpoints appear; plain http to another host needs a confirmation. */
   {
@@ -268,6 +273,11 @@ test_input_validation (void)
   g_assert_true (cs_ui_can_click (window, "Continue"));
   cs_ui_type (window, "Access Token URL", "http://127.0.0.1:8080/oauth/access_token");
   g_assert_null (cs_ui_try_find (window, "Allow Unencrypted HTTP"));
+  g_assert_true (cs_ui_can_click (window, "Continue"));
+  /* The client's URL rules: an address with a user name, which it refuses, is refused here. */
+  cs_ui_type (window, "Request Token URL", "https://user@api.example.com/oauth/request_token");
+  g_assert_false (cs_ui_can_click (window, "Continue"));
+  cs_ui_type (window, "Request Token URL", "https://api.example.com/oauth/request_token");
   g_assert_true (cs_ui_can_click (window, "Continue"));
   cs_ui_type (window, "Authorize URL", "not a url");
   g_assert_false (cs_ui_can_click (window, "Continue"));
