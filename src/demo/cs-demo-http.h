@@ -10,7 +10,7 @@
 
 #include <libsoup/soup.h>
 
-#include "cs-demo-provider.h"
+#include "cs-demo-private.h"
 
 G_BEGIN_DECLS
 

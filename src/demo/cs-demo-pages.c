@@ -11,6 +11,7 @@
 #include "cs-demo-http.h"
 #include "cs-demo-pages.h"
 #include "cs-demo-private.h"
+#include "cs-demo-tokens.h"
 #include "cs-percent.h"
 
 static void

@@ -13,16 +13,26 @@
  * A new protocol adds its endpoint file, its routes in the table, and its endpoint
  * declarations here.
  *
+ * Every file of the provider includes this header, so it includes no header of theirs (that
+ * would be an include cycle): it names the types it needs, and the demo account comes from
+ * the leaf cs-demo-account.h. The internal headers (cs-demo-http.h, cs-demo-pages.h,
+ * cs-demo-verify.h) take CsDemoProvider from here, not from the public cs-demo-provider.h.
+ *
  * Endpoints run on the server's main context, one at a time: nothing here locks.
  */
 #pragma once
 
 #include <libsoup/soup.h>
 
-#include "cs-demo-provider.h"
-#include "cs-demo-tokens.h"
+#include "cs-demo-account.h"
+#include "cs-provider.h"
 
 G_BEGIN_DECLS
+
+/* The same types as cs-demo-provider.h and cs-demo-tokens.h declare (C11 allows a typedef
+ * twice). */
+typedef struct _CsDemoProvider CsDemoProvider;
+typedef struct _CsDemoTokens   CsDemoTokens;
 
 /* Seconds either side of the provider's clock that a request's timestamp may be. */
 #define CS_DEMO_TIMESTAMP_WINDOW 300

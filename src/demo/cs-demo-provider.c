@@ -18,6 +18,7 @@
 
 #include "cs-demo-http.h"
 #include "cs-demo-private.h"
+#include "cs-demo-tokens.h"
 #include "cs-demo-provider.h"
 
 G_DEFINE_FINAL_TYPE (CsDemoProvider, cs_demo_provider, G_TYPE_OBJECT)

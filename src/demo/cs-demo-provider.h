@@ -8,15 +8,10 @@
 
 #include <gio/gio.h>
 
+#include "cs-demo-account.h"
 #include "cs-provider.h"
 
 G_BEGIN_DECLS
-
-/* Public, documented demo credentials: they only work against the demo provider. */
-#define CS_DEMO_CONSUMER_KEY    "countersign-demo-consumer"
-#define CS_DEMO_CONSUMER_SECRET "countersign-demo-secret"
-#define CS_DEMO_SCREEN_NAME     "demo_user"
-#define CS_DEMO_USER_ID         "1000001"
 
 #define CS_TYPE_DEMO_PROVIDER (cs_demo_provider_get_type ())
 

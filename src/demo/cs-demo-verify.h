@@ -20,7 +20,7 @@
 
 #include <libsoup/soup.h>
 
-#include "cs-demo-provider.h"
+#include "cs-demo-private.h"
 #include "cs-demo-tokens.h"
 
 G_BEGIN_DECLS
