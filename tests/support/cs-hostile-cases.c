@@ -82,8 +82,8 @@ const CsHostileCase cs_hostile_cases[] = {
     CLI_REJECTED, { NULL } },
   { "bad-response/callback-not-confirmed",
     ANSWER (200, FORM, "oauth_token=abc&oauth_token_secret=" TS "&oauth_callback_confirmed=false"),
-    CS_OAUTH_ERROR_BAD_RESPONSE, { "oauth_callback_confirmed=false", "did not accept the callback" },
-    NULL, CLI_REJECTED, { NULL } },
+    CS_OAUTH_ERROR_BAD_RESPONSE,
+    { "oauth_callback_confirmed=false", "did not accept the callback" }, NULL, CLI_REJECTED, { NULL } },
   { "bad-response/token-twice",
     ANSWER (200, FORM, "oauth_token=abc&oauth_token=evil&oauth_token_secret=" TS
                        "&oauth_callback_confirmed=true"),

@@ -34,20 +34,22 @@ decided_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result,
+                                                               &error);
 
   g_assert_no_error (error);
   if (browser.no_redirect)
     {
       SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+      SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
 
-      browser.location = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                                 "Location"));
+      browser.location = g_strdup (soup_message_headers_get_one (headers, "Location"));
     }
   {
     g_autofree char *html = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
 
-    browser.pin = cs_html_element_text (html, "pin");
+    /* An empty body (a redirect's) has no page at all. */
+    browser.pin = html != NULL ? cs_html_element_text (html, "pin") : NULL;
   }
   browser.done = TRUE;
 }
@@ -190,7 +192,8 @@ request_token_with_demo (CsWindow *window,
   g_assert_true (cs_ui_text_shown (window, "Step 1 of 4"));
 
   /* The demo is first in the list, chosen by default, with its consumer filled in. */
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cs_ui_find (window, "Provider"))), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cs_ui_find (window, "Provider"))),
+                    ==, 0);
   g_assert_cmpstr (cs_ui_text (window, "Consumer Key"), ==, CS_DEMO_CONSUMER_KEY);
   g_assert_cmpstr (cs_ui_text (window, "Consumer Secret"), ==, CS_DEMO_CONSUMER_SECRET);
   g_assert_nonnull (cs_ui_find (window, "Access Type"));
@@ -205,7 +208,8 @@ request_token_with_demo (CsWindow *window,
 
   /* The whole response: token, concealed secret, callback confirmation. */
   g_assert_nonnull (shown_value (window, "oauth_token"));
-  g_assert_true (cs_value_row_get_secret (CS_VALUE_ROW (cs_ui_find (window, "oauth_token_secret"))));
+  g_assert_true (cs_value_row_get_secret (CS_VALUE_ROW (cs_ui_find (window,
+                                                                    "oauth_token_secret"))));
   g_assert_false (cs_ui_text_shown (window, shown_value (window, "oauth_token_secret")));
   g_assert_cmpstr (shown_value (window, "oauth_callback_confirmed"), ==, "true");
   screenshot (window, "02-request-token.png");
@@ -244,7 +248,8 @@ finish_and_check (CsWindow *window)
   g_assert_true (cs_ui_text_shown (window, "Step 4 of 4"));
   g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
                    cs_demo_provider_get_last_access_token (demo));
-  g_assert_true (cs_value_row_get_secret (CS_VALUE_ROW (cs_ui_find (window, "oauth_token_secret"))));
+  g_assert_true (cs_value_row_get_secret (CS_VALUE_ROW (cs_ui_find (window,
+                                                                    "oauth_token_secret"))));
   g_assert_cmpstr (shown_value (window, "user_id"), ==, CS_DEMO_USER_ID);
   g_assert_cmpstr (shown_value (window, "screen_name"), ==, CS_DEMO_SCREEN_NAME);
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring"));
@@ -281,14 +286,52 @@ done_and_listed (CsWindow *window)
   cs_ui_audit_names (window);
 }
 
+/* ------------------------------------------------------------------ a provider that never answers */
+
+static void
+silent_handler (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  Silent *silent = user_data;
+
+  silent->requests++;
+  soup_server_message_pause (msg);
+}
+
+void
+silent_start (Silent *silent)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSList) uris = NULL;
+
+  silent->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (silent->server, NULL, silent_handler, silent, NULL);
+  soup_server_listen_local (silent->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (silent->server);
+  silent->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify)g_uri_unref);
+}
+
+void
+silent_stop (Silent *silent)
+{
+  soup_server_disconnect (silent->server);
+  g_clear_object (&silent->server);
+  g_clear_pointer (&silent->base, g_free);
+}
+
 void
 fill_custom (CsWindow *window,
-             Hostile  *h)
+             Silent   *silent)
 {
   AdwComboRow *providers = ADW_COMBO_ROW (cs_ui_find (window, "Provider"));
-  g_autofree char *request = hostile_url (h, "/request_token");
-  g_autofree char *authorize = hostile_url (h, "/authorize");
-  g_autofree char *access = hostile_url (h, "/access_token");
+  g_autofree char *request = g_strconcat (silent->base, "/request_token", NULL);
+  g_autofree char *authorize = g_strconcat (silent->base, "/authorize", NULL);
+  g_autofree char *access = g_strconcat (silent->base, "/access_token", NULL);
 
   choose (window, "Provider", g_list_model_get_n_items (adw_combo_row_get_model (providers)) - 1);
   choose (window, "Callback", 0);

@@ -308,7 +308,8 @@ cs_ui_audit_collect (GtkWidget *widget,
         g_string_append_printf (problems, "  %s in %s in %s without a visible label\n",
                                 G_OBJECT_TYPE_NAME (widget),
                                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
-                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))));
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (
+                                  gtk_widget_get_parent (widget))));
       else if (!cs_ui_has_name (widget, label))
         g_string_append_printf (problems, "  %s “%s”: its accessible name differs\n",
                                 G_OBJECT_TYPE_NAME (widget), label);
