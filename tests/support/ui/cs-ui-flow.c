@@ -286,52 +286,14 @@ done_and_listed (CsWindow *window)
   cs_ui_audit_names (window);
 }
 
-/* ------------------------------------------------------------------ a provider that never answers */
-
-static void
-silent_handler (SoupServer        *server,
-                SoupServerMessage *msg,
-                const char        *path,
-                GHashTable        *query,
-                gpointer           user_data)
-{
-  Silent *silent = user_data;
-
-  silent->requests++;
-  soup_server_message_pause (msg);
-}
-
-void
-silent_start (Silent *silent)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSList) uris = NULL;
-
-  silent->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (silent->server, NULL, silent_handler, silent, NULL);
-  soup_server_listen_local (silent->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (silent->server);
-  silent->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify)g_uri_unref);
-}
-
-void
-silent_stop (Silent *silent)
-{
-  soup_server_disconnect (silent->server);
-  g_clear_object (&silent->server);
-  g_clear_pointer (&silent->base, g_free);
-}
-
 void
 fill_custom (CsWindow *window,
-             Silent   *silent)
+             Hostile  *h)
 {
   AdwComboRow *providers = ADW_COMBO_ROW (cs_ui_find (window, "Provider"));
-  g_autofree char *request = g_strconcat (silent->base, "/request_token", NULL);
-  g_autofree char *authorize = g_strconcat (silent->base, "/authorize", NULL);
-  g_autofree char *access = g_strconcat (silent->base, "/access_token", NULL);
+  g_autofree char *request = hostile_url (h, "/request_token");
+  g_autofree char *authorize = hostile_url (h, "/authorize");
+  g_autofree char *access = hostile_url (h, "/access_token");
 
   choose (window, "Provider", g_list_model_get_n_items (adw_combo_row_get_model (providers)) - 1);
   choose (window, "Callback", 0);

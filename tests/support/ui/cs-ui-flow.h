@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "cs-demo-provider.h"
+#include "cs-hostile.h"
 #include "cs-start-page.h"
 #include "cs-token-store.h"
 #include "cs-ui-test.h"
@@ -78,21 +79,9 @@ void            finish_and_check        (CsWindow   *window);
 /* Done: back to the list, which shows the new entry. */
 void            done_and_listed         (CsWindow   *window);
 
-/* A provider that never answers. (cs-hostile.h's HOSTILE_STALL would do, but with it in
- * test-wizard's cancel- and close-mid-request, libsecret later returns a GTask twice when
- * custom-provider-saved closes its window: a critical, so a crash. To look into.) */
-typedef struct
-{
-  SoupServer *server;
-  char       *base;
-  guint       requests;
-} Silent;
-
-void            silent_start            (Silent     *silent);
-void            silent_stop             (Silent     *silent);
-
-/* Chooses Custom with @silent's endpoints, PIN mode and the consumer "silent-key". */
+/* Chooses Custom with @h's endpoints (a provider that never answers: HOSTILE_STALL), PIN mode
+ * and the consumer "silent-key". */
 void            fill_custom             (CsWindow   *window,
-                                         Silent     *silent);
+                                         Hostile    *h);
 
 G_END_DECLS
