@@ -72,7 +72,6 @@ test_show (void)
 {
   g_auto(CsCliRun) run = { 0 };
   g_autofree char *id = NULL;
-  g_autofree char *expected = NULL;
 
   cs_test_clear_keyring ();
   id = store_jane (NULL);

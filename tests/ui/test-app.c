@@ -171,7 +171,8 @@ test_window_size_saved (void)
 {
   CsWindow *window = cs_ui_open_window ();
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr (GtkWidget) keep = g_object_ref (GTK_WIDGET (window));
+  /* Keeps the window object alive past win.close. */
+  G_GNUC_UNUSED g_autoptr (GtkWidget) keep = g_object_ref (GTK_WIDGET (window));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 500, 700);
   CS_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 520);
