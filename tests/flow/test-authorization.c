@@ -10,7 +10,7 @@
 #include <glib.h>
 
 #include "cs-authorization.h"
-#include "cs-flow-test.h"
+#include "cs-test-http.h"
 #include "cs-oauth-error.h"
 #include "cs-provider-registry.h"
 

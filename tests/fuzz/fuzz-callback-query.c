@@ -8,7 +8,7 @@
  * and the nul-terminated forms agree.
  */
 #include "cs-callback-server.h"
-#include "cs-fuzz.h"
+#include "cs-test-fuzz.h"
 #include "cs-percent.h"
 
 static void
