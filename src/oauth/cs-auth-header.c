@@ -78,12 +78,8 @@ skip_spaces (const char *p)
   return p;
 }
 
-static void
-set_malformed (GError    **error,
-               const char *message)
-{
-  g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT, message);
-}
+#define set_malformed(error, message) \
+  cs_signer_fail ((error), CS_OAUTH_ERROR_INVALID_INPUT, (message))
 
 /* Reads name="value" at @p into @params (decoded) or *@realm; returns where the next
  * parameter may start (after spaces), or NULL with @error set. */

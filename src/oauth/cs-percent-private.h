@@ -71,16 +71,17 @@ cs_put_bytes (char       *q,
 {
 #define CS_PUT_OVERLAPPING(size) \
   (memcpy (q, src, size), memcpy (q + n - (size), src + n - (size), size))
-  if (n > 64)
-    memcpy (q, src, n);
-  else if (n > 32)
-    CS_PUT_OVERLAPPING (32);
-  else if (n > 16)
+  /* The most frequent lengths first. */
+  if (n > 16 && n <= 32)
     CS_PUT_OVERLAPPING (16);
-  else if (n >= 8)
+  else if (n > 32 && n <= 64)
+    CS_PUT_OVERLAPPING (32);
+  else if (n >= 8 && n <= 16)
     CS_PUT_OVERLAPPING (8);
-  else if (n >= 4)
+  else if (n >= 4 && n < 8)
     CS_PUT_OVERLAPPING (4);
+  else if (n > 64)
+    memcpy (q, src, n);
   else
     for (gsize i = 0; i < n; i++)
       q[i] = src[i];

@@ -12,10 +12,21 @@
 
 #include <glib.h>
 
+#include "cs-oauth-error.h"
 #include "cs-percent-private.h"
 #include "cs-signer.h"
 
 G_BEGIN_DECLS
+
+/* Sets @error (a CS_OAUTH_ERROR) to a message without format; FALSE, for `return fail (…)`. */
+static inline gboolean
+cs_signer_fail (GError    **error,
+                int         code,
+                const char *message)
+{
+  g_set_error_literal (error, CS_OAUTH_ERROR, code, message);
+  return FALSE;
+}
 
 /* ---- cs-url.c ---------------------------------------------------------------------------- */
 

@@ -36,13 +36,8 @@ cs_signature_free (CsSignature *signature)
   g_free (signature);
 }
 
-static gboolean
-invalid_input (GError    **error,
-               const char *message)
-{
-  g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT, message);
-  return FALSE;
-}
+#define invalid_input(error, message) \
+  cs_signer_fail ((error), CS_OAUTH_ERROR_INVALID_INPUT, (message))
 
 /* Checks @options, and sets the consumer key and a fixed nonce in @pp: their lengths and
  * encodings are worked out once, here. */
@@ -64,11 +59,7 @@ check_options (const CsSignOptions *options,
        (!pp[CS_PP_NONCE].clean && !cs_is_printable_ascii (options->nonce))))
     return invalid_input (error, _("The nonce must be non-empty printable ASCII"));
   if (options->method > CS_SIGNATURE_METHOD_RSA_SHA1)
-    {
-      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_UNSUPPORTED_METHOD,
-                   _("Unknown signature method"));
-      return FALSE;
-    }
+    return cs_signer_fail (error, CS_OAUTH_ERROR_UNSUPPORTED_METHOD, _("Unknown signature method"));
   if (options->realm != NULL && !g_utf8_validate (options->realm, -1, NULL))
     return invalid_input (error, _("The realm is not valid UTF-8"));
   return TRUE;
@@ -125,9 +116,10 @@ static CsSignature *
 signature_start (const CsSignOptions *options,
                  CsProtocolParam     *pp)
 {
-  CsSignature *sig = g_new0 (CsSignature, 1);
+  CsSignature *sig = g_new (CsSignature, 1);
   const char *method = cs_signature_method_to_string (options->method);
 
+  sig->header = sig->base_string = sig->signature = NULL;
   if (options->nonce != NULL)
     sig->nonce = g_memdup2 (options->nonce, pp[CS_PP_NONCE].value_len + 1);
   else

@@ -12,13 +12,7 @@
 #include "cs-signer-private.h"
 #include "cs-url.h"
 
-static gboolean
-invalid_url (GError    **error,
-             const char *message)
-{
-  g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL, message);
-  return FALSE;
-}
+#define invalid_url(error, message) cs_signer_fail ((error), CS_OAUTH_ERROR_INVALID_URL, (message))
 
 /* Whether @text holds a byte <= 0x20 or 0x7F; sets *@len to its length. */
 static gboolean
