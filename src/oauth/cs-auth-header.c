@@ -8,9 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "cs-auth-header.h"
+#include "cs-auth-header-private.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
-#include "cs-signer-private.h"
 
 #define PUT_LITERAL(q, literal) \
   (memcpy ((q), literal, sizeof (literal) - 1), (q) + sizeof (literal) - 1)
@@ -78,9 +78,6 @@ skip_spaces (const char *p)
   return p;
 }
 
-#define set_malformed(error, message) \
-  cs_signer_fail ((error), CS_OAUTH_ERROR_INVALID_INPUT, (message))
-
 /* Reads name="value" at @p into @params (decoded) or *@realm; returns where the next
  * parameter may start (after spaces), or NULL with @error set. */
 static const char *
@@ -99,7 +96,8 @@ parse_param (const char *p,
   p = skip_spaces (p);
   if (name_len == 0 || *p != '=' || p[1] != '"')
     {
-      set_malformed (error, _("The Authorization header is malformed: expected name=\"value\""));
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("The Authorization header is malformed: expected name=\"value\""));
       return NULL;
     }
   for (p += 2; *p && *p != '"'; p++)
@@ -110,7 +108,8 @@ parse_param (const char *p,
     }
   if (*p != '"')
     {
-      set_malformed (error, _("The Authorization header has an unterminated quoted value"));
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("The Authorization header has an unterminated quoted value"));
       return NULL;
     }
 
@@ -147,7 +146,8 @@ cs_authorization_header_parse (const char *header,
   p = skip_spaces (header);
   if (g_ascii_strncasecmp (p, "OAuth", 5) != 0 || (p[5] != ' ' && p[5] != '\0'))
     {
-      set_malformed (error, _("The Authorization header does not use the OAuth scheme"));
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("The Authorization header does not use the OAuth scheme"));
       return NULL;
     }
   for (p = skip_spaces (p + 5); *p; )
@@ -158,7 +158,8 @@ cs_authorization_header_parse (const char *header,
         p = skip_spaces (p + 1);
       else if (*p != '\0')
         {
-          set_malformed (error, _("The Authorization header is malformed: expected a comma"));
+          g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("The Authorization header is malformed: expected a comma"));
           return NULL;
         }
     }

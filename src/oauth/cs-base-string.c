@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "cs-base-string.h"
+#include "cs-base-string-private.h"
 #include "cs-percent.h"
-#include "cs-signer-private.h"
 
 #define PAIR_NAME(pair)  ((const char *) (pair)->name)
 #define PAIR_VALUE(pair) ((const char *) (pair)->value)

@@ -90,6 +90,20 @@ cs_put_bytes (char       *q,
 }
 
 #ifdef __SSE2__
+/* Unaligned 16-byte moves (through void * so that no alignment is implied). */
+static inline __m128i
+cs_load16 (const void *p)
+{
+  return _mm_loadu_si128 ((const __m128i *) p);
+}
+
+static inline void
+cs_store16 (void    *p,
+            __m128i  x)
+{
+  _mm_storeu_si128 ((__m128i *) p, x);
+}
+
 /* Bit i set when byte i of @x is unreserved. Unsigned range checks in signed arithmetic:
  * v in [lo, lo + n) is (v + 0x80 - lo) < -128 + n. */
 static inline guint
@@ -120,7 +134,7 @@ cs_percent_unreserved_span (const guchar *p,
 #ifdef __SSE2__
   for (; end - p >= 16; p += 16)
     {
-      guint mask = cs_percent_unreserved_mask (_mm_loadu_si128 ((const __m128i *) p));
+      guint mask = cs_percent_unreserved_mask (cs_load16 (p));
 
       if (mask != 0xffff)
         return p - start + __builtin_ctz (~mask);
@@ -148,10 +162,10 @@ cs_percent_copy_unreserved (char         **q,
 #ifdef __SSE2__
   for (; end - p >= 16; p += 16, out += 16)
     {
-      __m128i x = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i x = cs_load16 (p);
       guint mask = cs_percent_unreserved_mask (x);
 
-      _mm_storeu_si128 ((__m128i *) out, x);
+      cs_store16 (out, x);
       if (mask != 0xffff)
         {
           guint n = (guint) __builtin_ctz (~mask);

@@ -12,8 +12,9 @@
 
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
+#include "cs-percent-private.h"
 #include "cs-signature.h"
-#include "cs-signer-private.h"
+#include "cs-signature-private.h"
 
 #define NONCE_LENGTH 32
 

@@ -8,8 +8,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "cs-oauth-error.h"
+#include "cs-auth-header-private.h"
+#include "cs-base-string-private.h"
+#include "cs-signature-private.h"
 #include "cs-signer.h"
-#include "cs-signer-private.h"
+#include "cs-url-private.h"
 
 void
 cs_sign_options_init (CsSignOptions *options)
@@ -36,9 +39,6 @@ cs_signature_free (CsSignature *signature)
   g_free (signature);
 }
 
-#define invalid_input(error, message) \
-  cs_signer_fail ((error), CS_OAUTH_ERROR_INVALID_INPUT, (message))
-
 /* Checks @options, and sets the consumer key and a fixed nonce in @pp: their lengths and
  * encodings are worked out once, here. */
 static gboolean
@@ -47,21 +47,40 @@ check_options (const CsSignOptions *options,
                GError             **error)
 {
   if (options->consumer_key == NULL || *options->consumer_key == '\0')
-    return invalid_input (error, _("The consumer key is empty"));
+    {
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("The consumer key is empty"));
+      return FALSE;
+    }
   cs_protocol_param_set (&pp[CS_PP_CONSUMER_KEY], "oauth_consumer_key", options->consumer_key);
   if (!pp[CS_PP_CONSUMER_KEY].clean && !cs_is_printable_ascii (options->consumer_key))
-    return invalid_input (error,
-                          _("The consumer key contains a character that is not printable ASCII; "
-                            "consumer keys are plain letters and digits"));
+    {
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("The consumer key contains a character that is not printable "
+                             "ASCII; consumer keys are plain letters and digits"));
+      return FALSE;
+    }
   cs_protocol_param_set (&pp[CS_PP_NONCE], "oauth_nonce", options->nonce);
   if (options->nonce != NULL &&
       (*options->nonce == '\0' ||
        (!pp[CS_PP_NONCE].clean && !cs_is_printable_ascii (options->nonce))))
-    return invalid_input (error, _("The nonce must be non-empty printable ASCII"));
+    {
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("The nonce must be non-empty printable ASCII"));
+      return FALSE;
+    }
   if (options->method > CS_SIGNATURE_METHOD_RSA_SHA1)
-    return cs_signer_fail (error, CS_OAUTH_ERROR_UNSUPPORTED_METHOD, _("Unknown signature method"));
+    {
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_UNSUPPORTED_METHOD,
+                           _("Unknown signature method"));
+      return FALSE;
+    }
   if (options->realm != NULL && !g_utf8_validate (options->realm, -1, NULL))
-    return invalid_input (error, _("The realm is not valid UTF-8"));
+    {
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("The realm is not valid UTF-8"));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -93,7 +112,11 @@ collect_request (CsCollector      *c,
   gsize body_len = form_body ? strlen (form_body) : 0;
 
   if (parts->query_len + body_len > CS_COLLECTOR_MAX_INPUT)
-    return invalid_input (error, _("The request is too large to sign"));
+    {
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("The request is too large to sign"));
+      return FALSE;
+    }
   cs_collector_init (c);
   if (parts->query != NULL && !cs_collector_add_form (c, parts->query, parts->query_len))
     {

@@ -9,10 +9,17 @@
 
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
-#include "cs-signer-private.h"
+#include "cs-percent-private.h"
 #include "cs-url.h"
+#include "cs-url-private.h"
 
-#define invalid_url(error, message) cs_signer_fail ((error), CS_OAUTH_ERROR_INVALID_URL, (message))
+static gboolean
+invalid_url (GError    **error,
+             const char *message)
+{
+  g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL, message);
+  return FALSE;
+}
 
 /* Whether @text holds a byte <= 0x20 or 0x7F; sets *@len to its length. */
 static gboolean
@@ -25,7 +32,7 @@ has_space_or_control (const char *text,
 #ifdef __SSE2__
   for (; end - p >= 16; p += 16)
     {
-      __m128i x = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i x = cs_load16 (p);
       /* v <= 0x20 unsigned is (v + 0x80) < -128 + 0x21 signed. */
       __m128i low = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 ((char) 0x80)),
                                     _mm_set1_epi8 (-128 + 0x21));
@@ -56,7 +63,7 @@ find_any (const char *p,
 
   for (; end - p >= 16; p += 16)
     {
-      __m128i x = _mm_loadu_si128 ((const __m128i *) p);
+      __m128i x = cs_load16 (p);
       __m128i hit = _mm_or_si128 (_mm_cmpeq_epi8 (x, va),
                                   _mm_or_si128 (_mm_cmpeq_epi8 (x, vb), _mm_cmpeq_epi8 (x, vc)));
       guint mask = (guint) _mm_movemask_epi8 (hit);
