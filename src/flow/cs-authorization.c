@@ -319,10 +319,12 @@ cs_authorization_class_init (CsAuthorizationClass *klass)
                        CS_AUTHORIZATION_STATE_IDLE, ro);
   cs_authorization_properties[PROP_REQUEST_TOKEN] =
     g_param_spec_boxed ("request-token", NULL, NULL, CS_TYPE_CREDENTIALS, ro);
-  cs_authorization_properties[PROP_AUTHORIZE_URL] = g_param_spec_string ("authorize-url", NULL, NULL, NULL, ro);
+  cs_authorization_properties[PROP_AUTHORIZE_URL] =
+    g_param_spec_string ("authorize-url", NULL, NULL, NULL, ro);
   cs_authorization_properties[PROP_ACCESS_TOKEN] =
     g_param_spec_boxed ("access-token", NULL, NULL, CS_TYPE_CREDENTIALS, ro);
-  cs_authorization_properties[PROP_SAVED_ID] = g_param_spec_string ("saved-id", NULL, NULL, NULL, ro);
+  cs_authorization_properties[PROP_SAVED_ID] =
+    g_param_spec_string ("saved-id", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, cs_authorization_properties);
 
   /**
