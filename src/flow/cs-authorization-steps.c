@@ -18,11 +18,27 @@
 
 /* ------------------------------------------------------------------ progress */
 
+/* For the debug log of a bug report. */
+static const char *
+progress_name (guint value,
+               gboolean is_step)
+{
+  static const char * const steps[] = { "none", "request token", "authorize", "access token",
+                                        "save" };
+  static const char * const states[] = { "idle", "running", "waiting", "done", "failed" };
+
+  if (is_step)
+    return value < G_N_ELEMENTS (steps) ? steps[value] : "?";
+  return value < G_N_ELEMENTS (states) ? states[value] : "?";
+}
+
 static void
 set_progress (CsAuthorization      *self,
               CsAuthorizationStep   step,
               CsAuthorizationState  state)
 {
+  if (self->step != step || self->state != state)
+    g_debug ("Authorization: %s, %s", progress_name (step, TRUE), progress_name (state, FALSE));
   /* The step first: a handler of "step" sees the new step with the old state. */
   if (self->step != step)
     {
