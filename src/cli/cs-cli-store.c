@@ -105,7 +105,8 @@ parse_id (GOptionContext   *context,
   if (!g_option_context_parse (context, argc, argv, &error))
     return cs_cli_usage_error (NULL, "%s", error->message);
   if (*argc < 2)
-    return cs_cli_usage_error (NULL, _("Which credentials? Give an id from “countersign-cli list”"));
+    return cs_cli_usage_error (NULL,
+                               _("Which credentials? Give an id from “countersign-cli list”"));
   if (*argc > 2)
     return cs_cli_usage_error (NULL, _("Unexpected argument “%s”"), (*argv)[2]);
   *id = (*argv)[1];

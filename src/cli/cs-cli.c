@@ -23,7 +23,8 @@ typedef struct
 static const Command commands[] = {
   { "sign", cs_cli_sign, N_("Print the OAuth 1.0a Authorization header for a request") },
   { "request-token", cs_cli_request_token, N_("Get a request token (temporary credentials)") },
-  { "access-token", cs_cli_access_token, N_("Exchange a request token and verifier for an access token") },
+  { "access-token", cs_cli_access_token,
+    N_("Exchange a request token and verifier for an access token") },
   { "authorize", cs_cli_authorize, N_("Run the whole authorization in the terminal") },
   { "call", cs_cli_call, N_("Send a signed request and print the response") },
   { "providers", cs_cli_providers, N_("List the known providers") },
@@ -40,7 +41,8 @@ cs_cli_exit_codes_help (void)
            "  0  success\n"
            "  2  usage error or refused input (such as plain http to a host that is not loopback)\n"
            "  3  network, TLS or timeout error\n"
-           "  4  rejected by the provider (the HTTP status and the provider’s message are printed)\n"
+           "  4  rejected by the provider (the HTTP status and the provider’s message are "
+           "printed)\n"
            "  5  keyring error");
 }
 
@@ -100,7 +102,8 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (stream, "\n%s\n\n", _("Run “countersign-cli COMMAND --help” for the options of a command."));
+  fprintf (stream, "\n%s\n\n",
+           _("Run “countersign-cli COMMAND --help” for the options of a command."));
   fprintf (stream, "%s\n", cs_cli_exit_codes_help ());
 }
 

@@ -130,11 +130,11 @@ void                  cs_authorization_set_access_type      (CsAuthorization    
                                                              const char              *access_type);
 void                  cs_authorization_set_callback_timeout (CsAuthorization         *self,
                                                              guint                    seconds);
-/* Where the run saves (NULL: it does not); with @with_consumer_secret the consumer secret is
+/* Where the run saves (NULL: it does not); with @keep_secret the consumer secret is
  * saved too (needed later to sign with the stored credentials). */
 void                  cs_authorization_set_store            (CsAuthorization         *self,
                                                              CsTokenStore            *store,
-                                                             gboolean                 with_consumer_secret);
+                                                             gboolean                 keep_secret);
 /* The provider the tokens are saved under: may be replaced (the wizard names a Custom
  * provider once it worked) with one that has the same endpoints. */
 void                  cs_authorization_set_provider         (CsAuthorization         *self,

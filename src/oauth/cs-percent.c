@@ -9,23 +9,42 @@
 
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
+#include "cs-percent-private.h"
 
-/* The unreserved set of RFC 3986 §2.3, the only bytes RFC 5849 leaves as they are. */
-const guint8 cs_percent_unreserved[256] = {
-  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-  ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-  ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-  ['Y'] = 1, ['Z'] = 1,
-  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-  ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-  ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-  ['y'] = 1, ['z'] = 1,
-  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-  ['8'] = 1, ['9'] = 1,
-  ['-'] = 1, ['.'] = 1, ['_'] = 1, ['~'] = 1,
+/* The unreserved set of RFC 3986 §2.3, the only bytes RFC 5849 leaves as they are, as a
+ * constant expression: every table of the codec is built from it at compile time. */
+#define UNRESERVED(b) \
+  (((b) >= 'A' && (b) <= 'Z') || ((b) >= 'a' && (b) <= 'z') || ((b) >= '0' && (b) <= '9') || \
+   (b) == '-' || (b) == '.' || (b) == '_' || (b) == '~')
+#define HEX(n) ((char) ((n) < 10 ? '0' + (n) : 'A' + (n) - 10))
+
+/* A cell (see cs-percent-private.h): the byte itself, or its escape, then the length. */
+#define CELL_ONCE(b) \
+  { { UNRESERVED (b) ? (char) (b) : '%', UNRESERVED (b) ? 0 : HEX ((b) >> 4), \
+      UNRESERVED (b) ? 0 : HEX ((b) & 0xf), 0, 0, 0, 0, UNRESERVED (b) ? 1 : 3 } }
+#define CELL_TWICE(b) \
+  { { UNRESERVED (b) ? (char) (b) : '%', UNRESERVED (b) ? 0 : '2', UNRESERVED (b) ? 0 : '5', \
+      UNRESERVED (b) ? 0 : HEX ((b) >> 4), UNRESERVED (b) ? 0 : HEX ((b) & 0xf), 0, 0, \
+      UNRESERVED (b) ? 1 : 5 } }
+
+/* M (0), M (1) … M (255). */
+#define EACH_4(M, b)  M (b), M ((b) + 1), M ((b) + 2), M ((b) + 3)
+#define EACH_16(M, b) EACH_4 (M, b), EACH_4 (M, (b) + 4), EACH_4 (M, (b) + 8), EACH_4 (M, (b) + 12)
+#define EACH_64(M, b) \
+  EACH_16 (M, b), EACH_16 (M, (b) + 16), EACH_16 (M, (b) + 32), EACH_16 (M, (b) + 48)
+#define EACH_BYTE(M)  EACH_64 (M, 0), EACH_64 (M, 64), EACH_64 (M, 128), EACH_64 (M, 192)
+
+const guint8 cs_percent_unreserved[256] = { EACH_BYTE (UNRESERVED) };
+const CsPercentCell cs_percent_once[256] = { EACH_BYTE (CELL_ONCE) };
+const CsPercentCell cs_percent_twice[256] = { EACH_BYTE (CELL_TWICE) };
+
+/* The value of a hex digit plus one; 0 for anything else. */
+static const guint8 hex_plus_one[256] = {
+  ['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
+  ['8'] = 9, ['9'] = 10,
+  ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+  ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
 };
-
-static const char hex_upper[] = "0123456789ABCDEF";
 
 void
 cs_secret_free (char *secret)
@@ -43,6 +62,18 @@ cs_wiped_string_free (GString *string)
     return;
   explicit_bzero (string->str, string->allocated_len);
   g_string_free (string, TRUE);
+}
+
+/* Bytes 0x20 (space) to 0x7e: what a consumer key or a nonce may hold. */
+gboolean
+cs_is_printable_ascii (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    if ((guchar) (*p - 0x20) > 0x7e - 0x20)
+      return FALSE;
+  return TRUE;
 }
 
 CsParam *
@@ -128,38 +159,74 @@ cs_param_list_count (GPtrArray  *list,
   return n;
 }
 
+char *
+cs_percent_put_encoded (char                *q,
+                        const CsPercentCell *table,
+                        const char          *data,
+                        gsize                len)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + len;
+
+  /* Most of what is signed (keys, nonces, tokens, names) is unreserved: copy runs whole. */
+  while ((p = cs_percent_copy_unreserved (&q, p, end)) < end)
+    q = cs_percent_put_cell (q, table, *p++);
+  return q;
+}
+
+char *
+cs_percent_put_form_twice (char       *q,
+                           const char *p,
+                           const char *end)
+{
+  while ((p = (const char *) cs_percent_copy_unreserved (&q, (const guchar *) p,
+                                                         (const guchar *) end)) < end)
+    {
+      guchar b = (guchar) *p++;
+
+      if (b == '%')
+        {
+          guint hi;
+          guint lo;
+
+          if (end - p < 2)
+            return NULL;
+          hi = hex_plus_one[(guchar) p[0]];
+          lo = hex_plus_one[(guchar) p[1]];
+          if (hi == 0 || lo == 0)
+            return NULL;
+          b = (guchar) ((hi - 1) << 4 | (lo - 1));
+          p += 2;
+        }
+      else if (b == '+')
+        b = ' ';
+      q = cs_percent_put_cell (q, cs_percent_twice, b);
+    }
+  return q;
+}
+
+/* Appends @data encoded with the RFC 5849 set. @out grows only when it has less room than
+ * the worst case (three bytes a byte) plus CS_PERCENT_SLACK: a caller that sizes it so for a
+ * secret is never reallocated, which would free a copy without wiping it. */
 void
 cs_percent_encode_append (GString    *out,
                           const char *data,
                           gssize      len)
 {
-  const guchar *p = (const guchar *) data;
-  const guchar *end;
+  gsize old_len;
+  char *end;
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (data != NULL || len == 0);
 
   if (len < 0)
     len = strlen (data);
-  end = p + len;
-
-  while (p < end)
-    {
-      const guchar *run = p;
-
-      while (p < end && cs_percent_unreserved[*p])
-        p++;
-      if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
-      if (p == end)
-        break;
-
-      {
-        char esc[3] = { '%', hex_upper[*p >> 4], hex_upper[*p & 0xf] };
-        g_string_append_len (out, esc, 3);
-      }
-      p++;
-    }
+  old_len = out->len;
+  g_string_set_size (out, old_len + 3 * len + CS_PERCENT_SLACK);
+  end = cs_percent_put_encoded (out->str + old_len, cs_percent_once, data, len);
+  /* The cells leave parts of the encoded text past the end. */
+  memset (end, 0, CS_PERCENT_SLACK);
+  g_string_truncate (out, end - out->str);
 }
 
 char *
@@ -170,7 +237,7 @@ cs_percent_encode (const char *data)
   g_return_val_if_fail (data != NULL, NULL);
 
   /* Never reallocated: the value may be a secret, and a reallocation frees a copy. */
-  out = g_string_sized_new (strlen (data) * 3 + 1);
+  out = g_string_sized_new (strlen (data) * 3 + CS_PERCENT_SLACK + 1);
   cs_percent_encode_append (out, data, -1);
   return g_string_free (out, FALSE);
 }
@@ -311,12 +378,13 @@ char *
 cs_form_encode (GPtrArray *list)
 {
   GString *out;
-  gsize size = 1;
+  gsize size = 1 + CS_PERCENT_SLACK;
 
   g_return_val_if_fail (list != NULL, NULL);
 
-  /* Sized for the worst case (every byte encoded in three), so that it is never reallocated:
-   * a reallocation would free a copy of the values (often secrets) without wiping it. */
+  /* Sized for the worst case (every byte encoded in three) and the encoder's slack, so that it
+   * is never reallocated: a reallocation would free a copy of the values (often secrets)
+   * without wiping it. */
   for (guint i = 0; i < list->len; i++)
     {
       const CsParam *param = g_ptr_array_index (list, i);

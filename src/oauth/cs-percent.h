@@ -1,6 +1,11 @@
 /* cs-percent.h — RFC 5849 §3.6 percent-encoding and form-encoded parameters
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one percent codec: cs_percent_encode() and the signer (through cs-percent-private.h)
+ * write with the same tables. Encoding uses the unreserved set of RFC 3986 §2.3 and upper-case
+ * hex; decoding accepts either case. cs_is_printable_ascii() is the check, 0x20–0x7e, that a
+ * consumer key or a nonce must pass wherever it is typed or read.
  */
 #pragma once
 
@@ -27,9 +32,6 @@ typedef struct
   gsize name_len;
   gsize value_len;
 } CsParam;
-
-/* RFC 3986 §2.3 unreserved bytes (A-Z a-z 0-9 - . _ ~), which RFC 5849 §3.6 leaves alone. */
-G_GNUC_INTERNAL extern const guint8 cs_percent_unreserved[256];
 
 CsParam   *cs_param_new             (const char *name,
                                      const char *value);
@@ -61,6 +63,8 @@ GPtrArray *cs_form_parse            (const char *form,
                                      gssize      len,
                                      GError    **error);
 char      *cs_form_encode           (GPtrArray  *list);
+
+gboolean   cs_is_printable_ascii    (const char *text);
 
 void       cs_secret_free           (char       *secret);
 

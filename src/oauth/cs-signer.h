@@ -1,20 +1,24 @@
 /* cs-signer.h — OAuth 1.0a request signing (RFC 5849 §3.4)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * cs_sign() signs one request, from its method, URL, form body and credentials to the
+ * finished `Authorization` header. It ties the parts of the signer, whose headers this one
+ * includes: the URL and its base string URI (cs-url.h), the base string (cs-base-string.h),
+ * the signature methods (cs-signature.h) and the header (cs-auth-header.h), all written with
+ * the one percent codec (cs-percent.h).
  */
 #pragma once
 
 #include <glib.h>
 
-G_BEGIN_DECLS
+#include "cs-auth-header.h"
+#include "cs-base-string.h"
+#include "cs-percent.h"
+#include "cs-signature.h"
+#include "cs-url.h"
 
-typedef enum
-{
-  CS_SIGNATURE_METHOD_HMAC_SHA1,
-  CS_SIGNATURE_METHOD_HMAC_SHA256,
-  CS_SIGNATURE_METHOD_PLAINTEXT,
-  CS_SIGNATURE_METHOD_RSA_SHA1,
-} CsSignatureMethod;
+G_BEGIN_DECLS
 
 /**
  * CsSignOptions:
@@ -76,38 +80,6 @@ CsSignature *cs_sign                         (const char          *http_method,
                                               const CsSignOptions *options,
                                               GError             **error);
 void         cs_signature_free               (CsSignature         *signature);
-
-const char  *cs_signature_method_to_string   (CsSignatureMethod    method);
-gboolean     cs_signature_method_from_string (const char          *name,
-                                              CsSignatureMethod   *method);
-
-char        *cs_nonce_new                    (void);
-
-char        *cs_base_string_uri              (const char          *url,
-                                              GError             **error);
-gboolean     cs_url_collect_params           (const char          *url,
-                                              GPtrArray           *params,
-                                              GError             **error);
-char        *cs_signature_base_string        (const char          *http_method,
-                                              const char          *base_uri,
-                                              GPtrArray           *params);
-char        *cs_signature_compute            (CsSignatureMethod    method,
-                                              const char          *base_string,
-                                              const char          *consumer_secret,
-                                              const char          *token_secret,
-                                              const char          *private_key_pem,
-                                              GError             **error);
-gboolean     cs_signature_verify             (CsSignatureMethod    method,
-                                              const char          *base_string,
-                                              const char          *signature,
-                                              const char          *consumer_secret,
-                                              const char          *token_secret);
-
-GPtrArray   *cs_authorization_header_parse   (const char          *header,
-                                              char               **realm,
-                                              GError             **error);
-
-gboolean     cs_is_printable_ascii           (const char          *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsSignature, cs_signature_free)
 

@@ -119,6 +119,7 @@ send_return_error (GTask      *task,
   va_end (args);
 
   send_stop (send);
+  g_debug ("%s: no answer to use (error %d)", send->host, code);
   g_task_return_new_error (task, CS_OAUTH_ERROR, code, "%s", message);
 }
 
@@ -162,6 +163,8 @@ send_complete (GTask *task)
   response->body = wiping_bytes_new (g_steal_pointer (&send->body));
   response->status = soup_message_get_status (send->message);
   response->headers = soup_message_headers_ref (soup_message_get_response_headers (send->message));
+  g_debug ("%s answered HTTP %u with %" G_GSIZE_FORMAT " bytes", send->host, response->status,
+           g_bytes_get_size (response->body));
   send_stop (send);
   g_task_return_pointer (task, response, (GDestroyNotify) response_free);
 }
@@ -363,6 +366,10 @@ send_start (GTask *task)
   g_source_set_static_name (send->timer, "[countersign] request timeout");
   g_source_attach (send->timer, g_task_get_context (task));
 
+  /* Method, host and path only: a query may carry what is not ours to log. */
+  g_debug ("%s %s://%s%s", soup_message_get_method (send->message),
+           g_uri_get_scheme (soup_message_get_uri (send->message)), send->host,
+           g_uri_get_path (soup_message_get_uri (send->message)));
   soup_session_send_async (send->transport->session, send->message, G_PRIORITY_DEFAULT,
                            send->cancellable, sent_cb, g_object_ref (task));
 }

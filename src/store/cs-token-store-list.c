@@ -15,6 +15,8 @@ on_list_searched (GObject      *source,
   GPtrArray *tokens = cs_store_search_access_finish (task, result, NULL);
 
   if (tokens != NULL)
+    g_debug ("The keyring holds %u access item(s)", tokens->len);
+  if (tokens != NULL)
     g_task_return_pointer (task, tokens, (GDestroyNotify) g_ptr_array_unref);
 }
 

@@ -52,6 +52,7 @@ on_access_stored (GObject      *source,
       cs_store_task_return_error (task, error);
       return;
     }
+  g_debug ("Access item saved in the keyring");
   if (data->consumer_secret == NULL)
     {
       g_task_return_boolean (task, TRUE);

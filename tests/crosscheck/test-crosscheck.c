@@ -13,7 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cs-signer.h"
-#include "../unit/cs-test-cli.h"
+#include "cs-test-cli.h"
 
 #define FIXED_SEED    5849
 #define N_REQUESTS    600

@@ -206,7 +206,8 @@ main (int   argc,
   const char *localedir = g_getenv ("COUNTERSIGN_LOCALEDIR");
 
   /* As main() does: the catalogs of the build tree through COUNTERSIGN_LOCALEDIR. */
-  setlocale (LC_ALL, "");
+  if (setlocale (LC_ALL, "") == NULL)
+    g_error ("The locale %s is not installed: build-aux/test generates it", g_getenv ("LC_ALL"));
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

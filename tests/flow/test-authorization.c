@@ -10,7 +10,7 @@
 #include <glib.h>
 
 #include "cs-authorization.h"
-#include "cs-flow-test.h"
+#include "cs-test-http.h"
 #include "cs-oauth-error.h"
 #include "cs-provider-registry.h"
 
@@ -108,30 +108,33 @@ run (Fixture  *f,
   return cs_authorization_run_finish (f->auth, wait_result (f), error);
 }
 
-/* The browser: opens the authorize page and presses @button; returns the provider's reply
- * (a page with the PIN for oob, else a redirect). */
+/* The browser: opens the authorize page, then sends the demo provider's form with @button
+ * pressed; @reply is the provider's answer (a page with the PIN for oob, else a redirect). */
 static void
-browser_press (CsHttpReply *reply,
-               const char  *authorize_url,
+browser_press (Fixture     *f,
+               CsHttpReply *reply,
                const char  *button)
 {
+  CsDemoProvider *demo = cs_provider_registry_get_demo (f->registry, NULL);
+  CsCredentials *rt = cs_authorization_get_request_token (f->auth);
+  g_autofree char *form = g_strdup_printf ("oauth_token=%s&action=%s",
+                                           cs_credentials_get_token (rt), button);
+  g_autofree char *form_url = g_strconcat (cs_demo_provider_get_base_url (demo),
+                                           "/oauth/authorize", NULL);
   g_auto(CsHttpReply) page = { 0 };
-  g_autofree char *token = cs_url_query_value (authorize_url, "oauth_token");
-  g_autofree char *action = g_strndup (authorize_url, strcspn (authorize_url, "?"));
-  g_autofree char *form = g_strdup_printf ("oauth_token=%s&action=%s", token, button);
 
-  cs_http_send (&page, "GET", authorize_url, NULL, NULL);
+  cs_http_send (&page, "GET", cs_authorization_get_authorize_url (f->auth), NULL, NULL);
   g_assert_cmpuint (page.status, ==, 200);
-  cs_http_send (reply, "POST", action, NULL, form);
+  cs_http_send (reply, "POST", form_url, NULL, form);
 }
 
 static char *
-browser_pin (CsAuthorization *auth)
+browser_pin (Fixture *f)
 {
   g_auto(CsHttpReply) reply = { 0 };
   char *pin;
 
-  browser_press (&reply, cs_authorization_get_authorize_url (auth), "allow");
+  browser_press (f, &reply, "allow");
   g_assert_cmpuint (reply.status, ==, 200);
   pin = cs_html_element_text (reply.body, "pin");
   g_assert_nonnull (pin);
@@ -154,7 +157,7 @@ need_verifier_cb (CsAuthorization *auth,
       g_cancellable_cancel (f->cancellable);
       return;
     }
-  pin = browser_pin (auth);
+  pin = browser_pin (f);
   typed = g_strdup_printf (" %s\n", pin);
   g_assert_true (cs_authorization_submit_verifier (auth, typed, &error));
   g_assert_no_error (error);
@@ -240,7 +243,7 @@ test_pin_steps (Fixture      *f,
   g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_CALLBACK);
   g_clear_error (&error);
 
-  pin = browser_pin (f->auth);
+  pin = browser_pin (f);
   g_assert_true (cs_authorization_submit_verifier (f->auth, pin, &error));
   cs_authorization_access_token_async (f->auth, f->cancellable, done_cb, f);
   g_assert_true (cs_authorization_access_token_finish (f->auth, wait_result (f), &error));
@@ -269,7 +272,7 @@ test_pasted_address (Fixture      *f,
   g_assert_true (cs_authorization_request_token_finish (f->auth, wait_result (f), &error));
   g_assert_cmpstr (cs_authorization_get_callback_url (f->auth), ==,
                    "https://app.example/callback");
-  browser_press (&redirect, cs_authorization_get_authorize_url (f->auth), "allow");
+  browser_press (f, &redirect, "allow");
   g_assert_cmpuint (redirect.status, ==, 302);
   g_assert_true (g_str_has_prefix (redirect.location, "https://app.example/callback?"));
 
@@ -288,7 +291,7 @@ browser_loopback_idle (gpointer user_data)
   g_auto(CsHttpReply) redirect = { 0 };
   g_auto(CsHttpReply) landing = { 0 };
 
-  browser_press (&redirect, cs_authorization_get_authorize_url (f->auth), f->button);
+  browser_press (f, &redirect, f->button);
   g_assert_cmpuint (redirect.status, ==, 302);
   g_assert_true (g_str_has_prefix (redirect.location,
                                    cs_authorization_get_callback_url (f->auth)));

@@ -12,7 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cs-demo-provider.h"
-#include "cs-flow-test.h"
+#include "cs-test-http.h"
 #include "cs-percent.h"
 #include "cs-test-cli.h"
 

@@ -10,7 +10,7 @@
 
 #include "cs-callback-server.h"
 #include "cs-demo-provider.h"
-#include "cs-flow-test.h"
+#include "cs-test-http.h"
 #include "cs-oauth-client.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"

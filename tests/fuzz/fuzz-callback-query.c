@@ -9,8 +9,8 @@
  * (cs_callback_parse_address).
  */
 #include "cs-callback-server.h"
-#include "cs-fuzz.h"
 #include "cs-oauth-error.h"
+#include "cs-test-fuzz.h"
 #include "cs-percent.h"
 
 static void

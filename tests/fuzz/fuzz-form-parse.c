@@ -5,7 +5,7 @@
  * Checks beyond "no crash": the parse fails exactly when a `%` is not followed by two hex
  * digits; a failed append leaves the list as it was; encode → parse gives the same list.
  */
-#include "cs-fuzz.h"
+#include "cs-test-fuzz.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
 

@@ -6,7 +6,7 @@
  * (nul bytes included); encoding gives only unreserved bytes and upper-case escapes, and
  * decoding that gives the bytes back.
  */
-#include "cs-fuzz.h"
+#include "cs-test-fuzz.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
 

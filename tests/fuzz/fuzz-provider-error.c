@@ -6,7 +6,7 @@
  * Checks: the text that reaches the user is valid UTF-8 on one line, without control or
  * format characters and within the length limit; the description names the status.
  */
-#include "cs-fuzz.h"
+#include "cs-test-fuzz.h"
 #include "cs-provider-error.h"
 
 static const char *content_types[] = {

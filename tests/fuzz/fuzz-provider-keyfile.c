@@ -5,7 +5,7 @@
  * Checks: a broken file is a CS_OAUTH_ERROR_PROVIDER_FILE error, in valid UTF-8, that names
  * the file; a file that loads saves to a keyfile that loads again to the same provider.
  */
-#include "cs-fuzz.h"
+#include "cs-test-fuzz.h"
 #include "cs-oauth-error.h"
 #include "cs-provider.h"
 

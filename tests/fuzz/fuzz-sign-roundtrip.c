@@ -11,7 +11,7 @@
 #include <gnutls/gnutls.h>
 #include <gnutls/abstract.h>
 
-#include "cs-fuzz.h"
+#include "cs-test-fuzz.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
 #include "cs-signer.h"

@@ -8,7 +8,7 @@
  * valid UTF-8 on one line without control characters, within the length limit; the same
  * body gives the same answer twice.
  */
-#include "cs-fuzz.h"
+#include "cs-test-fuzz.h"
 #include "cs-oauth-error.h"
 #include "cs-provider-error.h"
 #include "cs-verify-answer.h"

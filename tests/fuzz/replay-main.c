@@ -9,7 +9,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "cs-fuzz.h"
+#include "cs-test-fuzz.h"
 
 static void
 replay_file (gconstpointer data)

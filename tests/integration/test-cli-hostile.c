@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The hostile provider of test-hostile.c, driven through the CLI the way a script runs it:
+ * The hostile providers of tests/support/cs-hostile-cases.c (the table test-oauth-client.c
+ * runs against the library), driven through the CLI the way a script runs it:
  * `countersign-cli request-token --request-token-url … --consumer-key … --timeout 2`, with
  * the consumer secret in the environment. Each case asserts the exit status (cs-cli.h: 3 for
  * the network, 4 for a provider's refusal or a bad answer), the specific words of the message
@@ -10,12 +11,12 @@
  */
 #include "config.h"
 
-#include "cs-hostile.h"
+#include "cs-hostile-cases.h"
 #include "cs-test-cli.h"
 
 #define CONSUMER_KEY    "cli-hostile-consumer-key"
 #define CONSUMER_SECRET "cli-hostile-consumer-s3cret-4Kp"
-#define TOKEN_SECRET    "cli-hostile-token-s3cret-8Rv"
+#define TOKEN_SECRET    CS_HOSTILE_TOKEN_SECRET
 
 typedef struct
 {
@@ -45,16 +46,15 @@ run_request_token (CsCliRun   *run,
                    const char *url)
 {
   const char *cli = g_getenv ("COUNTERSIGN_CLI");
+  const char *env[] = { "COUNTERSIGN_CONSUMER_SECRET=" CONSUMER_SECRET, NULL };
   g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+    cs_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, env);
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
   Communicated c = { 0 };
   gint64 start = g_get_monotonic_time ();
 
   g_assert_nonnull (cli);
-  g_subprocess_launcher_setenv (launcher, "COUNTERSIGN_CONSUMER_SECRET", CONSUMER_SECRET, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "COUNTERSIGN_TOKEN_SECRET");
   proc = g_subprocess_launcher_spawn (launcher, &error, cli, "request-token",
                                       "--request-token-url", url,
                                       "--consumer-key", CONSUMER_KEY,
@@ -114,187 +114,47 @@ assert_cli_error (const CsCliRun *run,
     }
 }
 
-static Hostile *
-hostile_answering (guint       status,
-                   const char *content_type,
-                   const char *body)
-{
-  Hostile *h = hostile_new ();
-
-  hostile_script (h, status, content_type, body, -1);
-  return h;
-}
-
+/* One row of the table: exit status and message, and what reached the provider. */
 static void
-run_against (CsCliRun *run,
-             Hostile  *h)
+test_hostile_case (gconstpointer data)
 {
-  g_autofree char *url = hostile_url (h, "/oauth/request_token");
-
-  run_request_token (run, url);
-  g_assert_cmpuint (h->requests, ==, 1);
-  /* It was signed with the secret, which never travels in the clear itself. */
-  g_assert_true (g_str_has_prefix (h->authorizations->pdata[0], "OAuth "));
-  g_assert_null (strstr (h->authorizations->pdata[0], CONSUMER_SECRET));
-}
-
-static void
-test_401_json_32 (void)
-{
-  g_autoptr(Hostile) h = hostile_answering (401, "application/json; charset=utf-8",
-                                            "{\"errors\":[{\"code\":32,\"message\":"
-                                            "\"Could not authenticate you.\"}]}");
-  g_auto(CsCliRun) run = { 0 };
-
-  run_against (&run, h);
-  assert_cli_error (&run, 4, "HTTP 401", "Could not authenticate you.", "32",
-                    "consumer key and secret", NULL);
-}
-
-static void
-test_401_xml (void)
-{
-  g_autoptr(Hostile) h = hostile_answering (401, "application/xml",
-                                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                            "<errors>\n  <error code=\"89\">Invalid or expired "
-                                            "token</error>\n</errors>\n");
-  g_auto(CsCliRun) run = { 0 };
-
-  run_against (&run, h);
-  assert_cli_error (&run, 4, "HTTP 401", "Invalid or expired token", "89", "authorize again",
-                    NULL);
-  {
-    g_autofree char *message = cli_message (&run);
-
-    g_assert_null (strstr (message, "<error"));
-  }
-}
-
-static void
-test_403_415 (void)
-{
-  g_autoptr(Hostile) h = hostile_answering (403, "application/json",
-                                            "{\"errors\":[{\"code\":415,\"message\":\"Callback "
-                                            "URL not approved for this client application.\"}]}");
-  g_auto(CsCliRun) run = { 0 };
-
-  run_against (&run, h);
-  assert_cli_error (&run, 4, "HTTP 403", "Callback URL not approved", "415",
-                    "callback URL is not approved", NULL);
-}
-
-static void
-test_500_html (void)
-{
-  g_autoptr(Hostile) h = hostile_answering (500, "text/html",
-                                            "<!DOCTYPE html>\n<html><head><title>Something is "
-                                            "technically wrong</title></head><body><h1>Oops"
-                                            "</h1><script>x()</script></body></html>");
-  g_auto(CsCliRun) run = { 0 };
-
-  run_against (&run, h);
-  assert_cli_error (&run, 4, "HTTP 500", "Internal Server Error",
-                    "Something is technically wrong", NULL);
-  {
-    g_autofree char *message = cli_message (&run);
-
-    g_assert_null (strstr (message, "<"));
-  }
-}
-
-static void
-test_empty_body (void)
-{
-  g_autoptr(Hostile) h = hostile_answering (200, "application/x-www-form-urlencoded", "");
-  g_auto(CsCliRun) run = { 0 };
-
-  run_against (&run, h);
-  assert_cli_error (&run, 4, "empty body", NULL);
-}
-
-static void
-test_no_token_secret (void)
-{
-  g_autoptr(Hostile) h = hostile_answering (200, "application/x-www-form-urlencoded",
-                                            "oauth_token=abc&oauth_callback_confirmed=true");
-  g_auto(CsCliRun) run = { 0 };
-
-  run_against (&run, h);
-  assert_cli_error (&run, 4, "lacks", "oauth_token_secret", NULL);
-}
-
-static void
-test_callback_not_confirmed (void)
-{
-  g_autoptr(Hostile) h = hostile_answering (200, "application/x-www-form-urlencoded",
-                                            "oauth_token=abc&oauth_token_secret=" TOKEN_SECRET
-                                            "&oauth_callback_confirmed=false");
-  g_auto(CsCliRun) run = { 0 };
-
-  run_against (&run, h);
-  assert_cli_error (&run, 4, "oauth_callback_confirmed=false", "did not accept the callback",
-                    NULL);
-}
-
-static void
-test_never_answers (void)
-{
-  g_autoptr(Hostile) h = hostile_new ();
-  g_autofree char *url = hostile_url (h, "/oauth/request_token");
+  const CsHostileCase *c = data;
+  g_autoptr(Hostile) thief = NULL;
+  g_autoptr(Hostile) h = cs_hostile_case_serve (c, &thief);
+  g_autofree char *url = NULL;
+  g_autofree char *message = NULL;
   g_auto(CsCliRun) run = { 0 };
   double seconds;
 
-  h->mode = HOSTILE_STALL;
-  seconds = run_request_token (&run, url);
-  assert_cli_error (&run, 3, "did not answer within 2 seconds", NULL);
-  g_test_message ("gave up after %.2f s", seconds);
-  g_assert_cmpfloat (seconds, >=, 1.5);
-  /* Process start-up included; far below a hang. */
-  g_assert_cmpfloat (seconds, <, 6);
-}
-
-static void
-test_redirect_elsewhere (void)
-{
-  g_autoptr(Hostile) h = hostile_answering (302, "text/plain", "");
-  g_autoptr(Hostile) thief = hostile_new_full (0, "127.0.0.2");
-  g_autofree char *target = hostile_url (thief, "/steal");
-  g_auto(CsCliRun) run = { 0 };
-
-  h->location = g_strdup (target);
-  hostile_script (thief, 200, "application/x-www-form-urlencoded",
-                  "oauth_token=a&oauth_token_secret=" TOKEN_SECRET
-                  "&oauth_callback_confirmed=true", -1);
-  run_against (&run, h);
-  assert_cli_error (&run, 3, "HTTP 302", target, "never followed", NULL);
-  /* The other host heard nothing, so above all no Authorization header. */
-  for (guint i = 0; i < thief->authorizations->len; i++)
-    g_assert_cmpstr (thief->authorizations->pdata[i], ==, "");
-  g_assert_cmpuint (thief->requests, ==, 0);
-}
-
-static void
-test_tls_self_signed (void)
-{
-  g_autoptr(Hostile) h = NULL;
-  g_autofree char *url = NULL;
-  g_auto(CsCliRun) run = { 0 };
-
-  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+  if (h == NULL)
     {
       g_test_skip ("No TLS backend (glib-networking)");
       return;
     }
-  h = hostile_new_full (1, "127.0.0.1");
-  hostile_script (h, 200, "application/x-www-form-urlencoded",
-                  "oauth_token=a&oauth_token_secret=" TOKEN_SECRET
-                  "&oauth_callback_confirmed=true", -1);
   url = hostile_url (h, "/oauth/request_token");
-  run_request_token (&run, url);
-  assert_cli_error (&run, 3, "TLS certificate", "127.0.0.1", "refused",
-                    "not signed by a trusted authority", NULL);
-  /* The handshake failed: no request, so no Authorization header, reached the server. */
-  g_assert_cmpuint (h->requests, ==, 0);
+  seconds = run_request_token (&run, url);
+  assert_cli_error (&run, c->cli_status, NULL);
+  message = cli_message (&run);
+  cs_hostile_case_assert_told (c, message, thief);
+  if (c->tls)
+    {
+      /* The handshake failed: no request, so no Authorization header, reached the server. */
+      g_assert_cmpuint (h->requests, ==, 0);
+    }
+  else
+    {
+      g_assert_cmpuint (h->requests, ==, 1);
+      /* It was signed with the secret, which never travels in the clear itself. */
+      g_assert_true (g_str_has_prefix (h->authorizations->pdata[0], "OAuth "));
+      g_assert_null (strstr (h->authorizations->pdata[0], CONSUMER_SECRET));
+    }
+  if (cs_hostile_case_times_out (c))
+    {
+      g_test_message ("gave up after %.2f s", seconds);
+      g_assert_cmpfloat (seconds, >=, 1.5);
+      /* Process start-up included; far below a hang. */
+      g_assert_cmpfloat (seconds, <, 6);
+    }
 }
 
 int
@@ -303,17 +163,15 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/cli-hostile/rejected/401-json-32", test_401_json_32);
-  g_test_add_func ("/cli-hostile/rejected/401-xml", test_401_xml);
-  g_test_add_func ("/cli-hostile/rejected/403-415", test_403_415);
-  g_test_add_func ("/cli-hostile/rejected/500-html", test_500_html);
-  g_test_add_func ("/cli-hostile/bad-response/empty-body", test_empty_body);
-  g_test_add_func ("/cli-hostile/bad-response/no-token-secret", test_no_token_secret);
-  g_test_add_func ("/cli-hostile/bad-response/callback-not-confirmed",
-                   test_callback_not_confirmed);
-  g_test_add_func ("/cli-hostile/transport/never-answers", test_never_answers);
-  g_test_add_func ("/cli-hostile/transport/redirect-elsewhere", test_redirect_elsewhere);
-  g_test_add_func ("/cli-hostile/transport/tls-self-signed", test_tls_self_signed);
+  for (guint i = 0; i < cs_hostile_n_cases; i++)
+    {
+      g_autofree char *path = NULL;
+
+      if (cs_hostile_cases[i].cli_status == 0)
+        continue;
+      path = g_strconcat ("/cli-hostile/", cs_hostile_cases[i].name, NULL);
+      g_test_add_data_func (path, &cs_hostile_cases[i], test_hostile_case);
+    }
 
   return g_test_run ();
 }

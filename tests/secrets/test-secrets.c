@@ -11,7 +11,7 @@
 #include <glib.h>
 
 #include "cs-demo-provider.h"
-#include "cs-flow-test.h"
+#include "cs-test-http.h"
 #include "cs-oauth-client.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "cs-test-keyring.h"
+#include "cs-test-wait.h"
 #include "cs-token-store.h"
 
 #define SCHEMA_NAME "io.github.countersign.Countersign.Credentials"

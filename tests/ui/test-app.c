@@ -104,17 +104,17 @@ test_keyboard_escape (void)
 {
   CsWindow *window = cs_ui_open_window ();
   CsWizard *wizard = wizard_of (window);
-  Silent silent = { 0 };
+  Hostile *silent = hostile_new ();
 
-  silent_start (&silent);
+  silent->mode = HOSTILE_STALL;
   cs_ui_focus_window (GTK_WINDOW (window));
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_n, TRUE);
   CS_UI_WAIT_FOR (gtk_widget_is_drawable (GTK_WIDGET (wizard)));
-  fill_custom (window, &silent);
+  fill_custom (window, silent);
   gtk_widget_grab_focus (cs_ui_find (window, "Consumer Key"));
 
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
-  CS_UI_WAIT_FOR (silent.requests == 1 && cs_wizard_get_busy (wizard));
+  CS_UI_WAIT_FOR (silent->requests == 1 && cs_wizard_get_busy (wizard));
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Escape, FALSE);
   CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard));
   g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 1);
@@ -126,7 +126,7 @@ test_keyboard_escape (void)
   g_assert_true (cs_ui_can_click (window, "Continue"));
 
   cs_ui_close_window (window);
-  silent_stop (&silent);
+  hostile_free (silent);
 }
 
 /* `countersign --provider twitter --consumer-key KEY` opens step 1 with both filled in. */

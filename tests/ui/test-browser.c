@@ -45,7 +45,9 @@ install_browser (void)
   marker = g_build_filename (data_dir, "opened", NULL);
   script_text = g_strdup_printf ("#!/bin/sh\n"
                                  "# Presses Allow on the demo's authorize page.\n"
-                                 "printf '%%s\\n' \"$1\" > '%s'\n"
+                                 "# Written aside, then renamed: the test must never read it half done.\n"
+                                 "printf '%%s\\n' \"$1\" > '%s.part'\n"
+                                 "mv '%s.part' '%s'\n"
                                  "url=\"$1\"\n"
                                  "action=\"${url%%%%\\?*}\"\n"
                                  "token=\"${url#*oauth_token=}\"\n"
@@ -53,7 +55,7 @@ install_browser (void)
                                  "exec curl -s -S -L --noproxy '*' --max-time 15 -o /dev/null \\\n"
                                  "  --data-raw \"oauth_token=$token\" --data-raw action=allow "
                                  "\"$action\"\n",
-                                 marker);
+                                 marker, marker, marker);
   write_file (script, script_text, 0755);
   desktop_text = g_strdup_printf ("[Desktop Entry]\n"
                                   "Type=Application\n"

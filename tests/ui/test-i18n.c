@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include "cs-ui-test.h"
 #include "cs-wizard.h"
 
@@ -34,7 +36,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* A real German locale: glibc 2.37 and later ignore LANGUAGE under C.UTF-8. */
+  g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
   g_setenv ("LANGUAGE", "de", TRUE);
+  if (setlocale (LC_ALL, "") == NULL)
+    g_error ("The locale de_DE.UTF-8 is not installed: build-aux/test generates it");
   cs_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/i18n/german", test_german_continue);

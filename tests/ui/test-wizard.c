@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cs-test-wait.h"
 #include "cs-ui-flow.h"
 
 
@@ -290,11 +291,11 @@ test_cancel_mid_request (void)
 {
   CsWindow *window = cs_ui_open_window ();
   CsWizard *wizard = wizard_of (window);
-  Silent silent = { 0 };
+  Hostile *silent = hostile_new ();
 
-  silent_start (&silent);
+  silent->mode = HOSTILE_STALL;
   open_wizard (window);
-  fill_custom (window, &silent);
+  fill_custom (window, silent);
 
   /* Pressed twice before the UI could react: one request. */
   {
@@ -303,12 +304,12 @@ test_cancel_mid_request (void)
     g_signal_emit_by_name (button, "clicked");
     g_signal_emit_by_name (button, "clicked");
   }
-  CS_UI_WAIT_FOR (silent.requests == 1);
+  CS_UI_WAIT_FOR (silent->requests == 1);
   g_assert_true (cs_wizard_get_busy (wizard));
   g_assert_null (cs_ui_try_find (window, "Continue"));
   g_assert_false (cs_ui_can_click (window, "Back"));
   cs_ui_spin (300);
-  g_assert_cmpuint (silent.requests, ==, 1);
+  g_assert_cmpuint (silent->requests, ==, 1);
 
   /* Cancel: back on step 1, usable, inputs kept. */
   cs_ui_click (window, "Cancel");
@@ -320,12 +321,12 @@ test_cancel_mid_request (void)
 
   /* And the flow can go again. */
   cs_ui_click (window, "Continue");
-  CS_UI_WAIT_FOR (silent.requests == 2);
+  CS_UI_WAIT_FOR (silent->requests == 2);
   cs_ui_click (window, "Cancel");
   CS_UI_WAIT_FOR (cs_ui_can_click (window, "Continue"));
 
   cs_ui_close_window (window);
-  silent_stop (&silent);
+  hostile_free (silent);
 }
 
 static void
@@ -333,20 +334,20 @@ test_close_mid_request (void)
 {
   CsWindow *window = cs_ui_open_window ();
   g_autoptr (GtkWidget) wizard = g_object_ref (cs_window_get_wizard (window));
-  Silent silent = { 0 };
+  Hostile *silent = hostile_new ();
 
-  silent_start (&silent);
+  silent->mode = HOSTILE_STALL;
   open_wizard (window);
-  fill_custom (window, &silent);
+  fill_custom (window, silent);
   cs_ui_click (window, "Continue");
-  CS_UI_WAIT_FOR (silent.requests == 1);
+  CS_UI_WAIT_FOR (silent->requests == 1);
 
   /* The window goes away while the request runs: the request is cancelled, nothing crashes,
    * and the wizard (still referenced here) stays quiet. */
   gtk_window_close (GTK_WINDOW (window));
   cs_ui_spin (300);
   g_assert_false (cs_wizard_get_busy (CS_WIZARD (wizard)));
-  silent_stop (&silent);
+  hostile_free (silent);
   cs_ui_spin (100);
 }
 
@@ -365,7 +366,7 @@ keyring_clear (void)
       g_autoptr (GError) error = NULL;
 
       cs_token_store_delete_async (store, cs_stored_token_get_id (g_ptr_array_index (tokens, i)),
-                                   NULL, on_result, &result);
+                                   NULL, cs_test_on_result, &result);
       CS_UI_WAIT_FOR (result != NULL);
       g_assert_true (cs_token_store_delete_finish (store, result, &error));
       g_assert_no_error (error);
@@ -380,7 +381,7 @@ keyring_save (CsStoredToken *token)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  cs_token_store_save_async (store, token, NULL, NULL, on_result, &result);
+  cs_token_store_save_async (store, token, NULL, NULL, cs_test_on_result, &result);
   CS_UI_WAIT_FOR (result != NULL);
   g_assert_true (cs_token_store_save_finish (store, result, &error));
   g_assert_no_error (error);

@@ -1,27 +1,17 @@
-/* cs-ui-test.h — driving the real window in-process: find controls by their accessible
- * names, type, click, and spin the main loop until something a user would see holds.
+/* cs-ui-test.c — driving the real window in-process
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#pragma once
+#include "config.h"
 
-#include <adwaita.h>
-#include <glib/gi18n.h>
-#include <gtk/gtk.h>
-#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "cs-application.h"
-#include "cs-window.h"
+#include "cs-ui-test.h"
 
-#define CS_UI_TIMEOUT_SECONDS 20
-
-static CsApplication *cs_ui_app;
-
-/* $XDG_CONFIG_HOME of the test: a new temporary folder. */
-static char *cs_ui_config_dir;
-
-/* Called before a timeout fails the test, to say what the window looked like. */
-static void (*cs_ui_diagnose) (void);
+CsApplication *cs_ui_app;
+char *cs_ui_config_dir;
+void (*cs_ui_diagnose) (void);
 
 static gboolean
 cs_ui_tick_cb (gpointer user_data)
@@ -29,24 +19,7 @@ cs_ui_tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Spins the main loop until @cond holds; fails the test after CS_UI_TIMEOUT_SECONDS. */
-#define CS_UI_WAIT_FOR(cond)                                                          \
-  G_STMT_START                                                                        \
-  {                                                                                   \
-    gint64 deadline__ = g_get_monotonic_time () + CS_UI_TIMEOUT_SECONDS * G_USEC_PER_SEC; \
-    while (!(cond))                                                                   \
-      {                                                                               \
-        if (g_get_monotonic_time () > deadline__ && cs_ui_diagnose != NULL)           \
-          cs_ui_diagnose ();                                                          \
-        if (g_get_monotonic_time () > deadline__)                                     \
-          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #cond);     \
-        g_main_context_iteration (NULL, TRUE);                                        \
-      }                                                                               \
-  }                                                                                   \
-  G_STMT_END
-
-/* Lets the main loop run for @ms milliseconds. */
-static inline void
+void
 cs_ui_spin (guint ms)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;
@@ -65,7 +38,7 @@ cs_ui_remove_config_dir (void)
                   NULL);
 }
 
-static inline void
+void
 cs_ui_init (int    *argc,
             char ***argv)
 {
@@ -103,8 +76,7 @@ cs_ui_init (int    *argc,
   g_timeout_add (20, cs_ui_tick_cb, NULL);
 }
 
-/* A new main window, shown and drawn once. */
-static inline CsWindow *
+CsWindow *
 cs_ui_open_window (void)
 {
   CsWindow *window = cs_window_new (GTK_APPLICATION (cs_ui_app));
@@ -115,14 +87,14 @@ cs_ui_open_window (void)
   return window;
 }
 
-static inline void
+void
 cs_ui_close_window (CsWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   cs_ui_spin (50);
 }
 
-static inline gboolean
+static gboolean
 cs_ui_has_name (GtkWidget  *widget,
                 const char *name)
 {
@@ -136,7 +108,7 @@ cs_ui_has_name (GtkWidget  *widget,
   return mismatch == NULL;
 }
 
-static inline void
+static void
 cs_ui_collect (GtkWidget  *widget,
                const char *name,
                GPtrArray  *found)
@@ -155,7 +127,7 @@ cs_ui_collect (GtkWidget  *widget,
 }
 
 /* The visible label the user reads next to (or on) the control. */
-static inline const char *
+static const char *
 cs_ui_visible_label (GtkWidget *widget)
 {
   if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
@@ -176,8 +148,7 @@ cs_ui_visible_label (GtkWidget *widget)
   return NULL;
 }
 
-/* The one drawn control named @name; its visible label must be that same name. */
-static inline GtkWidget *
+GtkWidget *
 cs_ui_find (gpointer    root,
             const char *name)
 {
@@ -203,8 +174,7 @@ cs_ui_find (gpointer    root,
   return widget;
 }
 
-/* Like cs_ui_find, but NULL when no such control is on screen. */
-static inline GtkWidget *
+GtkWidget *
 cs_ui_try_find (gpointer    root,
                 const char *name)
 {
@@ -214,7 +184,7 @@ cs_ui_try_find (gpointer    root,
   return found->len == 1 ? g_ptr_array_index (found, 0) : NULL;
 }
 
-static inline gboolean
+gboolean
 cs_ui_can_click (gpointer    root,
                  const char *name)
 {
@@ -223,8 +193,7 @@ cs_ui_can_click (gpointer    root,
   return widget != NULL && gtk_widget_is_sensitive (widget);
 }
 
-/* Clicks a button the user can see and press. */
-static inline void
+void
 cs_ui_click (gpointer    root,
              const char *name)
 {
@@ -234,7 +203,7 @@ cs_ui_click (gpointer    root,
   g_signal_emit_by_name (button, "clicked");
 }
 
-static inline void
+void
 cs_ui_type (gpointer    root,
             const char *name,
             const char *text)
@@ -245,15 +214,14 @@ cs_ui_type (gpointer    root,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
-static inline const char *
+const char *
 cs_ui_text (gpointer    root,
             const char *name)
 {
   return gtk_editable_get_text (GTK_EDITABLE (cs_ui_find (root, name)));
 }
 
-/* Presses Enter in a text field: what GtkText does on Return. */
-static inline void
+void
 cs_ui_press_enter_in (gpointer    root,
                       const char *name)
 {
@@ -265,7 +233,7 @@ cs_ui_press_enter_in (gpointer    root,
   g_signal_emit_by_name (delegate, "activate");
 }
 
-static inline gboolean
+static gboolean
 cs_ui_label_shown_collect (GtkWidget  *widget,
                            const char *needle)
 {
@@ -283,16 +251,14 @@ cs_ui_label_shown_collect (GtkWidget  *widget,
   return FALSE;
 }
 
-/* Whether some text containing @needle is on screen. */
-static inline gboolean
+gboolean
 cs_ui_text_shown (gpointer    root,
                   const char *needle)
 {
   return cs_ui_label_shown_collect (GTK_WIDGET (root), needle);
 }
 
-/* What is on the clipboard, when this process put it there. */
-static inline char *
+char *
 cs_ui_clipboard_text (gpointer widget)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (widget));
@@ -310,7 +276,7 @@ cs_ui_clipboard_text (gpointer widget)
 }
 
 /* Controls whose insides belong to GTK or libadwaita, not to us. */
-static inline gboolean
+static gboolean
 cs_ui_is_internal (GtkWidget *widget)
 {
   for (GtkWidget *parent = gtk_widget_get_parent (widget);
@@ -324,7 +290,7 @@ cs_ui_is_internal (GtkWidget *widget)
   return FALSE;
 }
 
-static inline void
+static void
 cs_ui_audit_collect (GtkWidget *widget,
                      GString   *problems)
 {
@@ -342,7 +308,8 @@ cs_ui_audit_collect (GtkWidget *widget,
         g_string_append_printf (problems, "  %s in %s in %s without a visible label\n",
                                 G_OBJECT_TYPE_NAME (widget),
                                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
-                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))));
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (
+                                  gtk_widget_get_parent (widget))));
       else if (!cs_ui_has_name (widget, label))
         g_string_append_printf (problems, "  %s “%s”: its accessible name differs\n",
                                 G_OBJECT_TYPE_NAME (widget), label);
@@ -354,9 +321,7 @@ cs_ui_audit_collect (GtkWidget *widget,
     cs_ui_audit_collect (child, problems);
 }
 
-/* Every control on screen has a visible label (or, for an icon, a tooltip) that is also
- * its accessible name. */
-static inline void
+void
 cs_ui_audit_names (gpointer root)
 {
   g_autoptr (GString) problems = g_string_new (NULL);

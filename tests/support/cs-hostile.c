@@ -1,55 +1,17 @@
-/* cs-hostile.h — a scriptable, badly behaved OAuth provider on loopback, for tests
+/* cs-hostile.c — a scriptable, badly behaved OAuth provider on loopback, for tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * A real SoupServer (or raw sockets for what is not HTTP) that answers what the test tells
- * it to, and records what reached it.
  */
-#pragma once
-
 #include <string.h>
+#include <sys/socket.h>
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
-#include <libsoup/soup.h>
 
+#include "cs-hostile.h"
 #include "cs-percent.h"
 #include "cs-signer.h"
 
-typedef enum
-{
-  HOSTILE_ANSWER,       /* status + body + content type */
-  HOSTILE_STALL,        /* never answers */
-  HOSTILE_TRICKLE,      /* 200, chunked, one byte every half second, never ends */
-  HOSTILE_HUGE,         /* 200, chunked, 64 MiB */
-  HOSTILE_CLOCK,        /* checks oauth_timestamp against its own clock (+ clock_offset) */
-} HostileMode;
-
-typedef struct
-{
-  SoupServer  *server;
-  char        *base;             /* http(s)://127.0.0.1:PORT */
-  HostileMode  mode;
-  guint        status;
-  GBytes      *body;
-  char        *content_type;
-  char        *location;
-  char        *date;             /* a Date header to send instead of the real one */
-  gboolean     echo_authorization;
-  gint64       clock_offset;
-  int          clock_style;      /* HOSTILE_CLOCK rejects with: 0 a bare 401, 1 Twitter's code
-                                  * 135, 2 oauth_problem=timestamp_refused */
-
-  guint        requests;
-  GPtrArray   *authorizations;   /* of char*, "" when none */
-  GPtrArray   *methods;
-  GPtrArray   *queries;          /* of char*, "" when none */
-  GPtrArray   *bodies;           /* of char* */
-  GSList      *paused;
-  guint64      huge_sent;
-  GList       *timers;
-} Hostile;
-
-static inline void
+void
 hostile_script (Hostile    *h,
                 guint       status,
                 const char *content_type,
@@ -64,7 +26,7 @@ hostile_script (Hostile    *h,
   h->content_type = g_strdup (content_type);
 }
 
-static inline void
+static void
 hostile_huge_wrote_chunk (SoupServerMessage *msg,
                           gpointer           user_data)
 {
@@ -88,7 +50,7 @@ typedef struct
   SoupServerMessage *msg;
 } TrickleData;
 
-static inline gboolean
+static gboolean
 hostile_trickle_cb (gpointer user_data)
 {
   TrickleData *t = user_data;
@@ -99,7 +61,7 @@ hostile_trickle_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static inline void
+static void
 hostile_answer_clock (Hostile           *h,
                       SoupServerMessage *msg,
                       const char        *authorization)
@@ -140,7 +102,7 @@ hostile_answer_clock (Hostile           *h,
     soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "Unauthorized", 12);
 }
 
-static inline void
+static void
 hostile_handler (SoupServer        *server,
                  SoupServerMessage *msg,
                  const char        *path,
@@ -219,7 +181,7 @@ hostile_handler (SoupServer        *server,
     }
 }
 
-static inline GTlsCertificate *
+static GTlsCertificate *
 hostile_make_certificate (gboolean expired)
 {
   gnutls_x509_privkey_t key;
@@ -261,9 +223,7 @@ hostile_make_certificate (gboolean expired)
   return certificate;
 }
 
-/* @tls: 0 plain http, 1 a self-signed certificate, 2 an expired self-signed one.
- * @address: "127.0.0.1" or another loopback address such as "127.0.0.2". */
-static inline Hostile *
+Hostile *
 hostile_new_full (int         tls,
                   const char *address)
 {
@@ -293,20 +253,20 @@ hostile_new_full (int         tls,
   return h;
 }
 
-static inline Hostile *
+Hostile *
 hostile_new (void)
 {
   return hostile_new_full (0, "127.0.0.1");
 }
 
-static inline char *
+char *
 hostile_url (Hostile    *h,
              const char *path)
 {
   return g_strconcat (h->base, path, NULL);
 }
 
-static inline void
+void
 hostile_free (Hostile *h)
 {
   for (GList *l = h->timers; l != NULL; l = l->next)
@@ -327,21 +287,7 @@ hostile_free (Hostile *h)
   g_free (h);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Hostile, hostile_free)
-
-/* Raw TCP for what is not HTTP: each connection gets @reply after the request arrives. */
-typedef struct
-{
-  GSocketService *service;
-  char           *base;
-  char           *reply;
-  gboolean        reset;     /* close with RST instead of FIN */
-  volatile gint   connections;
-} RawServer;
-
-#include <sys/socket.h>
-
-static inline gboolean
+static gboolean
 raw_run (GThreadedSocketService *service,
          GSocketConnection      *connection,
          GObject                *source_object,
@@ -368,7 +314,7 @@ raw_run (GThreadedSocketService *service,
   return TRUE;
 }
 
-static inline RawServer *
+RawServer *
 raw_server_new (const char *reply,
                 gboolean    reset)
 {
@@ -391,7 +337,7 @@ raw_server_new (const char *reply,
   return r;
 }
 
-static inline void
+void
 raw_server_free (RawServer *r)
 {
   g_socket_service_stop (r->service);
@@ -402,10 +348,7 @@ raw_server_free (RawServer *r)
   g_free (r);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RawServer, raw_server_free)
-
-/* A port where nothing listens (bound, then closed). */
-static inline guint
+guint
 unused_port (void)
 {
   g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,

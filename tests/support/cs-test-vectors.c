@@ -1,12 +1,10 @@
-/* cs-test-vectors.h — loads ../shared/reference/signature-vectors.json (copied to tests/data)
+/* cs-test-vectors.c — the shared signature vectors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#pragma once
+#include "cs-test-vectors.h"
 
-#include <json-glib/json-glib.h>
-
-static inline JsonArray *
+JsonArray *
 cs_test_load_vectors (JsonParser **parser_out)
 {
   g_autoptr(GError) error = NULL;
@@ -20,7 +18,7 @@ cs_test_load_vectors (JsonParser **parser_out)
   return json_node_get_array (json_parser_get_root (parser));
 }
 
-static inline const char *
+const char *
 cs_test_member (JsonObject *o,
                 const char *name)
 {

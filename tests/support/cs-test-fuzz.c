@@ -1,23 +1,12 @@
-/* cs-fuzz.h — helpers shared by the libFuzzer targets and their replay
+/* cs-test-fuzz.c — helpers shared by the libFuzzer targets and their replay
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * Each target defines LLVMFuzzerTestOneInput(). Built with -Dfuzzing=true it links
- * libFuzzer; in every build it also links tests/fuzz/replay-main.c, which feeds it the files
- * of its seed corpus so that CI replays them.
  */
-#pragma once
-
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
-#include <glib.h>
 
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+#include "cs-test-fuzz.h"
 
-/* A critical or a warning is a bug the fuzzer must report as a crash. */
-static inline void
+void
 cs_fuzz_init (void)
 {
   static gboolean done;
@@ -29,17 +18,7 @@ cs_fuzz_init (void)
   g_setenv ("G_DEBUG", "fatal-criticals,fatal-warnings", TRUE);
 }
 
-/* Reads the fuzz input as fields separated by nul bytes: each call returns the next one
- * (nul-terminated, freed with the reader), or NULL when the input is used up. */
-typedef struct
-{
-  const uint8_t *data;
-  size_t         size;
-  size_t         pos;
-  GPtrArray     *strings;
-} CsFuzzReader;
-
-static inline void
+void
 cs_fuzz_reader_init (CsFuzzReader  *reader,
                      const uint8_t *data,
                      size_t         size)
@@ -50,13 +29,13 @@ cs_fuzz_reader_init (CsFuzzReader  *reader,
   reader->strings = g_ptr_array_new_with_free_func (g_free);
 }
 
-static inline void
+void
 cs_fuzz_reader_clear (CsFuzzReader *reader)
 {
   g_clear_pointer (&reader->strings, g_ptr_array_unref);
 }
 
-static inline guint8
+guint8
 cs_fuzz_reader_byte (CsFuzzReader *reader)
 {
   if (reader->pos >= reader->size)
@@ -64,7 +43,7 @@ cs_fuzz_reader_byte (CsFuzzReader *reader)
   return reader->data[reader->pos++];
 }
 
-static inline const char *
+const char *
 cs_fuzz_reader_string (CsFuzzReader *reader)
 {
   const uint8_t *start;
@@ -83,9 +62,7 @@ cs_fuzz_reader_string (CsFuzzReader *reader)
   return s;
 }
 
-/* The nul-terminated copy of the whole input, which the parsers get with an explicit length
- * too (so that a read past the length is caught by ASan on the copy without terminator). */
-static inline char *
+char *
 cs_fuzz_dup_exact (const uint8_t *data,
                    size_t         size)
 {

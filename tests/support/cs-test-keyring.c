@@ -1,22 +1,11 @@
-/* cs-test-keyring.h — helpers for the tests that use the real keyring
+/* cs-test-keyring.c — helpers for the tests that use the real keyring
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * The store tests run through tests/store/keyring-session: a private D-Bus session on which
- * nothing can be activated, with a throw-away gnome-keyring-daemon (build-aux/with-keyring).
  */
-#pragma once
+#include "cs-test-keyring.h"
+#include "cs-test-wait.h"
 
-#include <stdlib.h>
-#include <string.h>
-#include <gio/gio.h>
-#include <libsecret/secret.h>
-
-#include "cs-token-store-private.h"
-
-/* Fails (never skips) when the test is not in the private keyring session: a store test
- * run elsewhere would write to the user's own keyring. */
-static inline void
+void
 cs_test_require_keyring (void)
 {
   if (g_getenv ("COUNTERSIGN_TEST_KEYRING") == NULL ||
@@ -29,23 +18,7 @@ cs_test_require_keyring (void)
     }
 }
 
-static inline void
-cs_test_on_result (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static inline GAsyncResult *
-cs_test_await (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static inline gboolean
+gboolean
 cs_test_save (CsTokenStore  *store,
               CsStoredToken *token,
               const char    *consumer_secret,
@@ -57,7 +30,7 @@ cs_test_save (CsTokenStore  *store,
   return cs_token_store_save_finish (store, cs_test_await (&result), error);
 }
 
-static inline GPtrArray *
+GPtrArray *
 cs_test_list (CsTokenStore  *store,
               GError       **error)
 {
@@ -67,7 +40,7 @@ cs_test_list (CsTokenStore  *store,
   return cs_token_store_list_finish (store, cs_test_await (&result), error);
 }
 
-static inline CsStoredToken *
+CsStoredToken *
 cs_test_lookup (CsTokenStore  *store,
                 const char    *id,
                 GError       **error)
@@ -78,7 +51,7 @@ cs_test_lookup (CsTokenStore  *store,
   return cs_token_store_lookup_finish (store, cs_test_await (&result), error);
 }
 
-static inline gboolean
+gboolean
 cs_test_delete (CsTokenStore  *store,
                 const char    *id,
                 GError       **error)
@@ -89,8 +62,7 @@ cs_test_delete (CsTokenStore  *store,
   return cs_token_store_delete_finish (store, cs_test_await (&result), error);
 }
 
-/* Every item of our schema goes: each test starts from an empty keyring. */
-static inline void
+void
 cs_test_clear_keyring (void)
 {
   g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
@@ -100,8 +72,7 @@ cs_test_clear_keyring (void)
   g_assert_no_error (error);
 }
 
-/* What `secret-tool search --all` prints for @attribute=@value: another client's view. */
-static inline char *
+char *
 cs_test_secret_tool_search (const char *attribute,
                             const char *value)
 {
@@ -117,7 +88,7 @@ cs_test_secret_tool_search (const char *attribute,
   return out;
 }
 
-static inline guint
+guint
 cs_test_count (const char *haystack,
                const char *needle)
 {

@@ -1,24 +1,18 @@
-/* cs-ui-keyboard.h — real key presses for UI tests: XTEST under Xvfb
+/* cs-ui-keyboard.c — real key presses for UI tests: XTEST under Xvfb
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * GTK 4 has no way to inject input, so the keyboard tests press keys the way the X server
- * would get them from a keyboard: XTestFakeKeyEvent (libXtst, loaded at run time). The keys
- * then go through GTK's whole input path: focus, key bindings, shortcuts, activation.
  */
-#pragma once
-
 #include <gdk/x11/gdkx.h>
 #include <gmodule.h>
 
-#include "cs-ui-test.h"
+#include "cs-ui-keyboard.h"
 
 typedef int (*CsFakeKeyEvent) (Display       *display,
                                unsigned int   keycode,
                                int            is_press,
                                unsigned long  delay);
 
-static inline CsFakeKeyEvent
+static CsFakeKeyEvent
 cs_ui_fake_key_event (void)
 {
   static CsFakeKeyEvent fake;
@@ -34,8 +28,7 @@ cs_ui_fake_key_event (void)
   return fake;
 }
 
-/* Gives @window the X input focus, as clicking into it would. */
-static inline void
+void
 cs_ui_focus_window (GtkWindow *window)
 {
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
@@ -47,7 +40,7 @@ cs_ui_focus_window (GtkWindow *window)
   CS_UI_WAIT_FOR (gtk_window_is_active (window));
 }
 
-static inline void
+static void
 cs_ui_key_event (GtkWindow *window,
                  guint      keyval,
                  gboolean   press)
@@ -60,8 +53,7 @@ cs_ui_key_event (GtkWindow *window,
   XFlush (xdisplay);
 }
 
-/* Presses and releases @keyval, with Control held when @control; waits for GTK to see it. */
-static inline void
+void
 cs_ui_press_key (GtkWindow *window,
                  guint      keyval,
                  gboolean   control)
@@ -75,8 +67,7 @@ cs_ui_press_key (GtkWindow *window,
   cs_ui_spin (50);
 }
 
-/* Types ASCII digits and letters, one real key press each. */
-static inline void
+void
 cs_ui_type_keys (GtkWindow  *window,
                  const char *text)
 {

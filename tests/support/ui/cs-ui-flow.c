@@ -1,38 +1,19 @@
-/* cs-ui-flow.h — what the UI tests share to go through the flow: a browser that presses
- * Allow, the demo provider's first two steps, a provider that never answers, screenshots
+/* cs-ui-flow.c — what the UI tests share to go through the flow
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * The "browser" is the launcher hook of CsApplication: it fetches the authorize page with
- * libsoup and presses Allow (or Deny), like a person would. Everything else is real: the
- * demo provider on loopback, the callback server, the keyring daemon of the private session.
  */
-#pragma once
+#include "config.h"
 
-#include <libsoup/soup.h>
+#include <string.h>
 
-#include "cs-demo-provider.h"
-#include "cs-start-page.h"
-#include "cs-token-store.h"
-#include "cs-ui-test.h"
-#include "cs-value-row.h"
-#include "cs-wizard.h"
+#include "cs-test-http.h"
+#include "cs-test-keyring.h"
+#include "cs-ui-flow.h"
 
-typedef struct
-{
-  SoupSession *session;
-  char        *action;   /* "allow" or "deny" */
-  char        *pin;      /* from the page shown after Allow, in PIN mode */
-  gboolean     no_redirect; /* stop at the provider's redirect, keep its Location */
-  char        *location;
-  guint        launches;
-  gboolean     done;
-} Browser;
+Browser browser;
+CsWindow *current_window;
 
-static Browser browser;
-static CsWindow *current_window;
-
-static inline void
+void
 diagnose (void)
 {
   CsWizard *wizard;
@@ -47,46 +28,33 @@ diagnose (void)
 
 /* ------------------------------------------------------------------ the test's browser */
 
-static inline char *
-pin_from_page (const char *html)
-{
-  const char *start = html != NULL ? strstr (html, "<code id=\"pin\">") : NULL;
-  const char *end;
-
-  if (start == NULL)
-    return NULL;
-  start += strlen ("<code id=\"pin\">");
-  end = strchr (start, '<');
-  return end != NULL ? g_strndup (start, end - start) : NULL;
-}
-
-static inline void
+static void
 decided_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result,
+                                                               &error);
 
   g_assert_no_error (error);
   if (browser.no_redirect)
     {
       SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+      SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
 
-      browser.location = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                                 "Location"));
+      browser.location = g_strdup (soup_message_headers_get_one (headers, "Location"));
     }
   {
     g_autofree char *html = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
 
-    browser.pin = pin_from_page (html);
+    /* An empty body (a redirect's) has no page at all. */
+    browser.pin = html != NULL ? cs_html_element_text (html, "pin") : NULL;
   }
   browser.done = TRUE;
 }
 
-/* Presses Allow (or Deny): the demo's form posts the token and the action; a redirect to
- * the loopback callback is followed, as a browser would. */
-static inline void
+void
 browser_launch (const char *uri,
                 gpointer    user_data)
 {
@@ -112,7 +80,7 @@ browser_launch (const char *uri,
                                     decided_cb, NULL);
 }
 
-static inline void
+void
 browser_reset (const char *action)
 {
   g_clear_pointer (&browser.pin, g_free);
@@ -126,13 +94,13 @@ browser_reset (const char *action)
 
 /* ------------------------------------------------------------------ helpers */
 
-static inline CsWizard *
+CsWizard *
 wizard_of (CsWindow *window)
 {
   return CS_WIZARD (cs_window_get_wizard (window));
 }
 
-static inline void
+void
 open_wizard (CsWindow *window)
 {
   g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "new-authorization", NULL);
@@ -140,7 +108,7 @@ open_wizard (CsWindow *window)
   CS_UI_WAIT_FOR (cs_ui_try_find (window, "Consumer Key") != NULL);
 }
 
-static inline void
+void
 choose (CsWindow   *window,
         const char *combo,
         guint       position)
@@ -150,52 +118,36 @@ choose (CsWindow   *window,
   adw_combo_row_set_selected (row, position);
 }
 
-static inline const char *
+const char *
 shown_value (CsWindow   *window,
              const char *name)
 {
   return cs_value_row_get_value (CS_VALUE_ROW (cs_ui_find (window, name)));
 }
 
-static inline void
-on_result (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static inline GPtrArray *
+GPtrArray *
 keyring_list (void)
 {
   g_autoptr (CsTokenStore) store = cs_token_store_new ();
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
-  GPtrArray *tokens;
+  GPtrArray *tokens = cs_test_list (store, &error);
 
-  cs_token_store_list_async (store, NULL, on_result, &result);
-  CS_UI_WAIT_FOR (result != NULL);
-  tokens = cs_token_store_list_finish (store, result, &error);
   g_assert_no_error (error);
   return tokens;
 }
 
-static inline CsStoredToken *
+CsStoredToken *
 keyring_lookup (const char *id)
 {
   g_autoptr (CsTokenStore) store = cs_token_store_new ();
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
-  CsStoredToken *token;
+  CsStoredToken *token = cs_test_lookup (store, id, &error);
 
-  cs_token_store_lookup_async (store, id, NULL, on_result, &result);
-  CS_UI_WAIT_FOR (result != NULL);
-  token = cs_token_store_lookup_finish (store, result, &error);
   g_assert_no_error (error);
   return token;
 }
 
-static inline void
+void
 screenshot (CsWindow   *window,
             const char *name)
 {
@@ -226,8 +178,7 @@ screenshot (CsWindow   *window,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
-/* Steps 1 and 2 with the demo provider and the given callback mode (0 PIN, 1 loopback). */
-static inline void
+void
 request_token_with_demo (CsWindow *window,
                          guint     callback_mode)
 {
@@ -241,7 +192,8 @@ request_token_with_demo (CsWindow *window,
   g_assert_true (cs_ui_text_shown (window, "Step 1 of 4"));
 
   /* The demo is first in the list, chosen by default, with its consumer filled in. */
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cs_ui_find (window, "Provider"))), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cs_ui_find (window, "Provider"))),
+                    ==, 0);
   g_assert_cmpstr (cs_ui_text (window, "Consumer Key"), ==, CS_DEMO_CONSUMER_KEY);
   g_assert_cmpstr (cs_ui_text (window, "Consumer Secret"), ==, CS_DEMO_CONSUMER_SECRET);
   g_assert_nonnull (cs_ui_find (window, "Access Type"));
@@ -256,16 +208,15 @@ request_token_with_demo (CsWindow *window,
 
   /* The whole response: token, concealed secret, callback confirmation. */
   g_assert_nonnull (shown_value (window, "oauth_token"));
-  g_assert_true (cs_value_row_get_secret (CS_VALUE_ROW (cs_ui_find (window, "oauth_token_secret"))));
+  g_assert_true (cs_value_row_get_secret (CS_VALUE_ROW (cs_ui_find (window,
+                                                                    "oauth_token_secret"))));
   g_assert_false (cs_ui_text_shown (window, shown_value (window, "oauth_token_secret")));
   g_assert_cmpstr (shown_value (window, "oauth_callback_confirmed"), ==, "true");
   screenshot (window, "02-request-token.png");
   cs_ui_audit_names (window);
 }
 
-/* The whole flow with the demo in loopback mode, the browser pressing Allow, up to the result
- * page, whose access token must be the one the demo issued. Returns the demo provider. */
-static inline CsDemoProvider *
+CsDemoProvider *
 loopback_flow_to_result (CsWindow *window)
 {
   CsWizard *wizard = wizard_of (window);
@@ -284,8 +235,7 @@ loopback_flow_to_result (CsWindow *window)
   return demo;
 }
 
-/* Steps 4 and Done: the token shown is the demo's, and it lands in the keyring and list. */
-static inline void
+void
 finish_and_check (CsWindow *window)
 {
   CsWizard *wizard = wizard_of (window);
@@ -298,7 +248,8 @@ finish_and_check (CsWindow *window)
   g_assert_true (cs_ui_text_shown (window, "Step 4 of 4"));
   g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
                    cs_demo_provider_get_last_access_token (demo));
-  g_assert_true (cs_value_row_get_secret (CS_VALUE_ROW (cs_ui_find (window, "oauth_token_secret"))));
+  g_assert_true (cs_value_row_get_secret (CS_VALUE_ROW (cs_ui_find (window,
+                                                                    "oauth_token_secret"))));
   g_assert_cmpstr (shown_value (window, "user_id"), ==, CS_DEMO_USER_ID);
   g_assert_cmpstr (shown_value (window, "screen_name"), ==, CS_DEMO_SCREEN_NAME);
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring"));
@@ -322,8 +273,7 @@ finish_and_check (CsWindow *window)
 
 }
 
-/* Done: back to the list, which shows the new entry. */
-static inline void
+void
 done_and_listed (CsWindow *window)
 {
   GtkWidget *start_page = cs_window_get_start_page (window);
@@ -336,59 +286,14 @@ done_and_listed (CsWindow *window)
   cs_ui_audit_names (window);
 }
 
-/* ------------------------------------------------------------------ a provider that never answers */
-
-typedef struct
-{
-  SoupServer *server;
-  char       *base;
-  guint       requests;
-} Silent;
-
-static inline void
-silent_handler (SoupServer        *server,
-                SoupServerMessage *msg,
-                const char        *path,
-                GHashTable        *query,
-                gpointer           user_data)
-{
-  Silent *silent = user_data;
-
-  silent->requests++;
-  soup_server_message_pause (msg);
-}
-
-static inline void
-silent_start (Silent *silent)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSList) uris = NULL;
-
-  silent->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (silent->server, NULL, silent_handler, silent, NULL);
-  soup_server_listen_local (silent->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (silent->server);
-  silent->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify)g_uri_unref);
-}
-
-static inline void
-silent_stop (Silent *silent)
-{
-  soup_server_disconnect (silent->server);
-  g_clear_object (&silent->server);
-  g_clear_pointer (&silent->base, g_free);
-}
-
-static inline void
+void
 fill_custom (CsWindow *window,
-             Silent   *silent)
+             Hostile  *h)
 {
   AdwComboRow *providers = ADW_COMBO_ROW (cs_ui_find (window, "Provider"));
-  g_autofree char *request = g_strconcat (silent->base, "/request_token", NULL);
-  g_autofree char *authorize = g_strconcat (silent->base, "/authorize", NULL);
-  g_autofree char *access = g_strconcat (silent->base, "/access_token", NULL);
+  g_autofree char *request = hostile_url (h, "/request_token");
+  g_autofree char *authorize = hostile_url (h, "/authorize");
+  g_autofree char *access = hostile_url (h, "/access_token");
 
   choose (window, "Provider", g_list_model_get_n_items (adw_combo_row_get_model (providers)) - 1);
   choose (window, "Callback", 0);

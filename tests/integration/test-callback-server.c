@@ -1,4 +1,5 @@
-/* test-callback.c — the loopback callback server, driven by a real HTTP client
+/* test-callback-server.c — the loopback callback server (cs-callback-server.c), driven by a
+ * real HTTP client
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
