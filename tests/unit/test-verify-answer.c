@@ -1,4 +1,4 @@
-/* test-share.c — what Test Credentials makes of a provider's verify answer
+/* test-verify-answer.c — what Test Credentials makes of a provider's verify answer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -7,7 +7,8 @@
  */
 #include "config.h"
 
-#include <gtk/gtk.h>
+#include <string.h>
+#include <glib.h>
 
 #include "cs-oauth-error.h"
 #include "cs-verify-answer.h"
@@ -96,7 +97,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/share/verify/accounts", test_accounts);
-  g_test_add_func ("/share/verify/refusals", test_refusals);
+  g_test_add_func ("/verify-answer/accounts", test_accounts);
+  g_test_add_func ("/verify-answer/refusals", test_refusals);
   return g_test_run ();
 }
