@@ -341,38 +341,6 @@ cs_authorization_wait_callback_finish (CsAuthorization  *self,
   return step_finish (self, result, cs_authorization_wait_callback_async, error);
 }
 
-/* A whole callback address: its query, read as the loopback server reads it. Returns the
- * verifier, NULL with an error, or NULL without one when @text is no callback address. */
-static char *
-verifier_from_address (CsAuthorization  *self,
-                       const char       *text,
-                       GError          **error)
-{
-  const char *query = strchr (text, '?');
-  const char *end;
-  g_autofree char *token = NULL;
-  char *verifier = NULL;
-  CsCallbackKind kind;
-
-  if (query == NULL)
-    return NULL;
-  query++;
-  end = strchr (query, '#');
-  kind = cs_callback_parse_query (query, end != NULL ? end - query : -1, &token, &verifier);
-  if (kind == CS_CALLBACK_DENIED)
-    g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_DENIED,
-                         _("The authorization was refused in the browser"));
-  else if (kind == CS_CALLBACK_VERIFIER &&
-           g_strcmp0 (token, cs_credentials_get_token (self->request_token)) != 0)
-    g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_CALLBACK,
-                         _("This address belongs to another authorization: it does not carry "
-                           "the request token of this one"));
-  else if (kind == CS_CALLBACK_VERIFIER)
-    return verifier;
-  cs_secret_free (verifier);
-  return NULL;
-}
-
 static void continue_run (CsAuthorization *self, GTask *run);
 
 gboolean
@@ -396,7 +364,9 @@ cs_authorization_submit_verifier (CsAuthorization  *self,
       explicit_bzero (trimmed, strlen (trimmed));
       return FALSE;
     }
-  verifier = verifier_from_address (self, trimmed, &local);
+  /* A whole callback address is read as the loopback server reads its query. */
+  verifier = cs_callback_parse_address (trimmed, cs_credentials_get_token (self->request_token),
+                                        &local);
   if (local != NULL)
     {
       explicit_bzero (trimmed, strlen (trimmed));
