@@ -15,6 +15,7 @@
 #include "cs-authorization-private.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
+#include "cs-url-rules.h"
 
 /* ------------------------------------------------------------------ progress */
 
@@ -138,9 +139,9 @@ step_finish (CsAuthorization  *self,
 static char *
 host_of (const char *url)
 {
-  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  char *host = url != NULL ? cs_url_host (url) : NULL;
 
-  return g_strdup (uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : "");
+  return host != NULL ? host : g_strdup ("");
 }
 
 /* ------------------------------------------------------------------ step: request token */
