@@ -66,8 +66,8 @@ wizard_finished_cb (CsWindow   *self,
 static void
 wizard_closed_cb (CsWindow *self)
 {
-  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->start_page));
-  update_title (self);
+  /* The wizard may have saved (or the keyring changed) since the list was read. */
+  cs_window_show_saved (self, NULL);
 }
 
 static void
@@ -402,6 +402,7 @@ cs_window_show_saved (CsWindow   *self,
 {
   g_return_if_fail (CS_IS_WINDOW (self));
 
+  /* Whenever the list is shown, it is read again: it follows the keyring. */
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->start_page));
   update_title (self);
   cs_start_page_reload (self->start_page, highlight_id);

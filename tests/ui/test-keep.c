@@ -1,0 +1,66 @@
+/* test-keep.c — what the window keeps: the saved list, an unsaved token, the account
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The start page follows the keyring whenever it is shown; a wizard holding an access token
+ * that is not in the keyring asks before letting it go; "Save in Keyring" is for this
+ * authorization only; what Test Credentials learns is stored.
+ */
+#include "config.h"
+
+#include "cs-test-keyring.h"
+#include "cs-ui-flow.h"
+
+/* Back from a finished wizard: the list shows what was just saved, without Done. */
+static void
+test_back_reloads_list (void)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+  CsStartPage *start_page = CS_START_PAGE (cs_window_get_start_page (window));
+  CsWizard *wizard = wizard_of (window);
+
+  cs_test_clear_keyring ();
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (start_page));
+  loopback_flow_to_result (window);
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring"));
+
+  /* Step 4 → step 1 → the start page. */
+  cs_ui_click (window, "Back");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 1);
+  cs_ui_click (window, "Back");
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (GTK_WIDGET (start_page)));
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (start_page));
+  CS_UI_WAIT_FOR (cs_ui_try_find (window, "@" CS_DEMO_SCREEN_NAME) != NULL);
+  g_assert_false (cs_ui_text_shown (window, "No Saved Credentials"));
+
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (g_strcmp0 (g_getenv ("COUNTERSIGN_TEST_KEYRING"), "1") != 0)
+    {
+      g_printerr ("Run this through tests/ui/ui-session (meson test --suite ui).\n");
+      return 1;
+    }
+
+  g_setenv ("COUNTERSIGN_CLIPBOARD_CLEAR_MS", "200", TRUE);
+  cs_ui_init (&argc, &argv);
+  browser.session = soup_session_new ();
+  cs_application_set_uri_launcher (cs_ui_app, browser_launch, NULL);
+  cs_ui_diagnose = diagnose;
+
+  g_test_add_func ("/ui/keep/back-reloads-list", test_back_reloads_list);
+
+  status = g_test_run ();
+
+  g_clear_object (&browser.session);
+  g_application_release (G_APPLICATION (cs_ui_app));
+  g_clear_object (&cs_ui_app);
+  return status;
+}
