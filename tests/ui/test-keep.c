@@ -37,6 +37,53 @@ test_back_reloads_list (void)
   current_window = NULL;
 }
 
+/* "Save in Keyring" switched off and Continue pressed at once, before the switch's
+ * animation ends: nothing is saved, and the Preferences' default stays as it was. */
+static void
+test_store_switch_at_once (void)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GPtrArray) tokens = NULL;
+  GtkWidget *store;
+
+  cs_test_clear_keyring ();
+  g_settings_set_boolean (settings, "store-credentials", TRUE);
+  g_settings_reset (settings, "last-provider");
+  browser_reset ("allow");
+  open_wizard (window);
+  choose (window, "Callback", 1);
+  store = cs_ui_find (window, "Save in Keyring");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (store)));
+
+  /* As a user sees it: the switch slides. The row is what a click or Space activates. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  gtk_widget_activate (gtk_widget_get_ancestor (store, GTK_TYPE_LIST_BOX_ROW));
+  cs_ui_click (window, "Continue");
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 2 && !cs_wizard_get_busy (wizard));
+
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+  cs_ui_click (window, "Open in Browser");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
+  g_assert_true (cs_ui_text_shown (window, "saving in the keyring was switched off"));
+  cs_ui_spin (300);
+  tokens = keyring_list ();
+  g_assert_cmpuint (tokens->len, ==, 0);
+
+  /* The switch was for this authorization: the default is still on, and the next one
+   * starts with it. */
+  g_assert_true (g_settings_get_boolean (settings, "store-credentials"));
+  cs_ui_close_window (window);
+  window = current_window = cs_ui_open_window ();
+  open_wizard (window);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (cs_ui_find (window, "Save in Keyring"))));
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -56,6 +103,7 @@ main (int   argc,
   cs_ui_diagnose = diagnose;
 
   g_test_add_func ("/ui/keep/back-reloads-list", test_back_reloads_list);
+  g_test_add_func ("/ui/keep/store-switch-at-once", test_store_switch_at_once);
 
   status = g_test_run ();
 
