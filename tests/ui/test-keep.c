@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "cs-test-keyring.h"
 #include "cs-ui-flow.h"
 
@@ -84,6 +86,113 @@ test_store_switch_at_once (void)
   current_window = NULL;
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* The dialog that asks about an unsaved token is up: answers it with @response. */
+static void
+answer_unsaved (const char *response,
+                const char *screenshot_name)
+{
+  AdwMessageDialog *dialog;
+
+  CS_UI_WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Keep the Access Token?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "copy"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  if (screenshot_name != NULL)
+    {
+      CS_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+      screenshot ((CsWindow *) dialog, screenshot_name); /* any GtkNative will do */
+    }
+  /* What a press of the button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cs_ui_spin (50);
+}
+
+/* Step 4 with an access token that is not in the keyring (Save in Keyring off). */
+static CsDemoProvider *
+flow_unsaved (CsWindow *window)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  CsDemoProvider *demo;
+
+  g_settings_set_boolean (settings, "store-credentials", FALSE);
+  demo = loopback_flow_to_result (window);
+  g_settings_set_boolean (settings, "store-credentials", TRUE);
+  g_assert_true (cs_ui_text_shown (window, "saving in the keyring was switched off"));
+  return demo;
+}
+
+/* Done, Back to the start page, Ctrl+N and closing the window all ask before an unsaved
+ * access token goes: Cancel stays, Discard and Copy leave, Save keeps it and then leaves. */
+static void
+test_unsaved_token_asks (void)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  GtkWidget *start_page = cs_window_get_start_page (window);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GPtrArray) tokens = NULL;
+  g_autofree char *copied = NULL;
+  CsDemoProvider *demo;
+
+  cs_test_clear_keyring ();
+  g_settings_set_boolean (settings, "clear-clipboard", FALSE);
+  flow_unsaved (window);
+
+  cs_ui_click (window, "Done");
+  answer_unsaved ("cancel", "unsaved-dialog.png");
+  g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 4);
+  g_assert_true (cs_wizard_get_unsaved (wizard));
+  cs_ui_click (window, "Done");
+  answer_unsaved ("discard", NULL);
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (start_page));
+
+  /* Back to step 1, then Back to the start page: Copy leaves the token on the clipboard. */
+  demo = flow_unsaved (window);
+  cs_ui_click (window, "Back");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 1);
+  cs_ui_click (window, "Back");
+  answer_unsaved ("copy", NULL);
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (start_page));
+  copied = cs_ui_clipboard_text (window);
+  g_assert_nonnull (copied);
+  g_assert_nonnull (strstr (copied, cs_demo_provider_get_last_access_token (demo)));
+
+  /* Ctrl+N: Save puts it in the keyring, then the new authorization starts. */
+  flow_unsaved (window);
+  g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "new-authorization", NULL);
+  answer_unsaved ("save", NULL);
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 1);
+  tokens = keyring_list ();
+  g_assert_cmpuint (tokens->len, ==, 1);
+
+  /* Closing the window: Discard closes it. */
+  flow_unsaved (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  answer_unsaved ("discard", NULL);
+  CS_UI_WAIT_FOR (window == NULL);
+  current_window = NULL;
+  g_settings_reset (settings, "clear-clipboard");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,6 +213,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/keep/back-reloads-list", test_back_reloads_list);
   g_test_add_func ("/ui/keep/store-switch-at-once", test_store_switch_at_once);
+  g_test_add_func ("/ui/keep/unsaved-token-asks", test_unsaved_token_asks);
 
   status = g_test_run ();
 
