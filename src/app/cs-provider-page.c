@@ -310,6 +310,26 @@ developer_row_activated_cb (CsProviderPage *self)
                   cs_provider_get_developer_url (provider), GDK_CURRENT_TIME);
 }
 
+/* The row sets its switch at once: a GtkSwitch's active property changes only when its
+ * animation ends, and Continue pressed before that must still see what the user chose. */
+static void
+toggle_now (GtkSwitch *toggle)
+{
+  gtk_switch_set_active (toggle, !gtk_switch_get_active (toggle));
+}
+
+static void
+store_row_activated_cb (CsProviderPage *self)
+{
+  toggle_now (self->store_switch);
+}
+
+static void
+store_secret_row_activated_cb (CsProviderPage *self)
+{
+  toggle_now (self->store_secret_switch);
+}
+
 static void
 cs_provider_page_dispose (GObject *object)
 {
@@ -382,6 +402,8 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, developer_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, store_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, store_secret_row_activated_cb);
 }
 
 static void
@@ -390,8 +412,9 @@ cs_provider_page_init (CsProviderPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  /* The Preferences' default; the switch is for this authorization and never writes it. */
   g_settings_bind (self->settings, "store-credentials", self->store_switch, "active",
-                   G_SETTINGS_BIND_DEFAULT);
+                   G_SETTINGS_BIND_GET);
   g_signal_connect_swapped (self->provider_row, "notify::selected",
                             G_CALLBACK (provider_selected_cb), self);
 }
@@ -475,6 +498,8 @@ cs_provider_page_prefill (CsProviderPage *self,
   }
   adw_combo_row_set_selected (self->access_type_row, 0);
   gtk_switch_set_active (self->insecure_switch, FALSE);
+  gtk_switch_set_active (self->store_switch,
+                         g_settings_get_boolean (self->settings, "store-credentials"));
   gtk_switch_set_active (self->store_secret_switch, FALSE);
   update_validity (self);
 }

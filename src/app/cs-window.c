@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-oauth-client.h"
+#include "cs-percent.h"
 #include "cs-provider-registry.h"
 #include "cs-start-page.h"
 #include "cs-token-store.h"
@@ -29,6 +30,7 @@ struct _CsWindow
   CsTokenStore         *store;
   CsProviderRegistry   *registry;
   gulong                after_paint_id;
+  gboolean              may_close; /* the wizard let its unsaved token go */
   guint                 load_source;
   GCancellable         *providers_cancellable;
   gboolean              providers_loading;
@@ -66,8 +68,8 @@ wizard_finished_cb (CsWindow   *self,
 static void
 wizard_closed_cb (CsWindow *self)
 {
-  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->start_page));
-  update_title (self);
+  /* The wizard may have saved (or the keyring changed) since the list was read. */
+  cs_window_show_saved (self, NULL);
 }
 
 static void
@@ -226,11 +228,37 @@ cs_window_unrealize (GtkWidget *widget)
 }
 
 static gboolean
+close_idle_cb (gpointer user_data)
+{
+  CsWindow *self = user_data;
+
+  self->may_close = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* After the dialog that asked has gone: it is transient for this window. */
+static void
+close_now (gpointer user_data)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (user_data),
+                   g_object_unref);
+}
+
+static gboolean
 cs_window_close_request (GtkWindow *window)
 {
   CsWindow *self = CS_WINDOW (window);
   int width = 0;
   int height = 0;
+
+  /* An unsaved access token: asked first; the window closes once it may go. */
+  if (!self->may_close && cs_wizard_get_unsaved (self->wizard)
+      && gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->wizard))
+    {
+      cs_wizard_leave (self->wizard, close_now, g_object_ref (self), g_object_unref);
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -377,6 +405,36 @@ cs_window_get_settings (CsWindow *self)
   return self->settings;
 }
 
+/* Authorize Again or Ctrl+N, held until the wizard let its unsaved token go. */
+typedef struct
+{
+  CsWindow *window;
+  char     *provider_id;
+  char     *consumer_key;
+  char     *consumer_secret;
+} StartRequest;
+
+static void
+start_request_free (gpointer data)
+{
+  StartRequest *start = data;
+
+  g_clear_object (&start->window);
+  g_free (start->provider_id);
+  g_free (start->consumer_key);
+  cs_secret_free (start->consumer_secret);
+  g_free (start);
+}
+
+static void
+start_request_run (gpointer data)
+{
+  StartRequest *start = data;
+
+  cs_window_start_authorization (start->window, start->provider_id, start->consumer_key,
+                                 start->consumer_secret);
+}
+
 void
 cs_window_start_authorization (CsWindow   *self,
                                const char *provider_id,
@@ -390,6 +448,19 @@ cs_window_start_authorization (CsWindow   *self,
       && cs_wizard_get_busy (self->wizard))
     return;
 
+  /* Nor is an access token that is not in the keyring: the wizard asks first. */
+  if (cs_wizard_get_unsaved (self->wizard))
+    {
+      StartRequest *start = g_new0 (StartRequest, 1);
+
+      start->window = g_object_ref (self);
+      start->provider_id = g_strdup (provider_id);
+      start->consumer_key = g_strdup (consumer_key);
+      start->consumer_secret = g_strdup (consumer_secret);
+      cs_wizard_leave (self->wizard, start_request_run, start, start_request_free);
+      return;
+    }
+
   cs_wizard_start (self->wizard, provider_id, consumer_key, consumer_secret);
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->wizard));
   update_title (self);
@@ -402,6 +473,7 @@ cs_window_show_saved (CsWindow   *self,
 {
   g_return_if_fail (CS_IS_WINDOW (self));
 
+  /* Whenever the list is shown, it is read again: it follows the keyring. */
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->start_page));
   update_title (self);
   cs_start_page_reload (self->start_page, highlight_id);

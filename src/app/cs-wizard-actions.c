@@ -92,6 +92,18 @@ _cs_wizard_cancel (CsWizard *self)
 }
 
 static void
+leave_finished (gpointer user_data)
+{
+  _cs_wizard_emit_finished (CS_WIZARD (user_data));
+}
+
+static void
+leave_closed (gpointer user_data)
+{
+  _cs_wizard_emit_closed (CS_WIZARD (user_data));
+}
+
+static void
 continue_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -117,7 +129,8 @@ continue_action (GtkWidget  *widget,
       break;
 
     case CS_WIZARD_STEP_ACCESS:
-      _cs_wizard_emit_finished (self);
+      /* An access token not in the keyring is not thrown away without asking. */
+      cs_wizard_leave (self, leave_finished, g_object_ref (self), g_object_unref);
       break;
 
     default:
@@ -137,7 +150,7 @@ back_action (GtkWidget  *widget,
 
   /* After the access token the request token is used up: start over, inputs kept. */
   if (self->step == CS_WIZARD_STEP_PROVIDER)
-    _cs_wizard_emit_closed (self);
+    cs_wizard_leave (self, leave_closed, g_object_ref (self), g_object_unref);
   else if (self->step == CS_WIZARD_STEP_ACCESS && _cs_wizard_get_access_token (self) != NULL)
     _cs_wizard_set_step (self, CS_WIZARD_STEP_PROVIDER);
   else

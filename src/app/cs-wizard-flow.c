@@ -23,6 +23,8 @@ _cs_wizard_clear_flow (CsWizard *self)
   _cs_wizard_drop_cancellable (self);
   self->op = CS_WIZARD_OP_NONE;
   g_clear_object (&self->authorization);
+  self->let_go = FALSE;
+  _cs_wizard_finish_leave (self, FALSE);
 }
 
 CsCredentials *
@@ -142,6 +144,7 @@ _cs_wizard_start_request_token (CsWizard *self)
   self->callback_mode = cs_provider_page_get_callback_mode (self->provider_page);
   self->store_enabled = cs_provider_page_get_store (self->provider_page);
   g_clear_object (&self->authorization);
+  self->let_go = FALSE;
   self->authorization = authorization_from_inputs (self, &error);
   if (self->authorization == NULL)
     {
@@ -344,11 +347,14 @@ save_cb (GObject      *object,
     {
       /* The tokens stay on screen and copyable; nothing is written anywhere else. */
       cs_result_page_show_keyring (self->result_page, error->message, FALSE, TRUE);
+      _cs_wizard_finish_leave (self, FALSE);
       return;
     }
 
   cs_result_page_show_keyring (self->result_page, _("Saved in the keyring"), FALSE, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
+  /* Save, chosen when leaving with the token unsaved: now it may go. */
+  _cs_wizard_finish_leave (self, TRUE);
 }
 
 void
@@ -419,6 +425,7 @@ _cs_wizard_show_cancelled (CsWizard   *self,
     case CS_WIZARD_OP_SAVE:
       cs_result_page_show_keyring (self->result_page, _("Not saved: saving was cancelled"),
                                    FALSE, TRUE);
+      _cs_wizard_finish_leave (self, FALSE);
       break;
 
     case CS_WIZARD_OP_TEST:

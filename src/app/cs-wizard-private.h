@@ -69,6 +69,13 @@ struct _CsWizard
   CsAuthorization    *authorization;
   CsCallbackMode      callback_mode;
   gboolean            store_enabled;
+
+  /* What runs once a Save chosen in the unsaved-token dialog worked (cs_wizard_leave). */
+  CsWizardLeaveFunc   leave_func;
+  gpointer            leave_data;
+  GDestroyNotify      leave_destroy;
+  /* The user copied or discarded the unsaved token: it is not asked about again. */
+  gboolean            let_go;
 };
 
 /* cs-wizard.c */
@@ -83,6 +90,10 @@ void           _cs_wizard_emit_finished         (CsWizard       *self);
 void           _cs_wizard_emit_closed           (CsWizard       *self);
 void           _cs_wizard_emit_provider_created (CsWizard       *self,
                                                  CsProvider     *provider);
+
+/* Runs (and forgets) the pending leave_func; with @run FALSE only forgets it. */
+void           _cs_wizard_finish_leave          (CsWizard       *self,
+                                                 gboolean        run);
 
 /* cs-wizard-actions.c */
 void           _cs_wizard_class_actions_init    (GtkWidgetClass *widget_class);

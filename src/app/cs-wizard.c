@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-unsaved-dialog.h"
 #include "cs-wizard-private.h"
 
 G_DEFINE_FINAL_TYPE (CsWizard, cs_wizard, GTK_TYPE_WIDGET)
@@ -352,4 +353,94 @@ cs_wizard_focus_first (CsWizard *self)
   _cs_wizard_update_actions (self);
   if (self->step == CS_WIZARD_STEP_PROVIDER)
     cs_provider_page_focus_first (self->provider_page);
+}
+
+/* ------------------------------------------------------------------ leaving */
+
+gboolean
+cs_wizard_get_unsaved (CsWizard *self)
+{
+  g_return_val_if_fail (CS_IS_WIZARD (self), FALSE);
+
+  return _cs_wizard_get_access_token (self) != NULL && !self->let_go
+         && cs_authorization_get_saved_id (self->authorization) == NULL;
+}
+
+void
+_cs_wizard_finish_leave (CsWizard *self,
+                         gboolean  run)
+{
+  CsWizardLeaveFunc func = self->leave_func;
+  gpointer data = self->leave_data;
+  GDestroyNotify destroy = self->leave_destroy;
+
+  self->leave_func = NULL;
+  self->leave_data = NULL;
+  self->leave_destroy = NULL;
+  if (run && func != NULL)
+    func (data);
+  if (destroy != NULL)
+    destroy (data);
+}
+
+static void
+unsaved_choice_cb (CsUnsavedChoice choice,
+                   gpointer        user_data)
+{
+  CsWizard *self = user_data;
+
+  switch (choice)
+    {
+    case CS_UNSAVED_SAVE:
+      /* Leaves when the save works (save_cb); on an error it stays, with the reason. */
+      _cs_wizard_start_save (self);
+      if (!_cs_wizard_is_busy (self))
+        _cs_wizard_finish_leave (self, FALSE);
+      break;
+
+    case CS_UNSAVED_COPY:
+      gtk_widget_activate_action (GTK_WIDGET (self), "wizard.export", "s", "env");
+      self->let_go = TRUE;
+      _cs_wizard_finish_leave (self, TRUE);
+      break;
+
+    case CS_UNSAVED_DISCARD:
+      self->let_go = TRUE;
+      _cs_wizard_finish_leave (self, TRUE);
+      break;
+
+    case CS_UNSAVED_CANCEL:
+    default:
+      _cs_wizard_finish_leave (self, FALSE);
+      break;
+    }
+}
+
+void
+cs_wizard_leave (CsWizard          *self,
+                 CsWizardLeaveFunc  func,
+                 gpointer           user_data,
+                 GDestroyNotify     destroy)
+{
+  g_return_if_fail (CS_IS_WIZARD (self));
+  g_return_if_fail (func != NULL);
+
+  /* Asked once: a second Done while the dialog is up does nothing more. */
+  if (self->leave_func != NULL || _cs_wizard_is_busy (self))
+    {
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
+
+  self->leave_func = func;
+  self->leave_data = user_data;
+  self->leave_destroy = destroy;
+  if (!cs_wizard_get_unsaved (self))
+    {
+      _cs_wizard_finish_leave (self, TRUE);
+      return;
+    }
+  cs_unsaved_dialog_ask (GTK_WIDGET (self), unsaved_choice_cb, g_object_ref (self),
+                         g_object_unref);
 }

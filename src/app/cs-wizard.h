@@ -31,6 +31,17 @@ guint       cs_wizard_get_step       (CsWizard      *self);
 /* Whether a request (or the wait for the browser) is running. */
 gboolean    cs_wizard_get_busy       (CsWizard      *self);
 GtkWidget  *cs_wizard_get_default_widget (CsWizard  *self);
+typedef void (*CsWizardLeaveFunc) (gpointer user_data);
+
+/* Whether the wizard holds an access token that is not in the keyring. */
+gboolean    cs_wizard_get_unsaved    (CsWizard      *self);
+/* Leaving the wizard: when it holds an unsaved access token, asks first (Save, Copy,
+ * Discard; Cancel stays). @func runs once the token may go: at once when nothing is
+ * unsaved, after Copy or Discard, or after Save worked. @destroy frees @user_data. */
+void        cs_wizard_leave          (CsWizard          *self,
+                                      CsWizardLeaveFunc  func,
+                                      gpointer           user_data,
+                                      GDestroyNotify     destroy);
 /* Once shown: the focus on the first field, Enter on Continue. */
 void        cs_wizard_focus_first    (CsWizard      *self);
 

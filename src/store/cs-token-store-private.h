@@ -8,7 +8,7 @@
  *   cs-store-schema.c        the libsecret schema, its attributes and item kinds
  *   cs-oauth1-item.c         the OAuth 1.0a items: attributes, label and secret of a token
  *   cs-store-search.c        finding (and unlocking) the stored access items
- *   cs-token-store-save.c, -list.c, -lookup.c, -delete.c   the async operations
+ *   cs-token-store-save.c, -list.c, -lookup.c, -delete.c, -account.c   the async operations
  *   cs-stored-token.c        the CsStoredToken boxed type
  *
  * Everything here is internal to the store (and its tests); the public API is

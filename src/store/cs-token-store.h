@@ -120,4 +120,16 @@ gboolean       cs_token_store_delete_finish      (CsTokenStore        *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 
+/* The account learned after saving (Test Credentials): the token of @id is stored under
+ * @account, its id, attributes and label following; finishes with the new id. */
+void           cs_token_store_set_account_async  (CsTokenStore        *self,
+                                                  const char          *id,
+                                                  const char          *account,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+char          *cs_token_store_set_account_finish (CsTokenStore        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
 G_END_DECLS

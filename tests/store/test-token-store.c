@@ -313,6 +313,53 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* The account learned after saving (Test Credentials): the same token, under the account,
+ * with the id, label and consumer item following; the unknown-account item is gone. */
+static void
+test_set_account (void)
+{
+  g_autoptr(CsTokenStore) store = cs_token_store_new ();
+  g_autoptr(CsStoredToken) unknown = cs_stored_token_new ("twitter", "Twitter",
+                                                          "api.twitter.com",
+                                                          "xvz1evFS4wEEPTGEFPHBog", "",
+                                                          "370773112-token", "jane-secret");
+  g_autoptr(CsStoredToken) found = NULL;
+  g_autoptr(GPtrArray) tokens = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_id = NULL;
+  g_autofree char *labels = NULL;
+
+  cs_test_clear_keyring ();
+  save_ok (store, unknown, "consumer-secret");
+  cs_token_store_set_account_async (store, cs_stored_token_get_id (unknown), "jane", NULL,
+                                    cs_test_on_result, &result);
+  new_id = cs_token_store_set_account_finish (store, cs_test_await (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (new_id);
+  g_assert_cmpstr (new_id, !=, cs_stored_token_get_id (unknown));
+
+  tokens = list_ok (store);
+  g_assert_cmpuint (tokens->len, ==, 1);
+  g_assert_cmpstr (cs_stored_token_get_id (tokens->pdata[0]), ==, new_id);
+  g_assert_cmpstr (cs_stored_token_get_account (tokens->pdata[0]), ==, "jane");
+  found = lookup_ok (store, new_id);
+  g_assert_cmpstr (cs_stored_token_get_token (found), ==, "370773112-token");
+  g_assert_cmpstr (cs_stored_token_get_token_secret (found), ==, "jane-secret");
+  g_assert_cmpstr (cs_stored_token_get_consumer_secret (found), ==, "consumer-secret");
+  labels = cs_test_secret_tool_search ("account", "jane");
+  g_assert_nonnull (strstr (labels, "@jane on Twitter"));
+
+  /* Already that account: nothing changes. */
+  g_clear_pointer (&new_id, g_free);
+  g_clear_object (&result);
+  cs_token_store_set_account_async (store, cs_stored_token_get_id (found), "jane", NULL,
+                                    cs_test_on_result, &result);
+  new_id = cs_token_store_set_account_finish (store, cs_test_await (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (new_id, ==, cs_stored_token_get_id (found));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -329,5 +376,6 @@ main (int    argc,
   g_test_add_func ("/store/tricky-values", test_tricky_values);
   g_test_add_func ("/store/refuses-bad-input", test_refuses_bad_input);
   g_test_add_func ("/store/cancelled", test_cancelled);
+  g_test_add_func ("/store/set-account", test_set_account);
   return g_test_run ();
 }

@@ -351,8 +351,6 @@ test_close_mid_request (void)
   cs_ui_spin (100);
 }
 
-static AdwMessageDialog *find_message_dialog (void);
-
 /* Empties the throw-away keyring. */
 static void
 keyring_clear (void)
@@ -447,22 +445,6 @@ saved_row (CsWindow *window)
 
   g_assert_true (ADW_IS_ACTION_ROW (row));
   return row;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
 }
 
 /* The saved list after a flow: copy, test, authorize again, forget (which asks first). */
