@@ -70,7 +70,7 @@ request_token_cb (GObject      *object,
   _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (error != NULL)
     {
-      cs_request_page_show_error (self->request_page, error->message);
+      cs_request_page_show_error (self->request_page, error);
       return;
     }
 
@@ -145,7 +145,7 @@ _cs_wizard_start_request_token (CsWizard *self)
   self->authorization = authorization_from_inputs (self, &error);
   if (self->authorization == NULL)
     {
-      cs_request_page_show_error (self->request_page, error->message);
+      cs_request_page_show_error (self->request_page, error);
       _cs_wizard_set_step (self, CS_WIZARD_STEP_REQUEST);
       return;
     }
@@ -295,7 +295,7 @@ access_token_cb (GObject      *object,
   _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (error != NULL)
     {
-      cs_result_page_show_error (self->result_page, error->message);
+      cs_result_page_show_error (self->result_page, error);
       return;
     }
 
