@@ -293,6 +293,15 @@ access_token_cb (GObject      *object,
     return;
 
   _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
+  if (g_error_matches (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED))
+    {
+      g_autoptr (GError) advised =
+        g_error_new (CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED, "%s %s", error->message,
+                     _("To enter the PIN (the verifier) again, press Back."));
+
+      cs_result_page_show_error (self->result_page, advised);
+      return;
+    }
   if (error != NULL)
     {
       cs_result_page_show_error (self->result_page, error);

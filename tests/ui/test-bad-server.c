@@ -84,6 +84,12 @@ fails_and_stays_usable (Hostile             *h,
   g_assert_false (cs_ui_text_shown (window, CS_HOSTILE_TOKEN_SECRET));
   g_assert_false (cs_ui_can_click (window, "Continue"));
   cs_ui_audit_names (window);
+  {
+    /* With COUNTERSIGN_SCREENSHOT_DIR set: bad-server-transport-connection-refused.png… */
+    g_autofree char *name = g_strconcat ("bad-server-", c->name, ".png", NULL);
+
+    screenshot (window, g_strdelimit (name, "/", '-'));
+  }
 
   cs_ui_click (window, "Retry");
   CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard) && cs_ui_can_click (window, "Retry"));
