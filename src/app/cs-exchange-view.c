@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cs-exchange-view.h"
+#include "cs-oauth-error.h"
 
 struct _CsExchangeView
 {
@@ -12,6 +15,7 @@ struct _CsExchangeView
 
   GtkStack  *stack;
   GtkLabel  *busy_label;
+  GtkLabel  *headline_label;
   GtkLabel  *error_label;
 
   char      *busy_text;
@@ -113,6 +117,7 @@ cs_exchange_view_class_init (CsExchangeViewClass *klass)
                                                RESOURCE_PREFIX "/cs-exchange-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, stack);
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, busy_label);
+  gtk_widget_class_bind_template_child (widget_class, CsExchangeView, headline_label);
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, error_label);
 }
 
@@ -134,13 +139,47 @@ cs_exchange_view_show_busy (CsExchangeView *self,
   gtk_stack_set_visible_child_name (self->stack, "busy");
 }
 
+/* The headline follows the kind of failure, which the OAuth layer's code says. */
+static const char *
+headline_of (const GError *error)
+{
+  if (error->domain != CS_OAUTH_ERROR)
+    return _("The Request Failed");
+  switch ((CsOAuthError) error->code)
+    {
+    case CS_OAUTH_ERROR_NETWORK:
+    case CS_OAUTH_ERROR_TIMEOUT:
+      return _("Could Not Reach the Provider");
+    case CS_OAUTH_ERROR_TLS:
+    case CS_OAUTH_ERROR_NOT_TLS:
+      return _("Not a Secure Connection");
+    case CS_OAUTH_ERROR_REJECTED:
+      return _("The Provider Refused the Request");
+    case CS_OAUTH_ERROR_BAD_RESPONSE:
+    case CS_OAUTH_ERROR_TOO_LARGE:
+    case CS_OAUTH_ERROR_REDIRECT:
+      return _("The Provider’s Answer Was Not Understood");
+    case CS_OAUTH_ERROR_INVALID_INPUT:
+    case CS_OAUTH_ERROR_INVALID_URL:
+    case CS_OAUTH_ERROR_UNSUPPORTED_METHOD:
+    case CS_OAUTH_ERROR_KEY:
+    case CS_OAUTH_ERROR_INSECURE:
+    case CS_OAUTH_ERROR_DENIED:
+    case CS_OAUTH_ERROR_CALLBACK:
+    case CS_OAUTH_ERROR_PROVIDER_FILE:
+    default:
+      return _("The Request Failed");
+    }
+}
+
 void
 cs_exchange_view_show_error (CsExchangeView *self,
-                             const char     *message)
+                             const GError   *error)
 {
   g_return_if_fail (CS_IS_EXCHANGE_VIEW (self));
-  g_return_if_fail (message != NULL);
+  g_return_if_fail (error != NULL);
 
-  gtk_label_set_text (self->error_label, message);
+  gtk_label_set_text (self->headline_label, headline_of (error));
+  gtk_label_set_text (self->error_label, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }

@@ -19,8 +19,9 @@ G_DECLARE_FINAL_TYPE (CsExchangeView, cs_exchange_view, CS, EXCHANGE_VIEW, GtkWi
 /* The spinner, with @text (NULL: the busy-text property). */
 void cs_exchange_view_show_busy  (CsExchangeView *self,
                                   const char     *text);
-/* The refusal, quoting @message. */
+/* The failure: a headline for the kind of @error (its CS_OAUTH_ERROR code: could not reach,
+ * not a secure connection, refused, answer not understood), then its message. */
 void cs_exchange_view_show_error (CsExchangeView *self,
-                                  const char     *message);
+                                  const GError   *error);
 
 G_END_DECLS

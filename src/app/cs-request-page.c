@@ -71,11 +71,11 @@ cs_request_page_show_busy (CsRequestPage *self,
 
 void
 cs_request_page_show_error (CsRequestPage *self,
-                            const char    *message)
+                            const GError  *error)
 {
   g_return_if_fail (CS_IS_REQUEST_PAGE (self));
 
-  cs_exchange_view_show_error (self->exchange, message);
+  cs_exchange_view_show_error (self->exchange, error);
   gtk_stack_set_visible_child_name (self->stack, "exchange");
 }
 

@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (CsRequestPage, cs_request_page, CS, REQUEST_PAGE, GtkWidge
 void cs_request_page_show_busy  (CsRequestPage *self,
                                  const char    *provider_name);
 void cs_request_page_show_error (CsRequestPage *self,
-                                 const char    *message);
+                                 const GError  *error);
 /* The whole answer: token, concealed secret, callback confirmation. */
 void cs_request_page_show_token (CsRequestPage *self,
                                  CsCredentials *token);

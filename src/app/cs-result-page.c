@@ -97,11 +97,11 @@ cs_result_page_show_busy (CsResultPage *self)
 
 void
 cs_result_page_show_error (CsResultPage *self,
-                           const char   *message)
+                           const GError *error)
 {
   g_return_if_fail (CS_IS_RESULT_PAGE (self));
 
-  cs_exchange_view_show_error (self->exchange, message);
+  cs_exchange_view_show_error (self->exchange, error);
   gtk_stack_set_visible_child_name (self->stack, "exchange");
 }
 

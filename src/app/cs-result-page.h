@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (CsResultPage, cs_result_page, CS, RESULT_PAGE, GtkWidget)
 /* "Exchanging the verifier for an access token…" */
 void cs_result_page_show_busy     (CsResultPage  *self);
 void cs_result_page_show_error    (CsResultPage  *self,
-                                   const char    *message);
+                                   const GError  *error);
 /* The whole answer, the access token copyable as a secret; the test call not made yet. */
 void cs_result_page_show_token    (CsResultPage  *self,
                                    CsCredentials *token);

@@ -72,7 +72,7 @@ request_token_cb (GObject      *object,
   _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (error != NULL)
     {
-      cs_request_page_show_error (self->request_page, error->message);
+      cs_request_page_show_error (self->request_page, error);
       return;
     }
 
@@ -148,7 +148,7 @@ _cs_wizard_start_request_token (CsWizard *self)
   self->authorization = authorization_from_inputs (self, &error);
   if (self->authorization == NULL)
     {
-      cs_request_page_show_error (self->request_page, error->message);
+      cs_request_page_show_error (self->request_page, error);
       _cs_wizard_set_step (self, CS_WIZARD_STEP_REQUEST);
       return;
     }
@@ -296,9 +296,18 @@ access_token_cb (GObject      *object,
     return;
 
   _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
+  if (g_error_matches (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED))
+    {
+      g_autoptr (GError) advised =
+        g_error_new (CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED, "%s %s", error->message,
+                     _("To enter the PIN (the verifier) again, press Back."));
+
+      cs_result_page_show_error (self->result_page, advised);
+      return;
+    }
   if (error != NULL)
     {
-      cs_result_page_show_error (self->result_page, error->message);
+      cs_result_page_show_error (self->result_page, error);
       return;
     }
 

@@ -92,6 +92,7 @@ cs_cli_exit_status_for (const GError *error)
       return CS_CLI_EXIT_USAGE;
     case CS_OAUTH_ERROR_NETWORK:
     case CS_OAUTH_ERROR_TLS:
+    case CS_OAUTH_ERROR_NOT_TLS:
     case CS_OAUTH_ERROR_TIMEOUT:
     case CS_OAUTH_ERROR_REDIRECT:
     case CS_OAUTH_ERROR_TOO_LARGE:

@@ -287,6 +287,31 @@ should_retry_for_clock (Request            *request,
   return status == 401 && diff > MAX_SKEW_SECONDS;
 }
 
+/* What to check when the provider refused a token request without saying why (a bare 401,
+ * as oauthlib and many providers send): it depends on the step. NULL when the provider's
+ * own words already say what to do (cs_provider_error_explain), or for other statuses. */
+static const char *
+step_advice (Request            *request,
+             guint               status,
+             SoupMessageHeaders *headers,
+             GBytes             *body)
+{
+  g_autofree char *problem = NULL;
+  int code = -1;
+
+  if (status != 400 && status != 401 && status != 403)
+    return NULL;
+  cs_provider_error_parse_full (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                soup_message_headers_get_content_type (headers, NULL), &code,
+                                &problem, NULL);
+  if (cs_provider_error_explain (code, problem) != NULL)
+    return NULL;
+  if (request->kind == KIND_ACCESS_TOKEN)
+    return _("Check the PIN (the verifier): it may be mistyped, or already used.");
+  return _("Check the consumer key and the consumer secret, and that this computer’s clock "
+           "is set correctly.");
+}
+
 static void
 request_complete (GTask              *task,
                   guint               status,
@@ -324,9 +349,12 @@ request_complete (GTask              *task,
         cs_provider_error_describe (status, g_bytes_get_data (body, NULL),
                                     g_bytes_get_size (body),
                                     soup_message_headers_get_content_type (headers, NULL));
+      const char *advice = step_advice (request, status, headers, body);
 
-      request_return_error (task, CS_OAUTH_ERROR_REJECTED, _("%s refused the request: %s"),
-                            request->host, description);
+      /* The advice goes after the provider's words, so the message starts as it always did. */
+      request_return_error (task, CS_OAUTH_ERROR_REJECTED, _("%s refused the request: %s%s%s"),
+                            request->host, description, advice != NULL ? " " : "",
+                            advice != NULL ? advice : "");
       return;
     }
 

@@ -27,6 +27,11 @@ G_BEGIN_DECLS
  * @CS_OAUTH_ERROR_DENIED: the user refused the authorization
  * @CS_OAUTH_ERROR_CALLBACK: the loopback callback failed (wrong token, timeout…)
  * @CS_OAUTH_ERROR_PROVIDER_FILE: a provider keyfile is broken
+ * @CS_OAUTH_ERROR_NOT_TLS: an https URL whose server does not speak TLS (plain http)
+ *
+ * The kinds the user is told apart: could not reach (NETWORK, TIMEOUT), not a secure
+ * connection (TLS, NOT_TLS), refused (REJECTED: an HTTP 4xx/5xx answer) and answer not
+ * understood (BAD_RESPONSE, TOO_LARGE, REDIRECT).
  */
 typedef enum
 {
@@ -45,6 +50,7 @@ typedef enum
   CS_OAUTH_ERROR_DENIED,
   CS_OAUTH_ERROR_CALLBACK,
   CS_OAUTH_ERROR_PROVIDER_FILE,
+  CS_OAUTH_ERROR_NOT_TLS,
 } CsOAuthError;
 
 GQuark cs_oauth_error_quark (void);

@@ -195,6 +195,19 @@ describe_tls_errors (GTlsCertificateFlags flags)
   return g_strjoinv ("; ", (char **) reasons->pdata);
 }
 
+/* The handshake failed before any certificate came back: the server does not speak TLS
+ * (GnuTLS reports a plain-http answer as an unexpected packet, G_TLS_ERROR_MISC). */
+static gboolean
+handshake_got_no_tls (Send                 *send,
+                      const GError         *error,
+                      GTlsCertificateFlags  flags)
+{
+  if (flags != 0 || soup_message_get_tls_peer_certificate (send->message) != NULL)
+    return FALSE;
+  return g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_NOT_TLS)
+         || g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_MISC);
+}
+
 static void
 send_return_io_error (GTask  *task,
                       GError *error)
@@ -214,6 +227,11 @@ send_return_io_error (GTask  *task,
       send_stop (send);
       g_task_return_error (task, g_error_copy (error));
     }
+  else if (handshake_got_no_tls (send, error, flags))
+    send_return_error (task, CS_OAUTH_ERROR_NOT_TLS,
+                       _("%s does not speak TLS: the address is https, but no TLS answer came "
+                         "back (a plain-http server?), so nothing was sent. Check the address"),
+                       send->host);
   else if (error->domain == G_TLS_ERROR || flags != 0)
     {
       g_autofree char *why = describe_tls_errors (flags);

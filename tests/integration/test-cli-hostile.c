@@ -39,26 +39,29 @@ communicated_cb (GObject      *source,
   g_main_context_wakeup (NULL);
 }
 
-/* Runs `countersign-cli request-token` against @url, iterating the main context meanwhile so
- * that the providers in this process answer. Returns the seconds it took. */
+/* Runs `countersign-cli @args`, iterating the main context meanwhile so that the providers
+ * in this process answer. Returns the seconds it took. */
 static double
-run_request_token (CsCliRun   *run,
-                   const char *url)
+run_cli (CsCliRun          *run,
+         const char *const *args)
 {
   const char *cli = g_getenv ("COUNTERSIGN_CLI");
-  const char *env[] = { "COUNTERSIGN_CONSUMER_SECRET=" CONSUMER_SECRET, NULL };
+  const char *env[] = { "COUNTERSIGN_CONSUMER_SECRET=" CONSUMER_SECRET,
+                        "COUNTERSIGN_TOKEN_SECRET=" TOKEN_SECRET, NULL };
   g_autoptr(GSubprocessLauncher) launcher =
     cs_test_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, env);
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   Communicated c = { 0 };
   gint64 start = g_get_monotonic_time ();
 
   g_assert_nonnull (cli);
-  proc = g_subprocess_launcher_spawn (launcher, &error, cli, "request-token",
-                                      "--request-token-url", url,
-                                      "--consumer-key", CONSUMER_KEY,
-                                      "--timeout", "2", NULL);
+  g_ptr_array_add (argv, (char *) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8_async (proc, NULL, NULL, communicated_cb, &c);
   while (!c.done)
@@ -69,6 +72,16 @@ run_request_token (CsCliRun   *run,
   run->out = c.out;
   run->err = c.err;
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+/* `countersign-cli request-token` against @url. */
+static double
+run_request_token (CsCliRun   *run,
+                   const char *url)
+{
+  return run_cli (run, (const char * const[]) { "request-token", "--request-token-url", url,
+                                                "--consumer-key", CONSUMER_KEY,
+                                                "--timeout", "2", NULL });
 }
 
 /* The CLI's own message on stderr, among debug lines if any (G_MESSAGES_DEBUG=all, as in
@@ -157,6 +170,26 @@ test_hostile_case (gconstpointer data)
     }
 }
 
+/* Issue 12: a bare 401 to `access-token` (a wrong PIN, as oauthlib answers it): exit 4, the
+ * message starts as before, and the advice after it is about the verifier. */
+static void
+test_access_token_bare_401 (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autofree char *url = hostile_url (h, "/oauth/access_token");
+  g_autofree char *message = NULL;
+  g_auto(CsCliRun) run = { 0 };
+
+  hostile_script (h, 401, "text/plain", "", 0);
+  run_cli (&run, (const char * const[]) { "access-token", "--access-token-url", url,
+                                          "--consumer-key", CONSUMER_KEY, "--token", "rt",
+                                          "--verifier", "1234567", "--timeout", "2", NULL });
+  assert_cli_error (&run, 4, "refused the request: HTTP 401", "Check the PIN", NULL);
+  message = cli_message (&run);
+  g_assert_null (strstr (message, "consumer secret"));
+  g_assert_cmpuint (h->requests, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +205,8 @@ main (int   argc,
       path = g_strconcat ("/cli-hostile/", cs_hostile_cases[i].name, NULL);
       g_test_add_data_func (path, &cs_hostile_cases[i], test_hostile_case);
     }
+
+  g_test_add_func ("/cli-hostile/access-token/bare-401", test_access_token_bare_401);
 
   return g_test_run ();
 }

@@ -213,6 +213,31 @@ test_call (void)
   }
 }
 
+/* Issue 12: a bare 401 on the access token step (a wrong PIN, as oauthlib answers it) says
+ * to check the PIN, not the consumer secret; the request token step's advice is a row of the
+ * hostile table (rejected/401-empty). */
+static void
+test_access_token_bare_401 (void)
+{
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsProvider) provider = provider_for (h->base);
+  g_autoptr(CsCredentials) request = make_request_token ();
+  g_autoptr(CsCredentials) access = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(CsWait) w = CS_WAIT_INIT;
+
+  hostile_script (h, 401, "text/plain", "", 0);
+  cs_oauth_client_access_token_async (client, provider, &consumer, request, "1234567", NULL,
+                                      cs_wait_cb, &w);
+  access = cs_oauth_client_access_token_finish (client, cs_wait_run (&w), &error);
+  g_assert_null (access);
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "refused the request: HTTP 401"));
+  g_assert_nonnull (strstr (error->message, "Check the PIN"));
+  g_assert_null (strstr (error->message, "consumer secret"));
+}
+
 /* One row of the table: the error the user gets, and what reached the provider. */
 static void
 test_hostile_case (gconstpointer data)
@@ -507,6 +532,7 @@ main (int   argc,
 
   g_test_add_func ("/hostile/ok/request-token", test_request_token_ok);
   g_test_add_func ("/hostile/ok/access-token", test_access_token_ok);
+  g_test_add_func ("/hostile/access-token/bare-401", test_access_token_bare_401);
   g_test_add_func ("/hostile/ok/call", test_call);
   g_test_add_func ("/hostile/ok/authorize-url", test_authorize_url);
   g_test_add_func ("/hostile/rejected/echoed-secrets", test_echoed_secrets);

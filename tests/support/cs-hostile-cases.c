@@ -61,7 +61,12 @@ const CsHostileCase cs_hostile_cases[] = {
             "</head><body><h1>Oops</h1><script>x()</script></body></html>"),
     CS_OAUTH_ERROR_REJECTED,
     { "HTTP 500", "Internal Server Error", "Something is technically wrong" },
-    "<", CLI_REJECTED, { "refused the request", "Something is technically wrong" } },
+    "<", CLI_REJECTED, { "The Provider Refused the Request", "Something is technically wrong" } },
+  { "rejected/401-empty", ANSWER (401, "text/plain", ""),
+    CS_OAUTH_ERROR_REJECTED,
+    { "refused the request: HTTP 401", "Check the consumer key and the consumer secret",
+      "clock" },
+    "PIN", CLI_REJECTED, { "The Provider Refused the Request", "consumer secret" } },
   { "rejected/problem-reporting",
     ANSWER (401, FORM,
             "oauth_problem=signature_invalid&oauth_problem_advice=Check%20the%20secret"),
@@ -97,14 +102,15 @@ const CsHostileCase cs_hostile_cases[] = {
                        "&oauth_callback_confirmed=true"),
     CS_OAUTH_ERROR_BAD_RESPONSE, { "not UTF-8" }, NULL, CLI_REJECTED, { NULL } },
   { "bad-response/json", ANSWER (200, FORM, "{\"oauth_token\":\"abc\"}"),
-    CS_OAUTH_ERROR_BAD_RESPONSE, { "oauth_token", "lacks" }, NULL, CLI_REJECTED, { NULL } },
+    CS_OAUTH_ERROR_BAD_RESPONSE, { "oauth_token", "lacks" }, NULL, CLI_REJECTED,
+    { "Answer Was Not Understood", "lacks" } },
   { "bad-response/not-form-encoded", ANSWER (200, FORM, "oauth_token=%zz"),
     CS_OAUTH_ERROR_BAD_RESPONSE, { "not form-encoded" }, NULL, CLI_REJECTED, { NULL } },
 
   /* Transport. */
   { "transport/never-answers", HOSTILE_STALL, 0, FALSE, 0, NULL, NULL,
     CS_OAUTH_ERROR_TIMEOUT, { "did not answer within 2 seconds" }, NULL, CLI_NETWORK,
-    { "did not answer within 1 second", "127.0.0.1" } },
+    { "Could Not Reach the Provider", "did not answer within 1 second" } },
   { "transport/trickle", HOSTILE_TRICKLE, 0, FALSE, 0, NULL, NULL,
     CS_OAUTH_ERROR_TIMEOUT, { "did not answer within 2 seconds" }, NULL, CLI_NETWORK,
     { NULL } },
@@ -114,11 +120,19 @@ const CsHostileCase cs_hostile_cases[] = {
     "oauth_token=a&oauth_token_secret=" TS "&oauth_callback_confirmed=true",
     CS_OAUTH_ERROR_TLS,
     { "TLS certificate", "127.0.0.1", "refused", "not signed by a trusted authority" },
-    NULL, CLI_NETWORK, { "The TLS certificate of", "not signed by a trusted authority" } },
+    NULL, CLI_NETWORK, { "Not a Secure Connection", "not signed by a trusted authority" } },
   { "transport/tls-expired", HOSTILE_ANSWER, 2, FALSE, 200, FORM,
     "oauth_token=a&oauth_token_secret=" TS "&oauth_callback_confirmed=true",
     CS_OAUTH_ERROR_TLS, { "TLS certificate", "127.0.0.1", "refused", "expired" },
     NULL, CLI_NETWORK, { NULL } },
+  { "transport/https-to-plain-http", HOSTILE_ANSWER, HOSTILE_CASE_HTTPS_TO_HTTP, FALSE, 200,
+    FORM, "oauth_token=a&oauth_token_secret=" TS "&oauth_callback_confirmed=true",
+    CS_OAUTH_ERROR_NOT_TLS, { "127.0.0.1", "does not speak TLS" }, "certificate", CLI_NETWORK,
+    { "Not a Secure Connection", "does not speak TLS" } },
+  { "transport/connection-refused", HOSTILE_ANSWER, HOSTILE_CASE_NOTHING_LISTENS, FALSE, 200,
+    FORM, "oauth_token=a&oauth_token_secret=" TS "&oauth_callback_confirmed=true",
+    CS_OAUTH_ERROR_NETWORK, { "Could not talk to 127.0.0.1" }, NULL, CLI_NETWORK,
+    { "Could Not Reach the Provider", "Could not talk to 127.0.0.1" } },
 };
 
 const guint cs_hostile_n_cases = G_N_ELEMENTS (cs_hostile_cases);
@@ -132,7 +146,21 @@ cs_hostile_case_serve (const CsHostileCase *c,
   *thief = NULL;
   if (c->tls != 0 && !g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     return NULL;
-  h = hostile_new_full (c->tls, "127.0.0.1");
+  h = hostile_new_full (c->tls <= 2 ? c->tls : 0, "127.0.0.1");
+  if (c->tls == HOSTILE_CASE_HTTPS_TO_HTTP)
+    {
+      /* A plain-http server answers a TLS hello with an HTTP 400, as python's does. */
+      RawServer *plain = raw_server_new ("HTTP/1.0 400 Bad Request\r\nContent-Type: text/html"
+                                         "\r\nContent-Length: 0\r\n\r\n", FALSE);
+      char *https = g_strconcat ("https", plain->base + strlen ("http"), NULL);
+
+      g_object_set_data_full (G_OBJECT (h->server), "plain-http", plain,
+                              (GDestroyNotify) raw_server_free);
+      g_free (h->base);
+      h->base = https;
+    }
+  else if (c->tls == HOSTILE_CASE_NOTHING_LISTENS)
+    soup_server_disconnect (h->server);
   if (c->mode == HOSTILE_ANSWER)
     hostile_script (h, c->status, c->content_type, c->body, -1);
   else

@@ -25,13 +25,20 @@ G_BEGIN_DECLS
 /* The token secret the rows' token answers carry; the tests check it is never shown. */
 #define CS_HOSTILE_TOKEN_SECRET "hostile-token-s3cret-9Zw"
 
+/* Two more values of CsHostileCase.tls: an https address to a plain-http server, and a port
+ * nothing listens on (the connection is refused). */
+#define HOSTILE_CASE_HTTPS_TO_HTTP   3
+#define HOSTILE_CASE_NOTHING_LISTENS 4
+
 typedef struct
 {
   const char  *name;          /* the test path below each front end's root: "rejected/…" */
 
   /* What the provider does. */
   HostileMode  mode;          /* HOSTILE_ANSWER (status, content type, body), STALL or TRICKLE */
-  int          tls;           /* 0 plain http, 1 a self-signed certificate, 2 an expired one */
+  int          tls;           /* 0 plain http, 1 a self-signed certificate, 2 an expired one,
+                              * HOSTILE_CASE_HTTPS_TO_HTTP or HOSTILE_CASE_NOTHING_LISTENS;
+                              * not 0: no request reaches the provider */
   gboolean     redirect;      /* answers with a redirect to a second server on 127.0.0.2 */
   guint        status;
   const char  *content_type;
