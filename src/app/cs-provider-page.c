@@ -151,12 +151,12 @@ consumer_valid (CsProviderPage *self)
 
   if (!key_ascii)
     gtk_label_set_text (self->key_message,
-                        _("The consumer key contains characters that are not printable ASCII. "
-                          "Copy it again from the developer portal."));
+                        _("The consumer key contains control characters or characters that "
+                          "are not ASCII. Copy it again from the developer portal."));
   else if (!secret_ascii)
     gtk_label_set_text (self->key_message,
-                        _("The consumer secret contains characters that are not printable ASCII. "
-                          "Copy it again from the developer portal."));
+                        _("The consumer secret contains control characters or characters that "
+                          "are not ASCII. Copy it again from the developer portal."));
   gtk_widget_set_visible (GTK_WIDGET (self->key_message), !key_ascii || !secret_ascii);
 
   if (key_ascii)

@@ -11,16 +11,14 @@
 #include "cs-auth-header-private.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
-
-#define PUT_LITERAL(q, literal) \
-  (memcpy ((q), literal, sizeof (literal) - 1), (q) + sizeof (literal) - 1)
+#include "cs-percent-private.h"
 
 /* The realm as a quoted-string: `"` and `\` escaped. */
 static char *
 put_realm (char       *q,
            const char *realm)
 {
-  q = PUT_LITERAL (q, "realm=\"");
+  q = CS_PUT_LITERAL (q, "realm=\"");
   for (const char *p = realm; *p; p++)
     {
       if (*p == '"' || *p == '\\')
@@ -47,7 +45,7 @@ cs_auth_header_build (const char            *realm,
       size += 2 + pp[i].name_len + 2 + 3 * pp[i].value_len + 1;
 
   header = g_malloc (size);
-  q = PUT_LITERAL (header, "OAuth ");
+  q = CS_PUT_LITERAL (header, "OAuth ");
   if (realm != NULL)
     q = put_realm (q, realm);
   for (guint i = 0; i < CS_N_PP; i++)
@@ -55,9 +53,9 @@ cs_auth_header_build (const char            *realm,
       if (pp[i].value == NULL)
         continue;
       if (q > header + 6)
-        q = PUT_LITERAL (q, ", ");
+        q = CS_PUT_LITERAL (q, ", ");
       q = cs_put_bytes (q, pp[i].name, pp[i].name_len);
-      q = PUT_LITERAL (q, "=\"");
+      q = CS_PUT_LITERAL (q, "=\"");
       if (pp[i].clean)
         q = cs_put_bytes (q, pp[i].value, pp[i].value_len);
       else

@@ -9,6 +9,7 @@
 #include "cs-base-string.h"
 #include "cs-base-string-private.h"
 #include "cs-percent.h"
+#include "cs-percent-private.h"
 
 #define PAIR_NAME(pair)  ((const char *) (pair)->name)
 #define PAIR_VALUE(pair) ((const char *) (pair)->value)
@@ -321,9 +322,6 @@ ascii_upper (char c)
   return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
 }
 
-#define PUT_LITERAL(q, literal) \
-  (memcpy ((q), literal, sizeof (literal) - 1), (q) + sizeof (literal) - 1)
-
 /* METHOD&encoded-URI&encoded-parameters, in one allocation. The method is upper-cased and,
  * as a custom method must be, encoded. */
 char *
@@ -355,9 +353,9 @@ cs_collector_base_string (CsCollector *c,
       const CsPair *pair = &c->pairs[i];
 
       if (i > 0)
-        q = PUT_LITERAL (q, "%26");
+        q = CS_PUT_LITERAL (q, "%26");
       q = cs_put_bytes (q, PAIR_NAME (pair), pair->name_len);
-      q = PUT_LITERAL (q, "%3D");
+      q = CS_PUT_LITERAL (q, "%3D");
       q = cs_put_bytes (q, PAIR_VALUE (pair), pair->value_len);
     }
   *q = '\0';

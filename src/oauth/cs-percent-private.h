@@ -62,6 +62,10 @@ cs_percent_put_cell (char                *q,
   return q + table[b].text[7];
 }
 
+/* Appends a string literal at @q; evaluates to the end. */
+#define CS_PUT_LITERAL(q, literal) \
+  (memcpy ((q), literal, sizeof (literal) - 1), (q) + sizeof (literal) - 1)
+
 /* memcpy() for the short names and values that make up a request, without a call for each:
  * two overlapping moves of a fixed size cover any length from 4 to 64. */
 static inline char *

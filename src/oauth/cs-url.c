@@ -255,9 +255,6 @@ put_lower (char       *out,
   return out + len;
 }
 
-#define PUT_LITERAL(out, literal) \
-  (memcpy ((out), literal, sizeof (literal) - 1), (out) + sizeof (literal) - 1)
-
 char *
 cs_url_write_base_uri (char             *out,
                        const CsUrlParts *parts,
@@ -267,7 +264,7 @@ cs_url_write_base_uri (char             *out,
   const guchar *host = (const guchar *) parts->host;
 
   out = put_lower (out, parts->scheme, parts->scheme_len);
-  out = encoded ? PUT_LITERAL (out, "%3A%2F%2F") : PUT_LITERAL (out, "://");
+  out = encoded ? CS_PUT_LITERAL (out, "%3A%2F%2F") : CS_PUT_LITERAL (out, "://");
   /* Host names are letters, digits, dots and dashes (which lower case keeps unreserved):
    * encode only when something else turns up (IPv6). */
   if (!encoded || cs_percent_unreserved_span (host, host + parts->host_len) == parts->host_len)
@@ -279,7 +276,7 @@ cs_url_write_base_uri (char             *out,
     out += encoded ? g_snprintf (out, 9, "%%3A%d", parts->port)
                    : g_snprintf (out, 7, ":%d", parts->port);
   if (parts->path_len == 0)
-    return encoded ? PUT_LITERAL (out, "%2F") : PUT_LITERAL (out, "/");
+    return encoded ? CS_PUT_LITERAL (out, "%2F") : CS_PUT_LITERAL (out, "/");
   if (encoded)
     return cs_percent_put_encoded (out, cs_percent_once, parts->path, parts->path_len);
   memcpy (out, parts->path, parts->path_len);
