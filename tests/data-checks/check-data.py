@@ -5,8 +5,9 @@
 Usage: check-data.py CHECK SOURCE_ROOT BUILD_ROOT [ARG…]
 
 Prints TAP. Every check runs the real validator (desktop-file-validate, appstreamcli,
-glib-compile-schemas, msgfmt, meson install) and fails on what a user or a store would see:
-an invalid file, a warning, an untranslated string, a file missing after installation.
+glib-compile-schemas, msgfmt, meson install, flatpak-builder) and fails on what a user or a
+store would see: an invalid file, a warning, an untranslated string, a file missing after
+installation.
 """
 
 import json
