@@ -12,10 +12,11 @@ CS_BUILD_PACKAGES=(
   libgnutls28-dev libjson-glib-dev
   desktop-file-utils appstream gnome-keyring dbus dbus-x11 libxml2-utils ca-certificates
 )
-# What the test suite needs on top: a display, a keyring, the independent provider.
+# What the test suite needs on top: a display, a keyring, the independent provider, and
+# flatpak-builder to parse the Flatpak manifest (suite data).
 CS_TEST_PACKAGES=(
   xvfb xauth libsecret-tools python3 python3-oauthlib python3-yaml curl
-  at-spi2-core groff-base libxtst6 valgrind locales
+  at-spi2-core groff-base libxtst6 valgrind locales flatpak-builder
 )
 
 # CI's sanitizer pass is built with clang (its ASan/UBSan runtime is a package of its own).

@@ -5,8 +5,9 @@
 Usage: check-data.py CHECK SOURCE_ROOT BUILD_ROOT [ARG…]
 
 Prints TAP. Every check runs the real validator (desktop-file-validate, appstreamcli,
-glib-compile-schemas, msgfmt, meson install) and fails on what a user or a store would see:
-an invalid file, a warning, an untranslated string, a file missing after installation.
+glib-compile-schemas, msgfmt, meson install, flatpak-builder) and fails on what a user or a
+store would see: an invalid file, a warning, an untranslated string, a file missing after
+installation.
 """
 
 import json
@@ -130,6 +131,13 @@ def check_metainfo(tap, src, build, args):
     release = root.find("releases/release")
     tap.ok(release is not None and release.get("version") == "0.1.0" and
            release.get("date") == "2026-11-29", "the 0.1.0 release dated 2026-11-29")
+    version = project_version(src)
+    tap.ok(release is not None and release.get("version") == version,
+           "the newest release is the version meson.build builds (%s)" % version,
+           release.get("version") if release is not None else "no release")
+    for entry in root.findall("releases/release"):
+        notes = [e for e in entry.findall("description/*") if e.get(xml_lang) is None]
+        tap.ok(bool(notes), "release %s has release notes" % entry.get("version"))
 
     # Every screenshot is a file in data/screenshots/ of this repository.
     images = [i.text.strip() for i in root.findall("screenshots/screenshot/image")]
@@ -140,6 +148,15 @@ def check_metainfo(tap, src, build, args):
         tap.ok(relative is not None and relative.startswith("data/screenshots/") and
                os.path.isfile(os.path.join(src, relative)),
                "screenshot %s is in data/screenshots/" % os.path.basename(url), url)
+    for url in images:
+        path = os.path.join(src, "data", "screenshots", os.path.basename(url))
+        header = b""
+        if os.path.isfile(path):
+            with open(path, "rb") as f:
+                header = f.read(24)
+        tap.ok(header[:8] == b"\x89PNG\r\n\x1a\n" and
+               int.from_bytes(header[16:20], "big") >= 300,
+               "screenshot %s is a PNG at least 300 pixels wide" % os.path.basename(url))
     captions = [c for c in root.findall("screenshots/screenshot/caption")
                 if c.get(xml_lang) is None]
     tap.ok(all(c.text for c in captions) and len(captions) == len(images),
@@ -316,6 +333,65 @@ def check_manifest(tap, src, build, args):
     tap.ok("--suite unit" in commands and "--suite integration" in commands,
            "the unit and integration suites run in the sandbox", commands)
     tap.ok("-Dtests=true" in app.get("config-opts", []), "configured with -Dtests=true")
+    # The options of the sid pass in CI (meson_options.txt's defaults), as a release build:
+    # flatpak-builder itself adds only --prefix, --libdir and (newer ones) --wrap-mode, no
+    # build type.
+    expected = ["--buildtype=release"] + ["-D%s=%s" % option for option in
+                                          sorted(option_defaults(src).items())]
+    tap.ok(sorted(app.get("config-opts", [])) == sorted(expected),
+           "config-opts are meson_options.txt's defaults and --buildtype=release",
+           "got %s, expected %s" % (app.get("config-opts"), expected))
+    check_show_manifest(tap, path, manifest)
+
+
+def project_version(src):
+    with open(os.path.join(src, "meson.build"), encoding="utf-8") as f:
+        match = re.search(r"^project\(.*?\bversion:\s*'([^']+)'", f.read(), re.S | re.M)
+    return match.group(1) if match else None
+
+
+def option_defaults(src):
+    """{name: value} for meson_options.txt's boolean options, as -D spells them."""
+    with open(os.path.join(src, "meson_options.txt"), encoding="utf-8") as f:
+        text = f.read()
+    return {name: value for name, value in
+            re.findall(r"option\('([^']+)',\s*type:\s*'boolean',\s*value:\s*(true|false)", text)}
+
+
+def lost_keys(given, parsed, where=""):
+    """What of @given flatpak-builder dropped (an unknown property) or changed."""
+    if isinstance(given, dict) and isinstance(parsed, dict):
+        lost = []
+        for key, value in given.items():
+            if key not in parsed:
+                lost.append(where + key)
+            else:
+                lost += lost_keys(value, parsed[key], where + key + ".")
+        return lost
+    if isinstance(given, list) and isinstance(parsed, list) and len(given) == len(parsed):
+        return [k for i, (a, b) in enumerate(zip(given, parsed))
+                for k in lost_keys(a, b, "%s%d." % (where, i))]
+    return [] if given == parsed else [where.rstrip(".") or "(top)"]
+
+
+def check_show_manifest(tap, path, manifest):
+    tool = shutil.which("flatpak-builder")
+    if tool is None:
+        tap.skip("flatpak-builder --show-manifest parses the manifest",
+                 "flatpak-builder is not installed (build-aux/common.sh installs it)")
+        return
+    result = run([tool, "--show-manifest", path], env=dict(os.environ, LC_ALL="C.UTF-8"))
+    tap.ok(result.returncode == 0 and result.stderr.strip() == "",
+           "flatpak-builder --show-manifest parses the manifest, no warning",
+           result.stderr)
+    try:
+        parsed = json.loads(result.stdout)
+    except ValueError as e:
+        tap.ok(False, "flatpak-builder --show-manifest prints JSON", e)
+        return
+    lost = lost_keys(manifest, parsed)
+    tap.ok(not lost, "flatpak-builder knows every property of the manifest",
+           "unknown or changed: %s" % ", ".join(lost))
 
 
 # --- meson install ---------------------------------------------------------------------------

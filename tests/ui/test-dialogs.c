@@ -57,6 +57,101 @@ test_about_and_shortcuts (void)
   cs_ui_close_window (window);
 }
 
+/* The texts of the labels drawn under @widget, in reading order, except @skip; without the
+ * spaces and "+" signs between keys, which differ between GTK versions. */
+static void
+append_drawn_keys (GtkWidget  *widget,
+                   const char *skip,
+                   GString    *keys)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), skip) != 0)
+    for (const char *c = gtk_label_get_text (GTK_LABEL (widget)); *c != '\0'; c++)
+      if (*c != ' ' && *c != '+')
+        g_string_append_c (keys, *c);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_drawn_keys (child, skip, keys);
+}
+
+/* The entries on screen (the search page holds copies of them, not drawn until a search). */
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *shortcuts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, GTK_TYPE_SHORTCUTS_SHORTCUT))
+    g_ptr_array_add (shortcuts, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, shortcuts);
+}
+
+/* An entry's accelerator is the one the application binds to its action. */
+static void
+assert_bound (GtkWidget *shortcut)
+{
+  g_autofree char *accelerator = NULL;
+  g_autofree char *action = NULL;
+  g_auto (GStrv) bound = NULL;
+  g_autofree char *joined = NULL;
+
+  g_object_get (shortcut, "accelerator", &accelerator, "action-name", &action, NULL);
+  if (action == NULL)
+    return;
+  bound = gtk_application_get_accels_for_action (GTK_APPLICATION (cs_ui_app), action);
+  joined = g_strjoinv (" ", bound);
+  g_assert_cmpstr (accelerator, ==, joined);
+}
+
+/* What a user reads in the shortcuts window: its title, and next to every entry the keys
+ * that the application binds, not an empty space. */
+static void
+test_shortcuts_show_keys (void)
+{
+  static const struct
+  {
+    const char *title;
+    const char *keys;
+  } entries[] = {
+    { "New Authorization", "CtrlN" },
+    { "Keyboard Shortcuts", "Ctrl?" },
+    { "Preferences", "Ctrl," },
+    { "Close Window", "CtrlW" },
+    { "Quit", "CtrlQ" },
+    { "Continue", "\u23ce" }, /* ⏎ */
+    { "Cancel a Running Request", "Escape" },
+  };
+  CsWindow *window = cs_ui_open_window ();
+  g_autoptr (GPtrArray) shortcuts = g_ptr_array_new ();
+  GtkWindow *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "shortcuts", NULL);
+  CS_UI_WAIT_FOR ((dialog = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
+  CS_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Keyboard Shortcuts");
+
+  collect_shortcuts (GTK_WIDGET (dialog), shortcuts);
+  g_assert_cmpuint (shortcuts->len, ==, G_N_ELEMENTS (entries));
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *title = NULL;
+      g_autoptr (GString) drawn = g_string_new (NULL);
+
+      g_object_get (shortcuts->pdata[i], "title", &title, NULL);
+      g_assert_cmpstr (title, ==, entries[i].title);
+      assert_bound (shortcuts->pdata[i]);
+      append_drawn_keys (shortcuts->pdata[i], title, drawn);
+      g_test_message ("%s: %s", title, drawn->str);
+      g_assert_cmpstr (drawn->str, ==, entries[i].keys);
+    }
+
+  gtk_window_destroy (dialog);
+  cs_ui_close_window (window);
+}
+
 static gboolean
 clipboard_is (CsWindow   *window,
               const char *text)
@@ -152,6 +247,7 @@ main (int   argc,
   g_setenv ("COUNTERSIGN_CLIPBOARD_CLEAR_MS", "200", TRUE);
   cs_ui_init (&argc, &argv);
   g_test_add_func ("/ui/app/about-and-shortcuts", test_about_and_shortcuts);
+  g_test_add_func ("/ui/app/shortcuts-show-keys", test_shortcuts_show_keys);
   g_test_add_func ("/ui/app/preferences", test_preferences);
   return g_test_run ();
 }
