@@ -233,10 +233,7 @@ main (int   argc,
     }
 
   g_setenv ("COUNTERSIGN_CLIPBOARD_CLEAR_MS", "200", TRUE);
-  cs_ui_init (&argc, &argv);
-  browser.session = soup_session_new ();
-  cs_application_set_uri_launcher (cs_ui_app, browser_launch, NULL);
-  cs_ui_diagnose = diagnose;
+  cs_ui_flow_start (&argc, &argv, FALSE);
 
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/size-saved", test_window_size_saved);
@@ -247,8 +244,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&browser.session);
-  g_application_release (G_APPLICATION (cs_ui_app));
-  g_clear_object (&cs_ui_app);
+  cs_ui_flow_stop ();
   return status;
 }

@@ -176,10 +176,7 @@ main (int   argc,
 
   /* The test hook for the client's timeout: a silent provider fails after a second. */
   g_setenv ("COUNTERSIGN_TIMEOUT", "1", TRUE);
-  cs_ui_init (&argc, &argv);
-  browser.session = soup_session_new ();
-  cs_application_set_uri_launcher (cs_ui_app, browser_launch, NULL);
-  cs_ui_diagnose = diagnose;
+  cs_ui_flow_start (&argc, &argv, FALSE);
 
   for (guint i = 0; i < cs_hostile_n_cases; i++)
     {
@@ -195,8 +192,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&browser.session);
-  g_application_release (G_APPLICATION (cs_ui_app));
-  g_clear_object (&cs_ui_app);
+  cs_ui_flow_stop ();
   return status;
 }

@@ -127,17 +127,13 @@ main (int   argc,
   data_dir = g_dir_make_tmp ("countersign-browser-XXXXXX", &error);
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-  cs_ui_init (&argc, &argv);
+  cs_ui_flow_start (&argc, &argv, TRUE);
   install_browser ();
-  browser.session = soup_session_new ();
-  cs_ui_diagnose = diagnose;
 
   g_test_add_func ("/ui/browser/default-handler-loopback", test_real_browser_loopback);
   status = g_test_run ();
 
-  g_clear_object (&browser.session);
-  g_application_release (G_APPLICATION (cs_ui_app));
-  g_clear_object (&cs_ui_app);
+  cs_ui_flow_stop ();
   remove_data_dir ();
   g_free (data_dir);
   g_free (marker);

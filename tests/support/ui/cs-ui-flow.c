@@ -81,6 +81,26 @@ browser_launch (const char *uri,
 }
 
 void
+cs_ui_flow_start (int        *argc,
+                  char     ***argv,
+                  gboolean    real_launcher)
+{
+  cs_ui_init (argc, argv);
+  browser.session = soup_session_new ();
+  if (!real_launcher)
+    cs_application_set_uri_launcher (cs_ui_app, browser_launch, NULL);
+  cs_ui_diagnose = diagnose;
+}
+
+void
+cs_ui_flow_stop (void)
+{
+  g_clear_object (&browser.session);
+  g_application_release (G_APPLICATION (cs_ui_app));
+  g_clear_object (&cs_ui_app);
+}
+
+void
 browser_reset (const char *action)
 {
   g_clear_pointer (&browser.pin, g_free);

@@ -38,6 +38,14 @@ extern Browser   browser;
 /* The window under test, for diagnose (); NULL between tests. */
 extern CsWindow *current_window;
 
+/* A UI test program's set-up after its own environment: cs_ui_init(), the browser's session,
+ * browser_launch() as the application's launcher (unless @real_launcher: the test installs a
+ * real handler) and diagnose() for failures. cs_ui_flow_stop() undoes it after g_test_run(). */
+void            cs_ui_flow_start        (int        *argc,
+                                         char     ***argv,
+                                         gboolean    real_launcher);
+void            cs_ui_flow_stop         (void);
+
 /* For cs_ui_diagnose: the wizard's step and the browser's state. */
 void            diagnose                (void);
 
