@@ -15,7 +15,7 @@ CS_BUILD_PACKAGES=(
 # What the test suite needs on top: a display, a keyring, the independent provider.
 CS_TEST_PACKAGES=(
   xvfb xauth libsecret-tools python3 python3-oauthlib python3-yaml curl
-  at-spi2-core groff-base libxtst6 valgrind locales
+  at-spi2-core python3-pyatspi groff-base libxtst6 valgrind locales
 )
 
 # CI's sanitizer pass is built with clang (its ASan/UBSan runtime is a package of its own).

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "cs-exchange-view.h"
+#include "cs-a11y.h"
 
 struct _CsExchangeView
 {
@@ -120,6 +121,7 @@ static void
 cs_exchange_view_init (CsExchangeView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_a11y_follow_stack (self->stack);
 }
 
 void
