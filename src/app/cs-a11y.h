@@ -6,8 +6,9 @@
  * page changes, so that only what is on screen is in the accessibility tree.
  *
  * libadwaita 1.2's AdwPasswordEntryRow has a reveal button with no name (AT-SPI reads
- * "GtkImage"). cs_a11y_name_reveal_button() names it "Reveal TITLE", as CsValueRow's is. A toast's close
- * button is also unnamed: cs_a11y_name_toast_buttons() names it by its tooltip.
+ * "GtkImage"). cs_a11y_name_reveal_button() names it "Reveal TITLE", as CsValueRow's is.
+ * A toast's close button is also unnamed: cs_a11y_name_toast_buttons() names it by its
+ * tooltip (or libadwaita's "Dismiss"), also when the toast is shown after a moment.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
