@@ -16,7 +16,7 @@ CS_BUILD_PACKAGES=(
 # flatpak-builder to parse the Flatpak manifest (suite data).
 CS_TEST_PACKAGES=(
   xvfb xauth libsecret-tools python3 python3-oauthlib python3-yaml curl
-  at-spi2-core groff-base libxtst6 valgrind locales flatpak-builder
+  at-spi2-core python3-pyatspi groff-base libxtst6 valgrind locales flatpak-builder
 )
 
 # CI's sanitizer pass is built with clang (its ASan/UBSan runtime is a package of its own).

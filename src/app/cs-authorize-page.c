@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-authorize-page.h"
+#include "cs-a11y.h"
 
 struct _CsAuthorizePage
 {
@@ -115,6 +116,7 @@ static void
 cs_authorize_page_init (CsAuthorizePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_a11y_follow_stack (self->verifier_stack);
 }
 
 void

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-exchange-view.h"
+#include "cs-a11y.h"
 #include "cs-oauth-error.h"
 
 struct _CsExchangeView
@@ -125,6 +126,7 @@ static void
 cs_exchange_view_init (CsExchangeView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_a11y_follow_stack (self->stack);
 }
 
 void

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-a11y.h"
 #include "cs-oauth-client.h"
 #include "cs-provider-page.h"
 #include "cs-signer.h"
@@ -410,6 +411,7 @@ static void
 cs_provider_page_init (CsProviderPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_a11y_name_reveal_button (GTK_WIDGET (self->secret_row));
 
   self->settings = g_settings_new (APP_ID);
   /* The Preferences' default; the switch is for this authorization and never writes it. */

@@ -9,6 +9,7 @@
 #include "cs-exchange-view.h"
 #include "cs-params-group.h"
 #include "cs-request-page.h"
+#include "cs-a11y.h"
 
 struct _CsRequestPage
 {
@@ -52,6 +53,7 @@ static void
 cs_request_page_init (CsRequestPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_a11y_follow_stack (self->stack);
 }
 
 void

@@ -9,6 +9,7 @@
 #include "cs-exchange-view.h"
 #include "cs-params-group.h"
 #include "cs-result-page.h"
+#include "cs-a11y.h"
 #include "cs-share.h"
 
 struct _CsResultPage
@@ -83,6 +84,7 @@ cs_result_page_init (CsResultPage *self)
   g_autoptr (GMenuModel) export_menu = cs_share_export_menu_new ("wizard.export");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_a11y_follow_stack (self->stack);
   gtk_menu_button_set_menu_model (self->export_button, export_menu);
 }
 

@@ -14,6 +14,7 @@
 #include "cs-credentials.h"
 #include "cs-share.h"
 #include "cs-start-page.h"
+#include "cs-a11y.h"
 
 typedef enum
 {
@@ -467,7 +468,6 @@ row_new (CsStartPage   *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_name (row, cs_stored_token_get_id (token));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
@@ -480,6 +480,8 @@ row_new (CsStartPage   *self,
   gtk_widget_set_tooltip_text (button, menu_name);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  /* "Actions for …" already says the title that libadwaita would label the button with. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   return row;
 }
@@ -664,6 +666,7 @@ static void
 cs_start_page_init (CsStartPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_a11y_follow_stack (self->stack);
   self->cancellable = g_cancellable_new ();
 }
 

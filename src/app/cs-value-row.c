@@ -80,8 +80,7 @@ title_changed_cb (CsValueRow *self)
   /* Translators: %s is the name of a value, e.g. “oauth_token”. */
   g_autofree char *copy_name = g_strdup_printf (_("Copy %s"), title);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* The row itself is named by its title: libadwaita labels it by the title. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, copy_name, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->copy_button), copy_name);

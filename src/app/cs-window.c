@@ -12,6 +12,7 @@
 #include "cs-start-page.h"
 #include "cs-token-store.h"
 #include "cs-window.h"
+#include "cs-a11y.h"
 #include "cs-wizard.h"
 
 struct _CsWindow
@@ -338,6 +339,7 @@ static void
 cs_window_init (CsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_a11y_follow_stack (self->main_stack);
 
   self->settings = g_settings_new (APP_ID);
   self->client = cs_oauth_client_new ();
@@ -381,6 +383,7 @@ cs_window_add_toast (CsWindow   *self,
   adw_toast_set_timeout (toast, 3);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  cs_a11y_name_toast_buttons (GTK_WIDGET (self->toast_overlay));
 }
 
 void

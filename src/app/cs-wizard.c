@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-a11y.h"
 #include "cs-unsaved-dialog.h"
 #include "cs-wizard-private.h"
 
@@ -260,6 +261,7 @@ cs_wizard_init (CsWizard *self)
   GtkShortcut *escape;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_a11y_follow_stack (self->pages);
 
   /* Escape cancels wherever the focus is, as long as the wizard is shown and busy. */
   shortcuts = gtk_shortcut_controller_new ();

@@ -94,6 +94,26 @@ cs_ui_close_window (CsWindow *window)
   cs_ui_spin (50);
 }
 
+/* With no label of its own, a row is named by its title, and the switch a row activates by
+ * the row's title (libadwaita labels them by the title label); the row is then not the
+ * control, its switch is. */
+static gboolean
+cs_ui_has_title_name (GtkWidget  *widget,
+                      const char *name)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+
+  if (ADW_IS_ACTION_ROW (widget)
+      && GTK_IS_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget))))
+    return FALSE;
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), name) == 0;
+  if (GTK_IS_SWITCH (widget) && row != NULL
+      && adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == widget)
+    return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0;
+  return FALSE;
+}
+
 static gboolean
 cs_ui_has_name (GtkWidget  *widget,
                 const char *name)
@@ -101,7 +121,7 @@ cs_ui_has_name (GtkWidget  *widget,
   g_autofree char *mismatch = NULL;
 
   if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return FALSE;
+    return cs_ui_has_title_name (widget, name);
 
   mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name);

@@ -1,0 +1,291 @@
+#!/usr/bin/python3
+# test-atspi.py — the real window from the outside, as a screen reader meets it (issue 12,
+# point 10). Runs the app binary (COUNTERSIGN_APP) with the AT-SPI bridge on, walks its
+# accessibility tree with pyatspi on every page of the demo flow, and checks that every control
+# has one name, said once, that no name is a widget's class name, that a concealed secret
+# cannot be read, and that nothing of a hidden page is in the tree.
+#
+# Run by meson through ui-session (Xvfb and a private D-Bus session); this script starts the
+# accessibility bus itself (at-spi-bus-launcher; the registry is activated on that bus).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+DEMO_SECRET = 'countersign-demo-secret'  # CS_DEMO_CONSUMER_SECRET (src/demo/cs-demo-account.h)
+LAUNCHER = '/usr/libexec/at-spi-bus-launcher'
+
+# What each TAP point checks, and what it found.
+CHECKS = {
+    'names': 'every control has one name, said once, not a class name',
+    'hidden': 'no control of a hidden page is in the tree',
+    'secret': 'a concealed secret cannot be read',
+}
+# GTK 4.8 exposes a GtkEditable's text over AT-SPI whatever its visibility: AdwPasswordEntryRow
+# leaks it. Reported as TODO (still checked, and shown) until GTK 4.10.
+TODO = {'secret': 'GTK 4.8 exposes an AdwPasswordEntryRow text'}
+problems = {check: [] for check in CHECKS}
+
+
+def start_bus():
+    launcher = subprocess.Popen([LAUNCHER, '--launch-immediately'])
+    for _ in range(100):
+        out = subprocess.run(['dbus-send', '--session', '--print-reply=literal',
+                              '--dest=org.a11y.Bus', '/org/a11y/bus', 'org.a11y.Bus.GetAddress'],
+                             capture_output=True, text=True)
+        if out.returncode == 0 and out.stdout.strip():
+            return launcher, out.stdout.strip()
+        time.sleep(0.1)
+    sys.exit('Bail out! at-spi-bus-launcher did not answer')
+
+
+launcher, address = start_bus()
+os.environ['AT_SPI_BUS_ADDRESS'] = address
+config = tempfile.mkdtemp(prefix='countersign-atspi-')
+# Loopback callback mode, so the test's browser hands the verifier back without typing a
+# PIN (GTK 4.8 implements no grabFocus, and Xvfb has no window manager to focus the window).
+os.makedirs(os.path.join(config, 'glib-2.0', 'settings'))
+with open(os.path.join(config, 'glib-2.0', 'settings', 'keyfile'), 'w') as keyfile:
+    keyfile.write("[io/github/countersign/Countersign]\ncallback-mode='loopback'\n")
+env = dict(os.environ, XDG_CONFIG_HOME=config, GTK_A11Y='atspi', GSETTINGS_BACKEND='keyfile')
+env.pop('NO_AT_BRIDGE', None)
+app = subprocess.Popen([os.environ['COUNTERSIGN_APP']], env=env)
+
+import pyatspi  # noqa: E402  (after AT_SPI_BUS_ADDRESS is set)
+
+CONTROL_ROLES = {
+    pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX,
+    pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_ENTRY, pyatspi.ROLE_PASSWORD_TEXT,
+    pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_COMBO_BOX, pyatspi.ROLE_MENU_ITEM,
+    pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_SLIDER, pyatspi.ROLE_LINK,
+    pyatspi.ROLE_TEXT, getattr(pyatspi, 'ROLE_SWITCH', pyatspi.ROLE_TOGGLE_BUTTON),
+}
+# Not controls, but named for what they hold.
+NAMED_ROLES = {pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE}
+
+
+def wait_for(what, predicate, timeout=20):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            found = predicate()
+        except Exception:  # the tree changes under us while a page is built
+            found = None
+        if found:
+            return found
+        time.sleep(0.2)
+    for check in CHECKS:
+        for problem in problems[check]:
+            print(f'# {problem}')
+    if the_app() is not None:
+        dump(window())
+    sys.exit(f'Bail out! timed out waiting for {what}')
+
+
+def dump(root, depth=0):
+    """The tree, for the log of a failed run."""
+    try:
+        states = ' '.join(pyatspi.stateToString(s) for s in root.getState().getStates())
+        try:
+            e = root.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            states += f' [{e.x},{e.y} {e.width}x{e.height}]'
+        except Exception:
+            pass
+        print(f'# {"  " * depth}{root.getRoleName()} “{root.name}” {states}')
+        for child in root:
+            if child is not None:
+                dump(child, depth + 1)
+    except Exception:
+        pass
+
+
+def the_app():
+    desktop = pyatspi.Registry.getDesktop(0)
+    for child in desktop:
+        if child is not None and child.name == 'countersign':
+            return child
+    return None
+
+
+def nodes(root):
+    """Every node under root, with the path of roles leading to it."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        try:
+            stack.extend(c for c in node if c is not None)
+        except Exception:
+            pass
+
+
+def window():
+    return next(w for w in the_app() if w is not None and w.getRole() == pyatspi.ROLE_FRAME)
+
+
+def doubled(name):
+    words = name.replace('_', '').casefold().split()
+    for n in range(1, len(words) // 2 + 1):
+        for i in range(len(words) - 2 * n + 1):
+            if words[i:i + n] == words[i + n:i + 2 * n]:
+                return True
+    return False
+
+
+def on_screen(node):
+    """GTK 4.8 sets no SHOWING state; a widget that is not mapped has no area."""
+    extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return extents.width > 0 and extents.height > 0
+
+
+def audit(page, roots):
+    """The checks of issue 12, point 10, on everything under roots."""
+    for root in roots:
+        for node in nodes(root):
+            role, name = node.getRole(), node.name or ''
+            if role not in CONTROL_ROLES | NAMED_ROLES:
+                continue
+            what = f'{page}: {node.getRoleName()} “{name}”'
+            if inside_combo_box(node):
+                continue
+            if name.startswith(('Gtk', 'Adw')):
+                problems['names'].append(f'{what}: a class name, not a name')
+            if doubled(name):
+                problems['names'].append(f'{what}: says the same words twice')
+            if role not in CONTROL_ROLES:
+                continue
+            if not name.strip():
+                problems['names'].append(f'{page}: {node.getRoleName()} without a name '
+                                f'(in {node.parent.getRoleName()} “{node.parent.name}”)')
+            if not on_screen(node):
+                problems['hidden'].append(f'{what}: in the tree, but not on screen (a hidden page)')
+            text = read_text(node)
+            if DEMO_SECRET in text or DEMO_SECRET in name:
+                problems['secret'].append(f'{what}: the concealed consumer secret is readable')
+            if role == pyatspi.ROLE_PASSWORD_TEXT and text.strip('•*●'):
+                problems['secret'].append(f'{what}: a password field exposes its text')
+
+
+def inside_combo_box(node):
+    """A combo box's closed drop-down list belongs to libadwaita; it opens on demand."""
+    parent = node.parent
+    while parent is not None and parent.getRole() != pyatspi.ROLE_FRAME:
+        if parent.getRole() == pyatspi.ROLE_COMBO_BOX:
+            return True
+        parent = parent.parent
+    return False
+
+
+def read_text(node):
+    try:
+        text = node.queryText()
+    except NotImplementedError:
+        return ''
+    return text.getText(0, text.characterCount) or ''
+
+
+def find(root, role, name):
+    for node in nodes(root):
+        if node.getRole() == role and (node.name or '').replace('_', '').startswith(name):
+            if on_screen(node):
+                return node
+    return None
+
+
+def press(name, role=pyatspi.ROLE_PUSH_BUTTON):
+    button = wait_for(f'the button “{name}”', lambda: find(window(), role, name))
+    button.queryAction().doAction(0)
+
+
+def press_if_there(name):
+    button = find(window(), pyatspi.ROLE_PUSH_BUTTON, name)
+    if button is not None and button.getState().contains(pyatspi.STATE_SENSITIVE):
+        button.queryAction().doAction(0)
+    return None
+
+
+def shown_label(prefix):
+    return wait_for(f'a label “{prefix}…”',
+                    lambda: find(window(), pyatspi.ROLE_LABEL, prefix))
+
+
+def audit_page(page):
+    time.sleep(0.5)  # let the page's last layout settle
+    roots = [w for w in the_app() if w is not None]
+    audit(page, roots)
+    print(f'# audited {page}', flush=True)
+
+
+def approve(url):
+    """The user's browser: allows the demo app and reads the PIN off the page."""
+    parsed = urllib.parse.urlsplit(url)
+    token = urllib.parse.parse_qs(parsed.query)['oauth_token'][0]
+    form = urllib.parse.urlencode({'oauth_token': token, 'action': 'allow'}).encode()
+    action = urllib.parse.urlunsplit((parsed.scheme, parsed.netloc, parsed.path, '', ''))
+    # The demo redirects to the window's loopback callback server.
+    urllib.request.urlopen(action, data=form, timeout=10).read()
+
+
+def tour():
+    wait_for('the window', lambda: the_app() and window())
+    audit_page('start page')
+
+    press('New Authorization')
+    shown_label('Step 1 of 4')
+    audit_page('step 1 (provider)')
+    if os.environ.get('CS_ATSPI_DUMP'):
+        dump(window())
+    press('Continue')
+    shown_label('Step 2 of 4')
+    audit_page('step 2 (request token)')
+
+    press('Continue')
+    shown_label('Step 3 of 4')
+    url = wait_for('the authorize address',
+                   lambda: find(window(), pyatspi.ROLE_LABEL, 'http')).name
+    audit_page('step 3 (authorize)')
+    approve(url)
+    wait_for('step 4', lambda: find(window(), pyatspi.ROLE_LABEL, 'Step 4 of 4')
+             or press_if_there('Continue'))
+    shown_label('Step 4 of 4')
+    audit_page('step 4 (result)')
+
+    press('Copy', pyatspi.ROLE_PUSH_BUTTON)
+    wait_for('a toast', lambda: find(window(), pyatspi.ROLE_LABEL, 'Copied'))
+    audit_page('step 4 with a toast')
+
+    press('Done')
+    wait_for('the saved entry', lambda: find(window(), pyatspi.ROLE_TOGGLE_BUTTON, 'Actions for')
+             or find(window(), pyatspi.ROLE_PUSH_BUTTON, 'Actions for'))
+    audit_page('start page with a saved entry')
+
+
+def main():
+    print(f'1..{len(CHECKS)}', flush=True)
+    try:
+        tour()
+    finally:
+        app.terminate()
+        app.wait(10)
+        launcher.terminate()
+        shutil.rmtree(config, ignore_errors=True)
+    failed = False
+    for number, (check, what) in enumerate(CHECKS.items(), start=1):
+        for problem in problems[check]:
+            print(f'# {problem}')
+        todo = f' # TODO {TODO[check]}' if check in TODO else ''
+        print(f'{"not ok" if problems[check] else "ok"} {number} - {what}{todo}', flush=True)
+        failed = failed or (bool(problems[check]) and not todo)
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
