@@ -94,22 +94,45 @@ cs_ui_close_window (CsWindow *window)
   cs_ui_spin (50);
 }
 
-/* With no label of its own, a row is named by its title, and the switch a row activates by
- * the row's title (libadwaita labels them by the title label); the row is then not the
- * control, its switch is. */
+/* The switch a row carries as its suffix: the one it activates, or its only GtkSwitch. */
+static GtkWidget *
+cs_ui_row_switch (GtkWidget *row)
+{
+  GtkWidget *activatable = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  GtkWidget *child;
+
+  if (GTK_IS_SWITCH (activatable))
+    return activatable;
+  for (child = gtk_widget_get_first_child (row); child != NULL; )
+    {
+      if (GTK_IS_SWITCH (child))
+        return child;
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != row && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          child = child == row ? NULL : gtk_widget_get_next_sibling (child);
+        }
+    }
+  return NULL;
+}
+
+/* With no label of its own, a row is named by its title, and a row's switch by the row's
+ * title (libadwaita labels them by the title label); the row is then not the control, its
+ * switch is. */
 static gboolean
 cs_ui_has_title_name (GtkWidget  *widget,
                       const char *name)
 {
   GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
 
-  if (ADW_IS_ACTION_ROW (widget)
-      && GTK_IS_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget))))
+  if (ADW_IS_ACTION_ROW (widget) && cs_ui_row_switch (widget) != NULL)
     return FALSE;
   if (ADW_IS_PREFERENCES_ROW (widget))
     return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), name) == 0;
-  if (GTK_IS_SWITCH (widget) && row != NULL
-      && adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == widget)
+  if (GTK_IS_SWITCH (widget) && row != NULL && cs_ui_row_switch (row) == widget)
     return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0;
   return FALSE;
 }
