@@ -55,6 +55,18 @@ _cs_wizard_get_provider (CsWizard *self)
                                      : NULL;
 }
 
+/* The wizard's part of an operation's end: FALSE when it was cancelled (it touches nothing
+ * then), else it is no longer busy. */
+static gboolean
+op_ended (CsWizard     *self,
+          const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ step 2: request token */
 
 static void
@@ -65,11 +77,9 @@ request_token_cb (GObject      *object,
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!cs_authorization_request_token_finish (CS_AUTHORIZATION (object), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cs_authorization_request_token_finish (CS_AUTHORIZATION (object), result, &error);
+  if (!op_ended (self, error))
     return;
-
-  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (error != NULL)
     {
       cs_request_page_show_error (self->request_page, error);
@@ -172,11 +182,9 @@ renew_request_token_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
   gboolean then_authorize = self->renew_then_authorize;
 
-  if (!cs_authorization_request_token_finish (CS_AUTHORIZATION (object), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cs_authorization_request_token_finish (CS_AUTHORIZATION (object), result, &error);
+  if (!op_ended (self, error))
     return;
-
-  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (error != NULL)
     {
       cs_request_page_show_error (self->request_page, error);
@@ -225,11 +233,9 @@ callback_wait_cb (GObject      *object,
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!cs_authorization_wait_callback_finish (CS_AUTHORIZATION (object), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cs_authorization_wait_callback_finish (CS_AUTHORIZATION (object), result, &error);
+  if (!op_ended (self, error))
     return;
-
-  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (g_error_matches (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_DENIED))
     cs_authorize_page_show_denied (self->authorize_page, _("Access Denied"),
                                    _("The authorization was denied in the browser. Go back "
@@ -370,11 +376,9 @@ access_token_cb (GObject      *object,
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!cs_authorization_access_token_finish (CS_AUTHORIZATION (object), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cs_authorization_access_token_finish (CS_AUTHORIZATION (object), result, &error);
+  if (!op_ended (self, error))
     return;
-
-  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (error != NULL)
     {
       show_access_token_error (self, error);
@@ -418,11 +422,9 @@ save_cb (GObject      *object,
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!cs_authorization_save_finish (CS_AUTHORIZATION (object), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cs_authorization_save_finish (CS_AUTHORIZATION (object), result, &error);
+  if (!op_ended (self, error))
     return;
-
-  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (error != NULL)
     {
       /* The tokens stay on screen and copyable; nothing is written anywhere else. */
@@ -457,11 +459,9 @@ learn_account_cb (GObject      *object,
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!cs_authorization_learn_account_finish (CS_AUTHORIZATION (object), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cs_authorization_learn_account_finish (CS_AUTHORIZATION (object), result, &error);
+  if (!op_ended (self, error))
     return;
-
-  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (error != NULL)
     cs_result_page_show_keyring (self->result_page, error->message, FALSE, FALSE);
   else if (cs_authorization_get_saved_id (self->authorization) != NULL)

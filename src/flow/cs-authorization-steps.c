@@ -181,30 +181,10 @@ spends_request_token (const GError *error)
 {
   if (error == NULL)
     return TRUE;
-  if (error->domain != CS_OAUTH_ERROR)
-    return FALSE;
-  switch ((CsOAuthError) error->code)
-    {
-    case CS_OAUTH_ERROR_REJECTED:
-    case CS_OAUTH_ERROR_BAD_RESPONSE:
-    case CS_OAUTH_ERROR_TOO_LARGE:
-    case CS_OAUTH_ERROR_REDIRECT:
-      return TRUE;
-    case CS_OAUTH_ERROR_NETWORK:
-    case CS_OAUTH_ERROR_TIMEOUT:
-    case CS_OAUTH_ERROR_TLS:
-    case CS_OAUTH_ERROR_NOT_TLS:
-    case CS_OAUTH_ERROR_INVALID_INPUT:
-    case CS_OAUTH_ERROR_INVALID_URL:
-    case CS_OAUTH_ERROR_UNSUPPORTED_METHOD:
-    case CS_OAUTH_ERROR_KEY:
-    case CS_OAUTH_ERROR_INSECURE:
-    case CS_OAUTH_ERROR_DENIED:
-    case CS_OAUTH_ERROR_CALLBACK:
-    case CS_OAUTH_ERROR_PROVIDER_FILE:
-    default:
-      return FALSE;
-    }
+  return error->domain == CS_OAUTH_ERROR
+         && (error->code == CS_OAUTH_ERROR_REJECTED || error->code == CS_OAUTH_ERROR_BAD_RESPONSE
+             || error->code == CS_OAUTH_ERROR_TOO_LARGE
+             || error->code == CS_OAUTH_ERROR_REDIRECT);
 }
 
 /* Both token requests end here; the task's source tag says which it was. */
