@@ -18,6 +18,7 @@ struct _CsExchangeView
   GtkLabel  *busy_label;
   GtkLabel  *headline_label;
   GtkLabel  *error_label;
+  GtkButton *retry_button;
 
   char      *busy_text;
 };
@@ -120,6 +121,7 @@ cs_exchange_view_class_init (CsExchangeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, busy_label);
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, headline_label);
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CsExchangeView, retry_button);
 }
 
 static void
@@ -184,4 +186,18 @@ cs_exchange_view_show_error (CsExchangeView *self,
   gtk_label_set_text (self->headline_label, headline_of (error));
   gtk_label_set_text (self->error_label, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+void
+cs_exchange_view_set_retry_label (CsExchangeView *self,
+                                  const char     *label)
+{
+  g_return_if_fail (CS_IS_EXCHANGE_VIEW (self));
+
+  if (label == NULL)
+    label = _("Retry");
+  /* The visible label is the accessible name. */
+  gtk_button_set_label (self->retry_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retry_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }

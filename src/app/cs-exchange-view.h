@@ -23,5 +23,8 @@ void cs_exchange_view_show_busy  (CsExchangeView *self,
  * not a secure connection, refused, answer not understood), then its message. */
 void cs_exchange_view_show_error (CsExchangeView *self,
                                   const GError   *error);
+/* What the Retry button says (NULL: "Retry"), e.g. that it starts over. */
+void cs_exchange_view_set_retry_label (CsExchangeView *self,
+                                       const char     *label);
 
 G_END_DECLS

@@ -148,3 +148,12 @@ cs_result_page_clear (CsResultPage *self)
 
   cs_params_group_clear (self->params);
 }
+
+void
+cs_result_page_set_retry_label (CsResultPage *self,
+                                const char   *label)
+{
+  g_return_if_fail (CS_IS_RESULT_PAGE (self));
+
+  cs_exchange_view_set_retry_label (self->exchange, label);
+}

@@ -36,5 +36,8 @@ void cs_result_page_show_keyring  (CsResultPage  *self,
                                    gboolean       saving,
                                    gboolean       can_retry);
 void cs_result_page_clear         (CsResultPage  *self);
+/* What the exchange's Retry button says (NULL: "Retry"). */
+void cs_result_page_set_retry_label (CsResultPage *self,
+                                     const char   *label);
 
 G_END_DECLS

@@ -74,6 +74,15 @@ cs_share_verify_finish (CsOAuthClient  *client,
                         GAsyncResult   *result,
                         GError        **error)
 {
+  return cs_share_verify_finish_account (client, result, NULL, error);
+}
+
+char *
+cs_share_verify_finish_account (CsOAuthClient  *client,
+                                GAsyncResult   *result,
+                                char          **stored_account,
+                                GError        **error)
+{
   g_autoptr (GBytes) body = NULL;
   g_autofree char *account = NULL;
   guint status = 0;
@@ -83,6 +92,8 @@ cs_share_verify_finish (CsOAuthClient  *client,
   body = cs_oauth_client_call_finish (client, result, &status, error);
   if (body == NULL || (account = cs_verify_answer_parse (body, status, error)) == NULL)
     return NULL;
+  if (stored_account != NULL)
+    *stored_account = cs_verify_answer_account (body, status);
 
   /* Translators: %s is an account, e.g. "@demo_user". */
   return g_strdup_printf (_("The tokens work: they belong to %s"), account);

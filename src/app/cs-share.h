@@ -23,5 +23,11 @@ void        cs_share_export_to_clipboard (GtkWidget          *widget,
 char       *cs_share_verify_finish    (CsOAuthClient       *client,
                                        GAsyncResult        *result,
                                        GError             **error);
+/* The same, and in @stored_account the account as the keyring keeps it
+ * (cs_verify_answer_account(): NULL when the answer names none). */
+char       *cs_share_verify_finish_account (CsOAuthClient  *client,
+                                            GAsyncResult   *result,
+                                            char          **stored_account,
+                                            GError        **error);
 
 G_END_DECLS

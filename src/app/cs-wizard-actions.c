@@ -153,6 +153,10 @@ back_action (GtkWidget  *widget,
     cs_wizard_leave (self, leave_closed, g_object_ref (self), g_object_unref);
   else if (self->step == CS_WIZARD_STEP_ACCESS && _cs_wizard_get_access_token (self) != NULL)
     _cs_wizard_set_step (self, CS_WIZARD_STEP_PROVIDER);
+  /* A failed attempt used it up: a PIN entered again needs a new request token and link. */
+  else if (self->step == CS_WIZARD_STEP_ACCESS
+           && cs_authorization_get_request_token_spent (self->authorization))
+    _cs_wizard_renew_request_token (self, TRUE);
   else
     _cs_wizard_set_step (self, self->step - 1);
 }
@@ -175,6 +179,10 @@ retry_action (GtkWidget  *widget,
 
   if (self->step == CS_WIZARD_STEP_REQUEST)
     _cs_wizard_start_request_token (self);
+  /* The same verifier again cannot work once the request token is used up. */
+  else if (self->step == CS_WIZARD_STEP_ACCESS && _cs_wizard_get_access_token (self) == NULL
+           && cs_authorization_get_request_token_spent (self->authorization))
+    _cs_wizard_renew_request_token (self, FALSE);
   else if (self->step == CS_WIZARD_STEP_ACCESS)
     _cs_wizard_start_access_token (self);
 }

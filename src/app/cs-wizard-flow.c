@@ -55,6 +55,18 @@ _cs_wizard_get_provider (CsWizard *self)
                                      : NULL;
 }
 
+/* The wizard's part of an operation's end: FALSE when it was cancelled (it touches nothing
+ * then), else it is no longer busy. */
+static gboolean
+op_ended (CsWizard     *self,
+          const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ step 2: request token */
 
 static void
@@ -65,11 +77,9 @@ request_token_cb (GObject      *object,
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!cs_authorization_request_token_finish (CS_AUTHORIZATION (object), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cs_authorization_request_token_finish (CS_AUTHORIZATION (object), result, &error);
+  if (!op_ended (self, error))
     return;
-
-  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (error != NULL)
     {
       cs_request_page_show_error (self->request_page, error);
@@ -161,6 +171,58 @@ _cs_wizard_start_request_token (CsWizard *self)
                                         request_token_cb, g_object_ref (self));
 }
 
+/* The request token was used up (a failed access token): a new one from the same flow, then
+ * step 2 (Retry: start over) or straight to step 3 with the new link (Back). */
+static void
+renew_request_token_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr (CsWizard) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gboolean then_authorize = self->renew_then_authorize;
+
+  cs_authorization_request_token_finish (CS_AUTHORIZATION (object), result, &error);
+  if (!op_ended (self, error))
+    return;
+  if (error != NULL)
+    {
+      cs_request_page_show_error (self->request_page, error);
+      return;
+    }
+  cs_request_page_show_token (self->request_page,
+                              cs_authorization_get_request_token (self->authorization));
+  if (then_authorize)
+    {
+      _cs_wizard_show_authorize (self);
+      _cs_wizard_set_note (self, _("The last request token was used up, so this is a new "
+                                   "link: open it, allow the app again and enter the new "
+                                   "PIN."));
+      return;
+    }
+  _cs_wizard_set_note (self, _("The last request token was used up, so this is a new one. "
+                               "Continue to open its link and allow the app again."));
+  _cs_wizard_update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
+}
+
+void
+_cs_wizard_renew_request_token (CsWizard *self,
+                                gboolean  then_authorize)
+{
+  if (_cs_wizard_is_busy (self) || self->authorization == NULL)
+    return;
+
+  self->renew_then_authorize = then_authorize;
+  cs_request_page_show_busy (self->request_page,
+                             cs_provider_get_name (_cs_wizard_get_provider (self)));
+  _cs_wizard_set_step (self, CS_WIZARD_STEP_REQUEST);
+  _cs_wizard_set_note (self, _("The last request token was used up: asking for a new one."));
+  _cs_wizard_set_op (self, CS_WIZARD_OP_REQUEST_TOKEN);
+  cs_authorization_request_token_async (self->authorization, self->cancellable,
+                                        renew_request_token_cb, g_object_ref (self));
+}
+
 /* ------------------------------------------------------------------ step 3: authorize */
 
 static void
@@ -171,11 +233,9 @@ callback_wait_cb (GObject      *object,
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!cs_authorization_wait_callback_finish (CS_AUTHORIZATION (object), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cs_authorization_wait_callback_finish (CS_AUTHORIZATION (object), result, &error);
+  if (!op_ended (self, error))
     return;
-
-  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (g_error_matches (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_DENIED))
     cs_authorize_page_show_denied (self->authorize_page, _("Access Denied"),
                                    _("The authorization was denied in the browser. Go back "
@@ -283,6 +343,31 @@ keep_custom_provider (CsWizard *self)
   _cs_wizard_emit_provider_created (self, named);
 }
 
+/* What can still work after a failed access token: the same request again, or (when the
+ * provider used the request token up) a new request token and link. Retry and Back say so. */
+static void
+show_access_token_error (CsWizard     *self,
+                         const GError *error)
+{
+  g_autoptr (GError) advised = NULL;
+
+  if (cs_authorization_get_request_token_spent (self->authorization))
+    {
+      advised = g_error_new (error->domain, error->code, "%s %s", error->message,
+                             _("This request token is used up now. To enter a PIN (the "
+                               "verifier) again, press Back: a new request token and a new "
+                               "link are fetched. Or start over with a new request token."));
+      cs_result_page_set_retry_label (self->result_page,
+                                      _("Start Over With a New Request Token"));
+    }
+  else if (g_error_matches (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED))
+    {
+      advised = g_error_new (CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED, "%s %s", error->message,
+                             _("To enter the PIN (the verifier) again, press Back."));
+    }
+  cs_result_page_show_error (self->result_page, advised != NULL ? advised : error);
+}
+
 static void
 access_token_cb (GObject      *object,
                  GAsyncResult *result,
@@ -291,23 +376,12 @@ access_token_cb (GObject      *object,
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!cs_authorization_access_token_finish (CS_AUTHORIZATION (object), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cs_authorization_access_token_finish (CS_AUTHORIZATION (object), result, &error);
+  if (!op_ended (self, error))
     return;
-
-  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
-  if (g_error_matches (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED))
-    {
-      g_autoptr (GError) advised =
-        g_error_new (CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED, "%s %s", error->message,
-                     _("To enter the PIN (the verifier) again, press Back."));
-
-      cs_result_page_show_error (self->result_page, advised);
-      return;
-    }
   if (error != NULL)
     {
-      cs_result_page_show_error (self->result_page, error);
+      show_access_token_error (self, error);
       return;
     }
 
@@ -332,6 +406,7 @@ _cs_wizard_start_access_token (CsWizard *self)
   if (_cs_wizard_is_busy (self) || _cs_wizard_get_request_token (self) == NULL)
     return;
 
+  cs_result_page_set_retry_label (self->result_page, NULL);
   cs_result_page_show_busy (self->result_page);
   _cs_wizard_set_step (self, CS_WIZARD_STEP_ACCESS);
   _cs_wizard_set_op (self, CS_WIZARD_OP_ACCESS_TOKEN);
@@ -347,11 +422,9 @@ save_cb (GObject      *object,
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!cs_authorization_save_finish (CS_AUTHORIZATION (object), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cs_authorization_save_finish (CS_AUTHORIZATION (object), result, &error);
+  if (!op_ended (self, error))
     return;
-
-  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   if (error != NULL)
     {
       /* The tokens stay on screen and copyable; nothing is written anywhere else. */
@@ -379,6 +452,24 @@ _cs_wizard_start_save (CsWizard *self)
 }
 
 static void
+learn_account_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (CsWizard) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  cs_authorization_learn_account_finish (CS_AUTHORIZATION (object), result, &error);
+  if (!op_ended (self, error))
+    return;
+  if (error != NULL)
+    cs_result_page_show_keyring (self->result_page, error->message, FALSE, FALSE);
+  else if (cs_authorization_get_saved_id (self->authorization) != NULL)
+    cs_result_page_show_keyring (self->result_page, _("Saved in the keyring, with the account"),
+                                 FALSE, FALSE);
+}
+
+static void
 test_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -386,14 +477,24 @@ test_cb (GObject      *object,
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *account = NULL;
 
-  text = cs_share_verify_finish (CS_OAUTH_CLIENT (object), result, &error);
+  text = cs_share_verify_finish_account (CS_OAUTH_CLIENT (object), result, &account, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   cs_result_page_show_test (self->result_page, text != NULL ? text : error->message,
                             FALSE, text == NULL);
+  /* What the provider says the account is, is kept (and stored, when the token is saved);
+   * the wizard stays busy until the keyring has it, so Done hands on the new id. */
+  if (account != NULL
+      && g_strcmp0 (account, cs_authorization_get_account (self->authorization)) != 0)
+    {
+      cs_authorization_learn_account_async (self->authorization, account, self->cancellable,
+                                            learn_account_cb, g_object_ref (self));
+      return;
+    }
+  _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
 }
 
 void

@@ -69,6 +69,8 @@ struct _CsWizard
   CsAuthorization    *authorization;
   CsCallbackMode      callback_mode;
   gboolean            store_enabled;
+  /* A renewed request token goes on to step 3 (Back) rather than stay on step 2 (Retry). */
+  gboolean            renew_then_authorize;
 
   /* What runs once a Save chosen in the unsaved-token dialog worked (cs_wizard_leave). */
   CsWizardLeaveFunc   leave_func;
@@ -86,6 +88,9 @@ void           _cs_wizard_set_step              (CsWizard       *self,
                                                  guint           step);
 /* Cancels what runs; the next operation gets a fresh GCancellable. */
 void           _cs_wizard_drop_cancellable      (CsWizard       *self);
+/* Says @text under the step's title instead of its description, until the step changes. */
+void           _cs_wizard_set_note              (CsWizard       *self,
+                                                 const char     *text);
 void           _cs_wizard_emit_finished         (CsWizard       *self);
 void           _cs_wizard_emit_closed           (CsWizard       *self);
 void           _cs_wizard_emit_provider_created (CsWizard       *self,
@@ -105,6 +110,10 @@ void           _cs_wizard_cancel                (CsWizard       *self);
 /* cs-wizard-flow.c */
 void           _cs_wizard_clear_flow            (CsWizard       *self);
 void           _cs_wizard_start_request_token   (CsWizard       *self);
+/* After the provider used the request token up: a new one, then step 2, or step 3 when
+ * @then_authorize. */
+void           _cs_wizard_renew_request_token   (CsWizard       *self,
+                                                 gboolean        then_authorize);
 void           _cs_wizard_show_authorize        (CsWizard       *self);
 /* Hands what the PIN field holds to the flow, then asks for the access token. */
 void           _cs_wizard_submit_verifier       (CsWizard       *self);

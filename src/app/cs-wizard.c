@@ -108,6 +108,13 @@ _cs_wizard_set_step (CsWizard *self,
 }
 
 void
+_cs_wizard_set_note (CsWizard   *self,
+                     const char *text)
+{
+  gtk_label_set_text (self->description_label, text);
+}
+
+void
 _cs_wizard_emit_finished (CsWizard *self)
 {
   const char *saved_id = self->authorization != NULL

@@ -98,7 +98,10 @@ cs_demo_oauth1_access_token (CsDemoProvider    *self,
   out = cs_param_list_new ();
   cs_param_list_add (out, "oauth_token", token);
   cs_param_list_add (out, "oauth_token_secret", secret);
-  cs_param_list_add (out, "user_id", CS_DEMO_USER_ID);
-  cs_param_list_add (out, "screen_name", CS_DEMO_SCREEN_NAME);
+  if (!self->hide_account)
+    {
+      cs_param_list_add (out, "user_id", CS_DEMO_USER_ID);
+      cs_param_list_add (out, "screen_name", CS_DEMO_SCREEN_NAME);
+    }
   cs_demo_reply_form (self, msg, out);
 }

@@ -58,6 +58,7 @@ struct _CsDemoProvider
   gint64        clock_offset;
   CsDemoTokens *tokens;
   GHashTable   *nonces;       /* cs-demo-verify.c: "timestamp:nonce" → timestamp */
+  gboolean      hide_account; /* the access token answer without user_id and screen_name */
 };
 
 /* The provider's clock, in Unix seconds: the real one plus the test offset. */

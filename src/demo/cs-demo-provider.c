@@ -232,6 +232,15 @@ cs_demo_provider_set_clock_offset (CsDemoProvider *self,
   self->clock_offset = seconds;
 }
 
+void
+cs_demo_provider_set_hide_account (CsDemoProvider *self,
+                                   gboolean        hide)
+{
+  g_return_if_fail (CS_IS_DEMO_PROVIDER (self));
+
+  self->hide_account = hide;
+}
+
 const char *
 cs_demo_provider_get_last_access_token (CsDemoProvider *self)
 {

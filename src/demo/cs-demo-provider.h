@@ -31,6 +31,10 @@ CsProvider     *cs_demo_provider_get_provider   (CsDemoProvider *self);
  * timestamp check follow). */
 void            cs_demo_provider_set_clock_offset (CsDemoProvider *self,
                                                    gint64          seconds);
+/* Tests: the access token answer names no account (no user_id, no screen_name), as many
+ * providers' do; Test Credentials still does. */
+void            cs_demo_provider_set_hide_account (CsDemoProvider *self,
+                                                   gboolean        hide);
 /* The access token most recently issued (tests compare it with what the UI shows). */
 const char     *cs_demo_provider_get_last_access_token (CsDemoProvider *self);
 

@@ -36,6 +36,10 @@ struct _CsAuthorization
   char                    *verifier;
   CsCredentials           *access_token;
   char                    *saved_id;
+  CsStoredToken           *saved_token;  /* what was saved as saved_id (its item id) */
+  /* The request token was sent with a verifier and the provider answered: it is used up. */
+  gboolean                 request_token_spent;
+  char                    *learned_account; /* from Test Credentials, over the answer's */
 
   GTask                   *verifier_run; /* a run waiting in ::need-verifier */
   GSource                 *verifier_cancel;
@@ -64,6 +68,8 @@ extern guint       cs_authorization_signals[N_SIGNALS];
 
 /* Everything a new request token makes stale. */
 void cs_authorization_drop_tokens        (CsAuthorization *self);
+/* Forgets the access token and what was saved or learned of it. */
+void cs_authorization_drop_access_token  (CsAuthorization *self);
 /* Stops watching the cancellable of a run that waits in ::need-verifier. */
 void cs_authorization_stop_verifier_wait (CsAuthorization *self);
 

@@ -172,6 +172,21 @@ got_access_token (CsAuthorization *self,
   g_object_notify_by_pspec (G_OBJECT (self), cs_authorization_properties[PROP_ACCESS_TOKEN]);
 }
 
+/* Whether the access token step used the request token up: it did when the provider took it
+ * (an access token came), and when the provider answered with a refusal or something else
+ * (providers such as oauthlib's, and the demo, forget a request token on a failed attempt).
+ * A request that did not reach the provider, or got no answer, leaves it usable. */
+static gboolean
+spends_request_token (const GError *error)
+{
+  if (error == NULL)
+    return TRUE;
+  return error->domain == CS_OAUTH_ERROR
+         && (error->code == CS_OAUTH_ERROR_REJECTED || error->code == CS_OAUTH_ERROR_BAD_RESPONSE
+             || error->code == CS_OAUTH_ERROR_TOO_LARGE
+             || error->code == CS_OAUTH_ERROR_REDIRECT);
+}
+
 /* Both token requests end here; the task's source tag says which it was. */
 static void
 token_cb (GObject      *source,
@@ -189,11 +204,22 @@ token_cb (GObject      *source,
                   : cs_oauth_client_access_token_finish (client, result, &error);
   if (!step_is_current (self, task, &error))
     return;
+  if (!request && spends_request_token (error))
+    self->request_token_spent = TRUE;
   if (token != NULL && request)
     got_request_token (self, g_steal_pointer (&token));
   else if (token != NULL)
     got_access_token (self, g_steal_pointer (&token));
   step_end (self, task, error);
+}
+
+void
+cs_authorization_drop_access_token (CsAuthorization *self)
+{
+  g_clear_pointer (&self->access_token, cs_credentials_unref);
+  g_clear_pointer (&self->saved_id, g_free);
+  g_clear_pointer (&self->saved_token, cs_stored_token_unref);
+  g_clear_pointer (&self->learned_account, g_free);
 }
 
 /* Everything a new request token makes stale. */
@@ -205,8 +231,8 @@ cs_authorization_drop_tokens (CsAuthorization *self)
   g_clear_pointer (&self->request_token, cs_credentials_unref);
   g_clear_pointer (&self->authorize_url, g_free);
   g_clear_pointer (&self->verifier, cs_secret_free);
-  g_clear_pointer (&self->access_token, cs_credentials_unref);
-  g_clear_pointer (&self->saved_id, g_free);
+  cs_authorization_drop_access_token (self);
+  self->request_token_spent = FALSE;
 }
 
 static gboolean
@@ -425,8 +451,7 @@ cs_authorization_access_token_async (CsAuthorization     *self,
 
   task = step_begin (self, CS_AUTHORIZATION_STEP_ACCESS_TOKEN, CS_AUTHORIZATION_STATE_RUNNING,
                      cancellable, callback, user_data, cs_authorization_access_token_async);
-  g_clear_pointer (&self->access_token, cs_credentials_unref);
-  g_clear_pointer (&self->saved_id, g_free);
+  cs_authorization_drop_access_token (self);
   if (self->request_token == NULL || self->verifier == NULL)
     {
       step_end (self, task,
@@ -488,6 +513,11 @@ save_cb (GObject      *source,
     {
       g_free (self->saved_id);
       self->saved_id = g_strdup (cs_stored_token_get_id (token));
+      if (self->saved_token != token)
+        {
+          g_clear_pointer (&self->saved_token, cs_stored_token_unref);
+          self->saved_token = cs_stored_token_ref (token);
+        }
       g_debug ("Saved in the keyring as %s", self->saved_id);
       g_object_notify_by_pspec (G_OBJECT (self), cs_authorization_properties[PROP_SAVED_ID]);
     }
@@ -510,7 +540,10 @@ cs_authorization_save_async (CsAuthorization     *self,
   task = step_begin (self, CS_AUTHORIZATION_STEP_SAVE, CS_AUTHORIZATION_STATE_RUNNING,
                      cancellable, callback, user_data, cs_authorization_save_async);
   g_clear_pointer (&self->saved_id, g_free);
-  if ((token = cs_authorization_dup_stored_token (self)) == NULL)
+  /* Saved again: the same item (an unknown account's has an item id of its own). */
+  if (self->saved_token != NULL)
+    token = cs_stored_token_ref (self->saved_token);
+  else if ((token = cs_authorization_dup_stored_token (self)) == NULL)
     {
       step_end (self, task, g_error_new_literal (CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
                                                  _("There is no access token to save")));

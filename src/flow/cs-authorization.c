@@ -180,8 +180,18 @@ cs_authorization_get_account (CsAuthorization *self)
 
   if (self->access_token == NULL)
     return NULL;
+  if (self->learned_account != NULL)
+    return self->learned_account;
   account = cs_credentials_get_screen_name (self->access_token);
   return account != NULL ? account : cs_credentials_get_user_id (self->access_token);
+}
+
+gboolean
+cs_authorization_get_request_token_spent (CsAuthorization *self)
+{
+  g_return_val_if_fail (CS_IS_AUTHORIZATION (self), FALSE);
+
+  return self->request_token != NULL && self->request_token_spent;
 }
 
 const char *

@@ -156,8 +156,16 @@ CsCredentials        *cs_authorization_get_request_token    (CsAuthorization    
 const char           *cs_authorization_get_authorize_url    (CsAuthorization         *self);
 /* NULL until the access token step succeeded. */
 CsCredentials        *cs_authorization_get_access_token     (CsAuthorization         *self);
-/* The screen name, else the user id, from the access token answer; NULL when neither came. */
+/* The account learned with cs_authorization_learn_account_async(), else the screen name,
+ * else the user id, from the access token answer; NULL when none is known. */
 const char           *cs_authorization_get_account          (CsAuthorization         *self);
+/* Whether the request token is used up: the access token step sent it with a verifier and
+ * the provider answered (with the access token, a refusal or something unreadable), and
+ * providers forget a request token after one attempt. Sending the verifier again cannot
+ * work then: what still can is a new request token (cs_authorization_request_token_async(),
+ * which clears this), a new authorize URL and a new verifier. FALSE when the attempt did not
+ * reach the provider or got no answer (it can be repeated), and without a request token. */
+gboolean              cs_authorization_get_request_token_spent (CsAuthorization      *self);
 /* The keyring id of the saved token; NULL until saved. */
 const char           *cs_authorization_get_saved_id         (CsAuthorization         *self);
 
@@ -208,6 +216,20 @@ void                  cs_authorization_save_async           (CsAuthorization    
                                                              GAsyncReadyCallback      callback,
                                                              gpointer                 user_data);
 gboolean              cs_authorization_save_finish          (CsAuthorization         *self,
+                                                             GAsyncResult            *result,
+                                                             GError                 **error);
+
+/* What Test Credentials learned (the account as the keyring keeps it, without "@"): from now
+ * on cs_authorization_get_account() and what is saved say @account; when the token is saved
+ * already and under another account, it is stored under @account
+ * (cs_token_store_set_account_async(), "saved-id" follows). Not a step: "step" and "state"
+ * stay as they are. An error is the store's; the account is learned all the same. */
+void                  cs_authorization_learn_account_async  (CsAuthorization         *self,
+                                                             const char              *account,
+                                                             GCancellable            *cancellable,
+                                                             GAsyncReadyCallback      callback,
+                                                             gpointer                 user_data);
+gboolean              cs_authorization_learn_account_finish (CsAuthorization         *self,
                                                              GAsyncResult            *result,
                                                              GError                 **error);
 

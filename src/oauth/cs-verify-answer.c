@@ -81,8 +81,23 @@ refusal_words (JsonNode *root)
   return message;
 }
 
-/* Twitter and the demo: the screen name, else the user id; then Flickr, Tumblr, SmugMug,
- * Trello and Discogs. NULL when the answer has none of them. */
+/* After the screen name: the user id, else Flickr's, Tumblr's, SmugMug's, Trello's and
+ * Discogs's user names. NULL when the answer has none of them. */
+static char *
+other_account_of (JsonNode *root)
+{
+  const char *name;
+
+  if ((name = cs_json_string_at (root, "id_str", NULL)) != NULL
+      || (name = cs_json_string_at (root, "user", "username", "_content", NULL)) != NULL
+      || (name = cs_json_string_at (root, "response", "user", "name", NULL)) != NULL
+      || (name = cs_json_string_at (root, "Response", "User", "NickName", NULL)) != NULL
+      || (name = cs_json_string_at (root, "username", NULL)) != NULL)
+    return cs_provider_error_sanitize (name, -1, CS_PROVIDER_ERROR_MAX_TEXT);
+  return NULL;
+}
+
+/* Twitter and the demo: "@screen_name", else other_account_of. */
 static char *
 account_of (JsonNode *root)
 {
@@ -94,13 +109,7 @@ account_of (JsonNode *root)
 
       return cs_provider_error_sanitize (account, -1, CS_PROVIDER_ERROR_MAX_TEXT);
     }
-  if ((name = cs_json_string_at (root, "id_str", NULL)) != NULL
-      || (name = cs_json_string_at (root, "user", "username", "_content", NULL)) != NULL
-      || (name = cs_json_string_at (root, "response", "user", "name", NULL)) != NULL
-      || (name = cs_json_string_at (root, "Response", "User", "NickName", NULL)) != NULL
-      || (name = cs_json_string_at (root, "username", NULL)) != NULL)
-    return cs_provider_error_sanitize (name, -1, CS_PROVIDER_ERROR_MAX_TEXT);
-  return NULL;
+  return other_account_of (root);
 }
 
 static void
@@ -158,4 +167,24 @@ cs_verify_answer_parse (GBytes  *body,
     /* Translators: the provider answered, but not with an account we recognise. */
     account = g_strdup_printf (_("an account (HTTP %u)"), status);
   return account;
+}
+
+char *
+cs_verify_answer_account (GBytes *body,
+                          guint   status)
+{
+  g_autoptr(JsonNode) root = NULL;
+  const char *data;
+  const char *name;
+  gsize len = 0;
+
+  g_return_val_if_fail (body != NULL, NULL);
+
+  data = g_bytes_get_data (body, &len);
+  if (status >= 400 || data == NULL || (root = cs_json_parse_object (data, len)) == NULL
+      || says_refused (root))
+    return NULL;
+  if ((name = cs_json_string_at (root, "screen_name", NULL)) != NULL)
+    return cs_provider_error_sanitize (name, -1, CS_PROVIDER_ERROR_MAX_TEXT);
+  return other_account_of (root);
 }

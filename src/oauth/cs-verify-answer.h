@@ -38,4 +38,14 @@ char *cs_verify_answer_parse (GBytes  *body,
                               guint    status,
                               GError **error);
 
+/**
+ * cs_verify_answer_account:
+ *
+ * Returns: (transfer full) (nullable): the account of an answer that
+ * cs_verify_answer_parse() accepts, as the keyring keeps it: the screen name without "@",
+ * else the user id or user name; NULL on a refusal or when the answer names no account.
+ */
+char *cs_verify_answer_account (GBytes  *body,
+                                guint    status);
+
 G_END_DECLS

@@ -5,7 +5,11 @@
  * Two kinds of item, both in the store's schema:
  * - the access item (kind=access) of one account: attributes provider, host, consumer_key,
  *   account; label "Countersign: @account on Provider" (the provider's name is read back from
- *   it); secret `oauth_token=…&oauth_token_secret=…`.
+ *   it); secret `oauth_token=…&oauth_token_secret=…`. When the account is not known, the item
+ *   has no account attribute but an item attribute (a random id): libsecret matches
+ *   attributes as a subset, so two such items never replace each other, and neither is
+ *   matched by the attributes of an item with a known account, nor by those of an item saved
+ *   before item ids existed (whose account attribute is "").
  * - the consumer item (kind=consumer) of one consumer key, shared by its accounts: the same
  *   attributes without account; secret `oauth_consumer_secret=…`.
  * Secrets are form-encoded (cs-percent.h) and wiped from memory we own.
@@ -103,7 +107,14 @@ cs_oauth1_item_check_storable (CsStoredToken  *token,
 GHashTable *
 cs_oauth1_item_access_attributes (CsStoredToken *token)
 {
-  return attributes_new (token, cs_stored_token_get_account (token), CS_STORE_KIND_ACCESS);
+  const char *item = cs_stored_token_get_item (token);
+  GHashTable *attributes;
+
+  if (item == NULL)
+    return attributes_new (token, cs_stored_token_get_account (token), CS_STORE_KIND_ACCESS);
+  attributes = attributes_new (token, NULL, CS_STORE_KIND_ACCESS);
+  g_hash_table_insert (attributes, (gpointer) CS_STORE_ATTR_ITEM, g_strdup (item));
+  return attributes;
 }
 
 char *
@@ -178,6 +189,8 @@ cs_oauth1_item_to_token (SecretRetrievable *item)
                                g_hash_table_lookup (attributes, CS_STORE_ATTR_HOST),
                                consumer_key, account, NULL, NULL);
   cs_stored_token_set_modified (token, (gint64) secret_retrievable_get_modified (item));
+  if (g_hash_table_lookup (attributes, CS_STORE_ATTR_ITEM) != NULL)
+    cs_stored_token_set_item (token, g_hash_table_lookup (attributes, CS_STORE_ATTR_ITEM));
   return token;
 }
 

@@ -18,6 +18,7 @@ struct _CsStoredToken
   char            *host;
   char            *consumer_key;
   char            *account;
+  char            *item;             /* an unknown account's item id, or NULL */
   gint64           modified;
   char            *token;            /* secret */
   char            *token_secret;     /* secret */
@@ -30,19 +31,22 @@ G_DEFINE_BOXED_TYPE (CsStoredToken, cs_stored_token, cs_stored_token_ref, cs_sto
  * cs_stored_token_compute_id:
  *
  * The id is the first 8 hex digits of the SHA-256 of the attributes that make an item
- * unique (provider, host, consumer key, account, NUL-separated): short enough to type,
- * stable across runs and machines, and the same for an item that was updated.
+ * unique (provider, host, consumer key, account, NUL-separated, then the item id of an
+ * unknown account's item when it has one): short enough to type, stable across runs and
+ * machines, and the same for an item that was updated. Items saved before item ids existed
+ * keep the id they had.
  */
 char *
 cs_stored_token_compute_id (const char *provider_id,
                             const char *host,
                             const char *consumer_key,
-                            const char *account)
+                            const char *account,
+                            const char *item)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  const char *parts[] = { provider_id, host, consumer_key, account };
+  const char *parts[] = { provider_id, host, consumer_key, account, item };
 
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (parts) && (i < 4 || item != NULL); i++)
     {
       const char *part = parts[i] ? parts[i] : "";
 
@@ -88,7 +92,7 @@ cs_stored_token_new (const char *provider_id,
   self->token = g_strdup (token);
   self->token_secret = g_strdup (token_secret);
   self->id = cs_stored_token_compute_id (self->provider_id, self->host, self->consumer_key,
-                                         self->account);
+                                         self->account, NULL);
   return self;
 }
 
@@ -115,6 +119,7 @@ cs_stored_token_unref (CsStoredToken *self)
   g_free (self->host);
   g_free (self->consumer_key);
   g_free (self->account);
+  g_free (self->item);
   cs_secret_free (self->token);
   cs_secret_free (self->token_secret);
   cs_secret_free (self->consumer_secret);
@@ -221,4 +226,24 @@ cs_stored_token_take_secrets (CsStoredToken *self,
   cs_secret_free (self->token_secret);
   self->token = token;
   self->token_secret = token_secret;
+}
+
+const char *
+cs_stored_token_get_item (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->item;
+}
+
+void
+cs_stored_token_set_item (CsStoredToken *self,
+                          const char    *item)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->item);
+  self->item = g_strdup (item);
+  g_free (self->id);
+  self->id = cs_stored_token_compute_id (self->provider_id, self->host, self->consumer_key,
+                                         self->account, self->item);
 }

@@ -24,10 +24,17 @@ G_BEGIN_DECLS
 
 /* ---- CsStoredToken (cs-stored-token.c) ------------------------------------------------- */
 
+/* @item: NULL, or the item id of an unknown account's item (CS_STORE_ATTR_ITEM). */
 char *cs_stored_token_compute_id          (const char    *provider_id,
                                            const char    *host,
                                            const char    *consumer_key,
-                                           const char    *account);
+                                           const char    *account,
+                                           const char    *item);
+/* The item id that keeps an unknown account's item apart from the others; NULL for a known
+ * account and for items saved before item ids existed. Setting it changes the id. */
+const char *cs_stored_token_get_item      (CsStoredToken *self);
+void  cs_stored_token_set_item            (CsStoredToken *self,
+                                           const char    *item);
 void  cs_stored_token_set_modified        (CsStoredToken *self,
                                            gint64         modified);
 /* Takes ownership of @secret (wiped when replaced or freed). */
@@ -55,6 +62,10 @@ GError *cs_store_error_new_not_found  (const char *id);
 #define CS_STORE_ATTR_CONSUMER_KEY "consumer_key"
 #define CS_STORE_ATTR_ACCOUNT      "account"
 #define CS_STORE_ATTR_KIND         "kind"
+/* Only on the access item of an unknown account, which then has no account attribute: a
+ * random id, so that a second authorization with the same consumer key whose account is not
+ * known either is a second item, not a replacement (see cs-oauth1-item.c). */
+#define CS_STORE_ATTR_ITEM         "item"
 
 /* Values of the kind attribute: what an item holds. */
 #define CS_STORE_KIND_ACCESS   "access"   /* an account's access token (cs-oauth1-item.c) */

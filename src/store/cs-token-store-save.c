@@ -74,7 +74,9 @@ on_access_stored (GObject      *source,
  * @consumer_secret: (nullable): also store the consumer secret (the user opted in)
  *
  * Stores the access item (replacing the one with the same provider, host, consumer key and
- * account) and, with @consumer_secret, the consumer item of that consumer key.
+ * account) and, with @consumer_secret, the consumer item of that consumer key. A token whose
+ * account is not known gets an item id of its own the first time it is saved (its id changes
+ * then), so it is a new item beside any other; saved again, it updates that item.
  */
 void
 cs_token_store_save_async (CsTokenStore        *self,
@@ -101,6 +103,13 @@ cs_token_store_save_async (CsTokenStore        *self,
     {
       g_task_return_error (task, error);
       return;
+    }
+
+  if (*cs_stored_token_get_account (token) == '\0' && cs_stored_token_get_item (token) == NULL)
+    {
+      g_autofree char *item = g_uuid_string_random ();
+
+      cs_stored_token_set_item (token, item);
     }
 
   data = g_new0 (SaveData, 1);

@@ -10,12 +10,15 @@
  *
  * - Access items hold `oauth_token=…&oauth_token_secret=…` (form-encoded), labelled
  *   "Countersign: @account on Provider". Saving again with the same provider, host,
- *   consumer key and account replaces the item.
+ *   consumer key and account replaces the item. A token whose account is not known is a new
+ *   item (attribute item, a random id, instead of account), so a second authorization never
+ *   replaces the first; cs_token_store_set_account_async() later names its account.
  * - A consumer item (`oauth_consumer_secret=…`, no account attribute) exists only when a
  *   save was given a consumer secret; it is shared by the accounts of that consumer key and
  *   deleted with the last of them.
  * - The id is the first 8 hex digits of SHA-256(provider NUL host NUL consumer_key NUL
- *   account NUL): stable, and unchanged by an update.
+ *   account NUL), followed by the item id and NUL for an unknown account's item: stable, and
+ *   unchanged by an update.
  * - The account is "" when it is not known.
  * - Cancelling through the GCancellable gives G_IO_ERROR_CANCELLED, not a CS_STORE_ERROR.
  *   libsecret cannot tell a dismissed unlock prompt from one that could not be shown: both
@@ -81,7 +84,9 @@ G_DECLARE_FINAL_TYPE (CsTokenStore, cs_token_store, CS, TOKEN_STORE, GObject)
 CsTokenStore  *cs_token_store_new                (void);
 
 /* Creates or updates (same provider, consumer key and account) the access item; with
- * @consumer_secret non-NULL also stores the consumer item. */
+ * @consumer_secret non-NULL also stores the consumer item. A @token without an account
+ * gets its item id here (cs_stored_token_get_id() changes): a new item, or an update of the
+ * one this same @token was saved as before. */
 void           cs_token_store_save_async         (CsTokenStore        *self,
                                                   CsStoredToken       *token,
                                                   const char          *consumer_secret,

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "cs-authorization.h"
+#include "cs-hostile.h"
 #include "cs-test-http.h"
 #include "cs-oauth-error.h"
 #include "cs-provider-registry.h"
@@ -211,6 +212,121 @@ test_pin_run (Fixture      *f,
   g_assert_cmpstr (cs_stored_token_get_host (stored), ==, "127.0.0.1");
   g_assert_cmpstr (cs_stored_token_get_consumer_key (stored), ==, CS_DEMO_CONSUMER_KEY);
   g_assert_cmpstr (cs_stored_token_get_account (stored), ==, CS_DEMO_SCREEN_NAME);
+}
+
+static gboolean
+access_token (Fixture  *f,
+              GError  **error)
+{
+  cs_authorization_access_token_async (f->auth, f->cancellable, done_cb, f);
+  return cs_authorization_access_token_finish (f->auth, wait_result (f), error);
+}
+
+static void
+request_token_ok (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  cs_authorization_request_token_async (f->auth, f->cancellable, done_cb, f);
+  g_assert_true (cs_authorization_request_token_finish (f->auth, wait_result (f), &error));
+  g_assert_no_error (error);
+}
+
+/* A wrong PIN: the demo forgets the request token, as oauthlib's providers do. The flow says
+ * it is used up; the right PIN for it fails too; a new request token, a new link and its PIN
+ * work. */
+static void
+test_wrong_pin_spends (Fixture      *f,
+                       gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pin = NULL;
+  g_autofree char *first_token = NULL;
+  g_autofree char *first_url = NULL;
+  g_autofree char *new_pin = NULL;
+
+  request_token_ok (f);
+  g_assert_false (cs_authorization_get_request_token_spent (f->auth));
+  first_token = g_strdup (cs_credentials_get_token (cs_authorization_get_request_token (f->auth)));
+  first_url = g_strdup (cs_authorization_get_authorize_url (f->auth));
+  pin = browser_pin (f);
+
+  g_assert_true (cs_authorization_submit_verifier (f->auth, "0000000", &error));
+  g_assert_false (access_token (f, &error));
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+  g_clear_error (&error);
+  g_assert_true (cs_authorization_get_request_token_spent (f->auth));
+
+  /* What Back and the right PIN did before: refused, the token is gone at the provider. */
+  g_assert_true (cs_authorization_submit_verifier (f->auth, pin, &error));
+  g_assert_false (access_token (f, &error));
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+  g_clear_error (&error);
+  g_assert_true (cs_authorization_get_request_token_spent (f->auth));
+
+  /* What can still work: a new request token and link, and the PIN shown for them. */
+  request_token_ok (f);
+  g_assert_false (cs_authorization_get_request_token_spent (f->auth));
+  g_assert_cmpstr (cs_credentials_get_token (cs_authorization_get_request_token (f->auth)), !=,
+                   first_token);
+  g_assert_cmpstr (cs_authorization_get_authorize_url (f->auth), !=, first_url);
+  new_pin = browser_pin (f);
+  g_assert_true (cs_authorization_submit_verifier (f->auth, new_pin, &error));
+  g_assert_true (access_token (f, &error));
+  g_assert_no_error (error);
+  assert_demo_access_token (f);
+  /* Taken: it cannot be exchanged twice. */
+  g_assert_true (cs_authorization_get_request_token_spent (f->auth));
+}
+
+/* An access token request that never reached the provider leaves the request token usable:
+ * the same verifier can be sent again. */
+static void
+test_unreached_keeps_request_token (Fixture      *f,
+                                    gconstpointer data)
+{
+  CsProvider *demo = cs_authorization_get_provider (f->auth);
+  g_autoptr(CsProvider) unreachable = cs_provider_new ("unreachable", "Unreachable");
+  g_autofree char *nowhere = g_strdup_printf ("http://127.0.0.1:%u/oauth/access_token",
+                                              unused_port ());
+  CsConsumer consumer = { CS_DEMO_CONSUMER_KEY, CS_DEMO_CONSUMER_SECRET, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pin = NULL;
+
+  cs_provider_set_request_token_url (unreachable, cs_provider_get_request_token_url (demo));
+  cs_provider_set_authorize_url (unreachable, cs_provider_get_authorize_url (demo));
+  cs_provider_set_access_token_url (unreachable, nowhere);
+  g_clear_object (&f->auth);
+  f->auth = cs_authorization_new (f->client, unreachable, &consumer);
+
+  request_token_ok (f);
+  pin = browser_pin (f);
+  g_assert_true (cs_authorization_submit_verifier (f->auth, pin, &error));
+  g_assert_false (access_token (f, &error));
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_NETWORK);
+  g_assert_false (cs_authorization_get_request_token_spent (f->auth));
+}
+
+/* What Test Credentials learns is the account from then on: for the export and the keyring. */
+static void
+test_learn_account (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStoredToken) stored = NULL;
+
+  g_signal_connect (f->auth, "need-verifier", G_CALLBACK (need_verifier_cb), f);
+  g_assert_true (run (f, &error));
+  g_assert_cmpstr (cs_authorization_get_account (f->auth), ==, CS_DEMO_SCREEN_NAME);
+
+  cs_authorization_learn_account_async (f->auth, "gui_tester", f->cancellable, done_cb, f);
+  g_assert_true (cs_authorization_learn_account_finish (f->auth, wait_result (f), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_authorization_get_account (f->auth), ==, "gui_tester");
+  stored = cs_authorization_dup_stored_token (f->auth);
+  g_assert_cmpstr (cs_stored_token_get_account (stored), ==, "gui_tester");
+  /* Nothing was saved: nothing to rename. */
+  g_assert_null (cs_authorization_get_saved_id (f->auth));
 }
 
 /* The wizard's way: one step at a time, with mistakes and a Retry. */
@@ -500,6 +616,9 @@ main (int    argc,
   ADD ("pin/steps", test_pin_steps, NULL);
   ADD ("pin/pasted-address", test_pasted_address, NULL);
   ADD ("pin/no-pin", test_fail_verifier, NULL);
+  ADD ("pin/wrong-pin-spends-request-token", test_wrong_pin_spends, NULL);
+  ADD ("pin/unreached-keeps-request-token", test_unreached_keeps_request_token, NULL);
+  ADD ("learn-account", test_learn_account, NULL);
   ADD ("loopback/run", test_loopback_run, NULL);
   ADD ("loopback/denied", test_loopback_denied, NULL);
   ADD ("loopback/timeout", test_loopback_timeout, NULL);

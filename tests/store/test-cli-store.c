@@ -9,6 +9,7 @@
 
 #include "cs-test-cli.h"
 #include "cs-test-keyring.h"
+#include "cs-test-wait.h"
 #include "cs-token-store.h"
 
 #define TOKEN        "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb"
@@ -87,6 +88,52 @@ test_show (void)
                                    "access_token_secret=" TOKEN_SECRET "\n"
                                    "stored=20"));
   g_assert_null (strstr (run.out, "consumer_secret="));
+}
+
+/* Two authorizations whose accounts are not known, with the same consumer key: both listed.
+ * The account learned later (Test Credentials) names the profile of the twurl export. */
+static void
+test_list_unknown_accounts (void)
+{
+  g_autoptr(CsTokenStore) store = cs_token_store_new ();
+  g_autoptr(CsStoredToken) first = cs_stored_token_new ("twitter", "Twitter", "api.twitter.com",
+                                                        CONSUMER_KEY, NULL, "first-token",
+                                                        TOKEN_SECRET);
+  g_autoptr(CsStoredToken) second = cs_stored_token_new ("twitter", "Twitter",
+                                                         "api.twitter.com", CONSUMER_KEY, NULL,
+                                                         "second-token", TOKEN_SECRET);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *jane_id = NULL;
+  g_auto(CsCliRun) run = { 0 };
+  g_auto(CsCliRun) before = { 0 };
+  g_auto(CsCliRun) twurl = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  cs_test_clear_keyring ();
+  g_assert_true (cs_test_save (store, first, CONSUMER_SECRET, &error));
+  g_assert_true (cs_test_save (store, second, NULL, &error));
+  g_assert_no_error (error);
+
+  cs_cli_run (&run, "list");
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_nonnull (strstr (run.out, cs_stored_token_get_id (first)));
+  g_assert_nonnull (strstr (run.out, cs_stored_token_get_id (second)));
+
+  /* Before: twurl's placeholder profile; after: the account. */
+  cs_cli_run (&before, "show", cs_stored_token_get_id (first), "--format", "twurlrc");
+  g_assert_nonnull (strstr (before.out, "username: \"default\""));
+  cs_token_store_set_account_async (store, cs_stored_token_get_id (first), "gui_tester", NULL,
+                                    cs_test_on_result, &result);
+  jane_id = cs_token_store_set_account_finish (store, cs_test_await (&result), &error);
+  g_assert_no_error (error);
+  cs_cli_run (&twurl, "show", jane_id, "--format", "twurlrc");
+  g_assert_cmpint (twurl.status, ==, 0);
+  g_assert_nonnull (strstr (twurl.out, "      username: \"gui_tester\"\n"));
+  g_assert_null (strstr (twurl.out, "default\"\n  - "));
+  g_assert_nonnull (strstr (twurl.out, "token: \"first-token\""));
 }
 
 static void
@@ -291,6 +338,7 @@ main (int    argc,
   cs_test_require_keyring ();
 
   g_test_add_func ("/cli-store/list", test_list);
+  g_test_add_func ("/cli-store/list/unknown-accounts", test_list_unknown_accounts);
   g_test_add_func ("/cli-store/show", test_show);
   g_test_add_func ("/cli-store/show/formats", test_show_formats);
   g_test_add_func ("/cli-store/show/curl", test_show_curl);

@@ -360,6 +360,134 @@ test_set_account (void)
   g_assert_cmpstr (new_id, ==, cs_stored_token_get_id (found));
 }
 
+static CsStoredToken *
+nobody_new (const char *token)
+{
+  return cs_stored_token_new ("twitter", "Twitter", "api.twitter.com", "xvz1evFS4wEEPTGEFPHBog",
+                              NULL, token, "nobody-secret");
+}
+
+static char *
+set_account_ok (CsTokenStore *store,
+                const char   *id,
+                const char   *account)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *new_id;
+
+  cs_token_store_set_account_async (store, id, account, NULL, cs_test_on_result, &result);
+  new_id = cs_token_store_set_account_finish (store, cs_test_await (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (new_id);
+  return new_id;
+}
+
+static const char *
+token_of (CsTokenStore *store,
+          const char   *id)
+{
+  g_autoptr(CsStoredToken) found = lookup_ok (store, id);
+  static char buffer[64];
+
+  g_strlcpy (buffer, cs_stored_token_get_token (found), sizeof buffer);
+  return buffer;
+}
+
+/* Two authorizations with the same consumer key whose accounts are not known: both are kept,
+ * each with its own id; one account learned, then the same account saved again replaces. */
+static void
+test_unknown_accounts_kept (void)
+{
+  g_autoptr(CsTokenStore) store = cs_token_store_new ();
+  g_autoptr(CsStoredToken) first = nobody_new ("first-token");
+  g_autoptr(CsStoredToken) second = nobody_new ("second-token");
+  g_autoptr(CsStoredToken) again = jane_new ("third-token", "jane-secret");
+  g_autoptr(GPtrArray) tokens = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) replaced = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *jane_id = NULL;
+
+  cs_test_clear_keyring ();
+  save_ok (store, first, "consumer-secret");
+  save_ok (store, second, NULL);
+  g_assert_cmpstr (cs_stored_token_get_id (first), !=, cs_stored_token_get_id (second));
+  tokens = list_ok (store);
+  g_assert_cmpuint (tokens->len, ==, 2);
+  g_assert_cmpstr (cs_stored_token_get_account (tokens->pdata[0]), ==, "");
+  g_assert_cmpstr (token_of (store, cs_stored_token_get_id (first)), ==, "first-token");
+  g_assert_cmpstr (token_of (store, cs_stored_token_get_id (second)), ==, "second-token");
+
+  /* Saved again, the same token updates its own item. */
+  save_ok (store, first, NULL);
+  g_clear_pointer (&tokens, g_ptr_array_unref);
+  tokens = list_ok (store);
+  g_assert_cmpuint (tokens->len, ==, 2);
+
+  /* The account of the first is learned: the second stays as it was. */
+  jane_id = set_account_ok (store, cs_stored_token_get_id (first), "jane");
+  g_assert_cmpstr (jane_id, ==, cs_stored_token_get_id (again));
+  after = list_ok (store);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_cmpstr (token_of (store, jane_id), ==, "first-token");
+  g_assert_cmpstr (token_of (store, cs_stored_token_get_id (second)), ==, "second-token");
+
+  /* The same account authorized again is an update. */
+  save_ok (store, again, NULL);
+  replaced = list_ok (store);
+  g_assert_cmpuint (replaced->len, ==, 2);
+  g_assert_cmpstr (token_of (store, jane_id), ==, "third-token");
+
+  /* Deleting one unknown account's token leaves the others. */
+  g_assert_true (cs_test_delete (store, cs_stored_token_get_id (second), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&tokens, g_ptr_array_unref);
+  tokens = list_ok (store);
+  g_assert_cmpuint (tokens->len, ==, 1);
+  g_assert_cmpstr (cs_stored_token_get_id (tokens->pdata[0]), ==, jane_id);
+}
+
+/* An item of an unknown account as versions without item ids wrote it (account ""): still
+ * listed and found under its old id, and neither it nor a new unknown item hides, replaces or
+ * takes the other along when deleted or renamed. */
+static void
+test_unknown_account_before_item_ids (void)
+{
+  g_autoptr(CsTokenStore) store = cs_token_store_new ();
+  g_autoptr(CsStoredToken) legacy = cs_stored_token_new ("twitter", "Twitter", "api.twitter.com",
+                                                         "xvz1evFS4wEEPTGEFPHBog", "", NULL,
+                                                         NULL);
+  g_autoptr(CsStoredToken) fresh = nobody_new ("fresh-token");
+  g_autoptr(GHashTable) attributes = cs_oauth1_item_access_attributes (legacy);
+  g_autoptr(GPtrArray) tokens = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *legacy_id = g_strdup (cs_stored_token_get_id (legacy));
+  g_autofree char *renamed = NULL;
+
+  cs_test_clear_keyring ();
+  g_assert_cmpstr (g_hash_table_lookup (attributes, "account"), ==, "");
+  g_assert_true (secret_password_storev_sync (cs_token_store_get_schema (), attributes,
+                                              SECRET_COLLECTION_DEFAULT, "Countersign: Twitter",
+                                              "oauth_token=legacy-token&oauth_token_secret=s",
+                                              NULL, &error));
+  g_assert_no_error (error);
+  save_ok (store, fresh, NULL);
+
+  tokens = list_ok (store);
+  g_assert_cmpuint (tokens->len, ==, 2);
+  g_assert_cmpstr (token_of (store, legacy_id), ==, "legacy-token");
+  g_assert_cmpstr (token_of (store, cs_stored_token_get_id (fresh)), ==, "fresh-token");
+
+  /* Named later, the old item goes and the new unknown one stays. */
+  renamed = set_account_ok (store, legacy_id, "jane");
+  after = list_ok (store);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_cmpstr (token_of (store, renamed), ==, "legacy-token");
+  g_assert_cmpstr (token_of (store, cs_stored_token_get_id (fresh)), ==, "fresh-token");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -377,5 +505,8 @@ main (int    argc,
   g_test_add_func ("/store/refuses-bad-input", test_refuses_bad_input);
   g_test_add_func ("/store/cancelled", test_cancelled);
   g_test_add_func ("/store/set-account", test_set_account);
+  g_test_add_func ("/store/unknown-accounts-kept", test_unknown_accounts_kept);
+  g_test_add_func ("/store/unknown-account-before-item-ids",
+                   test_unknown_account_before_item_ids);
   return g_test_run ();
 }

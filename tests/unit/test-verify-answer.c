@@ -92,6 +92,29 @@ test_refusals (void)
   assert_refused ("Unauthorized here", 401, "HTTP 401");
 }
 
+/* The account as the keyring keeps it: no "@", nothing when unknown or refused. */
+static void
+test_stored_account (void)
+{
+  const struct { const char *body; guint status; const char *account; } cases[] = {
+    { "{\"id_str\":\"12\",\"screen_name\":\"jack\"}", 200, "jack" },
+    { "{\"id_str\":\"12\"}", 200, "12" },
+    { "{\"id\":1,\"username\":\"discogser\"}", 200, "discogser" },
+    { "{\"ok\":true}", 200, NULL },
+    { "not json", 200, NULL },
+    { "{\"error\":\"invalid token\",\"screen_name\":\"jack\"}", 200, NULL },
+    { "{\"screen_name\":\"jack\"}", 401, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new (cases[i].body, strlen (cases[i].body));
+      g_autofree char *account = cs_verify_answer_account (bytes, cases[i].status);
+
+      g_assert_cmpstr (account, ==, cases[i].account);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -99,5 +122,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/verify-answer/accounts", test_accounts);
   g_test_add_func ("/verify-answer/refusals", test_refusals);
+  g_test_add_func ("/verify-answer/stored-account", test_stored_account);
   return g_test_run ();
 }
