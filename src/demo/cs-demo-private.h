@@ -58,6 +58,7 @@ struct _CsDemoProvider
   gint64        clock_offset;
   CsDemoTokens *tokens;
   GHashTable   *nonces;       /* cs-demo-verify.c: "timestamp:nonce" → timestamp */
+  GPtrArray    *callbacks;    /* the registered callback URLs (cs-demo-callback.c) */
 };
 
 /* The provider's clock, in Unix seconds: the real one plus the test offset. */
