@@ -1,0 +1,62 @@
+/* cs-callback-settings.c — the loopback callback port remembered per provider
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cs-callback-settings.h"
+
+#define PORTS_KEY "loopback-ports"
+
+guint
+cs_callback_settings_get_port (GSettings  *settings,
+                               CsProvider *provider)
+{
+  g_autoptr(GVariant) ports = NULL;
+  guint32 port;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), 0);
+  g_return_val_if_fail (CS_IS_PROVIDER (provider), 0);
+
+  ports = g_settings_get_value (settings, PORTS_KEY);
+  if (g_variant_lookup (ports, cs_provider_get_id (provider), "u", &port) && port <= G_MAXUINT16)
+    return port;
+  return cs_provider_get_callback_port (provider);
+}
+
+void
+cs_callback_settings_set_port (GSettings  *settings,
+                               CsProvider *provider,
+                               guint       port)
+{
+  g_autoptr(GVariant) ports = NULL;
+  g_autoptr(GVariantDict) dict = NULL;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (CS_IS_PROVIDER (provider));
+  g_return_if_fail (port <= G_MAXUINT16);
+
+  if (cs_callback_settings_get_port (settings, provider) == port)
+    return;
+  ports = g_settings_get_value (settings, PORTS_KEY);
+  dict = g_variant_dict_new (ports);
+  g_variant_dict_insert (dict, cs_provider_get_id (provider), "u", (guint32) port);
+  g_settings_set_value (settings, PORTS_KEY, g_variant_dict_end (dict));
+}
+
+gboolean
+cs_callback_settings_parse_port (const char *text,
+                                 guint      *port)
+{
+  guint64 number = 0;
+
+  g_return_val_if_fail (text != NULL && port != NULL, FALSE);
+
+  *port = 0;
+  if (*text == '\0')
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT16, &number, NULL))
+    return FALSE;
+  *port = number;
+  return TRUE;
+}
