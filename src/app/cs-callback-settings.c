@@ -30,7 +30,11 @@ cs_callback_settings_set_port (GSettings  *settings,
                                guint       port)
 {
   g_autoptr(GVariant) ports = NULL;
-  g_autoptr(GVariantDict) dict = NULL;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{su}"));
+  const char *id;
+  GVariantIter iter;
+  const char *key;
+  guint32 value;
 
   g_return_if_fail (G_IS_SETTINGS (settings));
   g_return_if_fail (CS_IS_PROVIDER (provider));
@@ -38,10 +42,14 @@ cs_callback_settings_set_port (GSettings  *settings,
 
   if (cs_callback_settings_get_port (settings, provider) == port)
     return;
+  id = cs_provider_get_id (provider);
   ports = g_settings_get_value (settings, PORTS_KEY);
-  dict = g_variant_dict_new (ports);
-  g_variant_dict_insert (dict, cs_provider_get_id (provider), "u", (guint32) port);
-  g_settings_set_value (settings, PORTS_KEY, g_variant_dict_end (dict));
+  g_variant_iter_init (&iter, ports);
+  while (g_variant_iter_next (&iter, "{&su}", &key, &value))
+    if (g_strcmp0 (key, id) != 0)
+      g_variant_builder_add (&builder, "{su}", key, value);
+  g_variant_builder_add (&builder, "{su}", id, (guint32) port);
+  g_settings_set_value (settings, PORTS_KEY, g_variant_builder_end (&builder));
 }
 
 gboolean
