@@ -33,6 +33,10 @@ cs_cli_args_clear (CsCliArgs *a)
   g_free (a->format);
 }
 
+#define CALLBACK_HELP \
+  N_("oob (PIN, the default), loopback (127.0.0.1, any free port), loopback:PORT (the " \
+     "registered http://127.0.0.1:PORT/callback) or a URL (paste where the browser went)")
+
 /* The option entries, by name, so that each command lists only what it takes. */
 static GOptionEntry
 entry (CsCliArgs  *a,
@@ -69,11 +73,7 @@ entry (CsCliArgs  *a,
       N_("The oauth_verifier (the PIN, or the value the callback received)"),
       N_("VERIFIER") },
     { "callback", 0, 0, G_OPTION_ARG_STRING, &a->callback,
-      N_("oob (PIN, the default); loopback (a server on 127.0.0.1 catches the redirect, on a "
-         "port the system picks); loopback:PORT (the same on the port of the callback URL "
-         "registered with the provider, http://127.0.0.1:PORT/callback); or a URL (then paste "
-         "the address the browser was sent to)"),
-      N_("oob|loopback[:PORT]|URL") },
+      CALLBACK_HELP, N_("oob|loopback[:PORT]|URL") },
     { "access-type", 0, 0, G_OPTION_ARG_STRING, &a->access_type,
       N_("Ask for read or write access (x_auth_access_type)"), N_("read|write") },
     { "signature-method", 0, 0, G_OPTION_ARG_STRING, &a->signature_method,
