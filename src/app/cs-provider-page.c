@@ -180,7 +180,6 @@ callback_valid (CsProviderPage *self)
 {
   CsCallbackMode mode = cs_provider_page_get_callback_mode (self);
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->callback_url_row));
-
   guint port;
 
   gtk_widget_set_visible (GTK_WIDGET (self->callback_url_row), mode == CS_CALLBACK_MODE_CUSTOM);
