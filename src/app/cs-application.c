@@ -8,8 +8,11 @@
 
 #include "cs-app-resources.h"
 #include "cs-application.h"
+#include "cs-callback-server.h"
+#include "cs-oauth-error.h"
 #include "cs-provider-registry.h"
 #include "cs-window.h"
+#include "cs-wizard.h"
 
 struct _CsApplication
 {
@@ -28,6 +31,8 @@ static const GOptionEntry options[] = {
   { "consumer-key", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Fill in this consumer key"), N_("KEY") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  /* The callback addresses (app links) the desktop hands over: see open_callback (). */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[ADDRESS…]") },
   { NULL }
 };
 
@@ -40,6 +45,60 @@ ensure_window (CsApplication *self)
     window = GTK_WINDOW (cs_window_new (GTK_APPLICATION (self)));
 
   return CS_WINDOW (window);
+}
+
+/* An app link (io.github.countersign.countersign:/callback?oauth_token=…) from the desktop, the
+ * browser or the Flatpak portal: to the wizard whose authorization waits for it, by its
+ * request token. Anything else is a message in the window; no wizard changes. The address
+ * holds the verifier: it is never logged or shown. */
+static void
+open_callback (CsApplication *self,
+               const char    *address)
+{
+  g_autofree char *token = NULL;
+  CsCallbackKind kind = cs_callback_address_get_token (address, &token);
+  CsWindow *window;
+
+  g_debug ("A callback address arrived (%s)", kind == CS_CALLBACK_INVALID ? "unreadable"
+                                                                          : "with a token");
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self));
+       l != NULL && kind != CS_CALLBACK_INVALID; l = l->next)
+    {
+      CsWizard *wizard = CS_IS_WINDOW (l->data)
+                           ? CS_WIZARD (cs_window_get_wizard (CS_WINDOW (l->data))) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (wizard == NULL || g_strcmp0 (cs_wizard_get_waiting_token (wizard), token) != 0)
+        continue;
+      gtk_window_present (GTK_WINDOW (l->data));
+      if (!cs_wizard_take_callback_address (wizard, address, &error) &&
+          !g_error_matches (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_DENIED))
+        cs_window_add_toast (CS_WINDOW (l->data), error->message);
+      return;
+    }
+
+  window = ensure_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  cs_window_add_toast (window, kind == CS_CALLBACK_INVALID
+                                 ? _("Countersign cannot read this callback address: it "
+                                     "carries no oauth_token and oauth_verifier.")
+                                 : _("No authorization is waiting for this callback address: "
+                                     "it was used already, or its authorization was closed or "
+                                     "started again."));
+}
+
+static void
+cs_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      open_callback (CS_APPLICATION (application), uri);
+    }
 }
 
 static void
@@ -68,11 +127,19 @@ cs_application_command_line (GApplication            *application,
   GVariantDict *dict = g_application_command_line_get_options_dict (command_line);
   const char *provider = NULL;
   const char *key = NULL;
+  g_autofree const char **addresses = NULL;
   CsWindow *window;
 
   g_variant_dict_lookup (dict, "provider", "&s", &provider);
   g_variant_dict_lookup (dict, "consumer-key", "&s", &key);
+  g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^a&s", &addresses);
 
+  if (addresses != NULL && addresses[0] != NULL)
+    {
+      for (guint i = 0; addresses[i] != NULL; i++)
+        open_callback (CS_APPLICATION (application), addresses[i]);
+      return 0;
+    }
   window = ensure_window (CS_APPLICATION (application));
   if (provider != NULL || key != NULL)
     cs_window_start_authorization (window, provider, key, NULL);
@@ -307,6 +374,7 @@ cs_application_class_init (CsApplicationClass *klass)
   gtk_app_class->window_added = cs_application_window_added;
   app_class->activate = cs_application_activate;
   app_class->command_line = cs_application_command_line;
+  app_class->open = cs_application_open;
   app_class->handle_local_options = cs_application_handle_local_options;
   app_class->startup = cs_application_startup;
   app_class->shutdown = cs_application_shutdown;
@@ -330,7 +398,7 @@ cs_application_new (void)
 {
   return g_object_new (CS_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -8,6 +8,7 @@
 
 #include "cs-authorize-page.h"
 #include "cs-a11y.h"
+#include "cs-clipboard.h"
 
 struct _CsAuthorizePage
 {
@@ -20,7 +21,12 @@ struct _CsAuthorizePage
   AdwEntryRow         *pin_row;
   GtkLabel            *denied_title;
   GtkLabel            *denied_label;
+  AdwPreferencesGroup *callback_group;
+  GtkLabel            *callback_label;
+  GtkButton           *portal_button;
 
+  char                *callback_url;
+  char                *portal_url;
   gboolean             has_entry;
 };
 
@@ -54,6 +60,40 @@ show_verifier (CsAuthorizePage *self,
 {
   gtk_stack_set_visible_child_name (self->verifier_stack, name);
   update_has_entry (self);
+}
+
+static void
+copy_callback_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CsAuthorizePage *self = CS_AUTHORIZE_PAGE (widget);
+
+  if (self->callback_url != NULL)
+    cs_clipboard_copy (widget, self->callback_url, FALSE, _("Copied the callback URL"));
+}
+
+static void
+open_portal_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CsAuthorizePage *self = CS_AUTHORIZE_PAGE (widget);
+
+  /* The application opens it, and says so when no browser could. */
+  if (self->portal_url != NULL)
+    gtk_widget_activate_action (widget, "app.open-uri", "s", self->portal_url);
+}
+
+static void
+cs_authorize_page_finalize (GObject *object)
+{
+  CsAuthorizePage *self = CS_AUTHORIZE_PAGE (object);
+
+  g_free (self->callback_url);
+  g_free (self->portal_url);
+
+  G_OBJECT_CLASS (cs_authorize_page_parent_class)->finalize (object);
 }
 
 static void
@@ -92,6 +132,7 @@ cs_authorize_page_class_init (CsAuthorizePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cs_authorize_page_dispose;
+  object_class->finalize = cs_authorize_page_finalize;
   object_class->get_property = cs_authorize_page_get_property;
 
   properties[PROP_HAS_ENTRY] =
@@ -109,7 +150,14 @@ cs_authorize_page_class_init (CsAuthorizePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, pin_row);
   gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, denied_title);
   gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, denied_label);
+  gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, callback_group);
+  gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, callback_label);
+  gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, portal_button);
   gtk_widget_class_bind_template_callback (widget_class, update_has_entry);
+  gtk_widget_class_install_action (widget_class, "authorize.copy-callback", NULL,
+                                   copy_callback_action);
+  gtk_widget_class_install_action (widget_class, "authorize.open-portal", NULL,
+                                   open_portal_action);
 }
 
 static void
@@ -129,7 +177,12 @@ cs_authorize_page_show (CsAuthorizePage *self,
   gtk_label_set_text (self->url_label, url != NULL ? url : "");
   gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
 
-  if (mode == CS_CALLBACK_MODE_CUSTOM)
+  if (mode == CS_CALLBACK_MODE_APP)
+    adw_preferences_group_set_description (self->pin_group,
+                                           _("After you allow the app, the browser hands the "
+                                             "address to Countersign, which goes on by itself. "
+                                             "If it does not, paste that address here."));
+  else if (mode == CS_CALLBACK_MODE_CUSTOM)
     adw_preferences_group_set_description (self->pin_group,
                                            _("Paste the oauth_verifier value, or the whole "
                                              "address the browser was sent to."));
@@ -137,6 +190,31 @@ cs_authorize_page_show (CsAuthorizePage *self,
     adw_preferences_group_set_description (self->pin_group,
                                            _("After you allow the app, the provider shows a "
                                              "PIN. Type it here."));
+}
+
+void
+cs_authorize_page_show_callback (CsAuthorizePage *self,
+                                 const char      *callback_url,
+                                 const char      *developer_url)
+{
+  g_autofree char *text = NULL;
+  gboolean shown;
+
+  g_return_if_fail (CS_IS_AUTHORIZE_PAGE (self));
+
+  shown = callback_url != NULL && g_strcmp0 (callback_url, "oob") != 0;
+  g_free (self->callback_url);
+  self->callback_url = shown ? g_strdup (callback_url) : NULL;
+  g_free (self->portal_url);
+  self->portal_url = g_strdup (developer_url);
+
+  text = g_strdup_printf (_("Add this callback URL to your app’s settings: %s"),
+                          shown ? callback_url : "");
+  gtk_label_set_text (self->callback_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->callback_group), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->portal_button), developer_url != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "authorize.open-portal",
+                                 developer_url != NULL);
 }
 
 void

@@ -22,6 +22,11 @@ G_DECLARE_FINAL_TYPE (CsAuthorizePage, cs_authorize_page, CS, AUTHORIZE_PAGE, Gt
 void        cs_authorize_page_show           (CsAuthorizePage *self,
                                               const char      *url,
                                               CsCallbackMode   mode);
+/* "Add this callback URL to your app's settings: URL", with Copy Callback URL, and Open
+ * Developer Portal when @developer_url is known; hidden for NULL or "oob". */
+void        cs_authorize_page_show_callback  (CsAuthorizePage *self,
+                                              const char      *callback_url,
+                                              const char      *developer_url);
 void        cs_authorize_page_show_pin       (CsAuthorizePage *self);
 void        cs_authorize_page_show_waiting   (CsAuthorizePage *self);
 void        cs_authorize_page_show_denied    (CsAuthorizePage *self,

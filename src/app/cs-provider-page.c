@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "cs-a11y.h"
+#include "cs-callback-server.h"
+#include "cs-callback-settings.h"
 #include "cs-oauth-client.h"
 #include "cs-provider-page.h"
 #include "cs-signer.h"
@@ -32,6 +34,7 @@ struct _CsProviderPage
   GtkLabel            *key_message;
   AdwComboRow         *callback_row;
   AdwEntryRow         *callback_url_row;
+  AdwEntryRow         *callback_port_row;
   AdwComboRow         *access_type_row;
   GtkSwitch           *store_switch;
   GtkSwitch           *store_secret_switch;
@@ -177,8 +180,13 @@ callback_valid (CsProviderPage *self)
 {
   CsCallbackMode mode = cs_provider_page_get_callback_mode (self);
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->callback_url_row));
+  guint port;
 
   gtk_widget_set_visible (GTK_WIDGET (self->callback_url_row), mode == CS_CALLBACK_MODE_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->callback_port_row),
+                          mode == CS_CALLBACK_MODE_LOOPBACK);
+  if (mode == CS_CALLBACK_MODE_LOOPBACK)
+    return cs_callback_settings_parse_port (row_text (self->callback_port_row), &port);
   if (mode != CS_CALLBACK_MODE_CUSTOM)
     return TRUE;
 
@@ -294,10 +302,22 @@ show_provider (CsProviderPage *self,
   update_validity (self);
 }
 
+/* The port registered with this provider's app, as last used (its preset's by default). */
+static void
+fill_callback_port (CsProviderPage *self)
+{
+  CsProvider *provider = selected_provider (self);
+  guint port = provider != NULL ? cs_callback_settings_get_port (self->settings, provider) : 0;
+  g_autofree char *text = port != 0 ? g_strdup_printf ("%u", port) : g_strdup ("");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->callback_port_row), text);
+}
+
 static void
 provider_selected_cb (CsProviderPage *self)
 {
   show_provider (self, TRUE);
+  fill_callback_port (self);
 }
 
 static void
@@ -397,6 +417,7 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, key_message);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, callback_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, callback_url_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, callback_port_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, access_type_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_switch);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_secret_switch);
@@ -536,6 +557,9 @@ cs_provider_page_remember (CsProviderPage *self)
   if (cs_provider_page_get_callback_mode (self) == CS_CALLBACK_MODE_CUSTOM)
     g_settings_set_string (self->settings, "custom-callback-url",
                            cs_provider_page_get_custom_callback (self));
+  if (provider != NULL && cs_provider_page_get_callback_mode (self) == CS_CALLBACK_MODE_LOOPBACK)
+    cs_callback_settings_set_port (self->settings, provider,
+                                   cs_provider_page_get_loopback_port (self));
 }
 
 CsProvider *
@@ -594,6 +618,8 @@ cs_provider_page_get_callback_mode (CsProviderPage *self)
       return CS_CALLBACK_MODE_LOOPBACK;
     case 2:
       return CS_CALLBACK_MODE_CUSTOM;
+    case 3:
+      return CS_CALLBACK_MODE_APP;
     default:
       return CS_CALLBACK_MODE_PIN;
     }
@@ -604,7 +630,20 @@ cs_provider_page_get_custom_callback (CsProviderPage *self)
 {
   g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), NULL);
 
+  if (cs_provider_page_get_callback_mode (self) == CS_CALLBACK_MODE_APP)
+    return CS_CALLBACK_APP_URL;
   return gtk_editable_get_text (GTK_EDITABLE (self->callback_url_row));
+}
+
+guint
+cs_provider_page_get_loopback_port (CsProviderPage *self)
+{
+  guint port = 0;
+
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), 0);
+
+  cs_callback_settings_parse_port (row_text (self->callback_port_row), &port);
+  return port;
 }
 
 const char *

@@ -16,6 +16,7 @@ typedef enum
   CS_CALLBACK_MODE_PIN,
   CS_CALLBACK_MODE_LOOPBACK,
   CS_CALLBACK_MODE_CUSTOM,
+  CS_CALLBACK_MODE_APP,      /* the app link, CS_CALLBACK_APP_URL */
 } CsCallbackMode;
 
 #define CS_TYPE_PROVIDER_PAGE (cs_provider_page_get_type ())
@@ -41,7 +42,11 @@ CsProvider     *cs_provider_page_dup_provider           (CsProviderPage *self);
 const char     *cs_provider_page_get_consumer_key       (CsProviderPage *self);
 const char     *cs_provider_page_get_consumer_secret    (CsProviderPage *self);
 CsCallbackMode  cs_provider_page_get_callback_mode      (CsProviderPage *self);
+/* The custom URL, or CS_CALLBACK_APP_URL in CS_CALLBACK_MODE_APP. */
 const char     *cs_provider_page_get_custom_callback    (CsProviderPage *self);
+/* The loopback port typed (remembered per provider, its preset's by default); 0: the system
+ * picks one. */
+guint           cs_provider_page_get_loopback_port      (CsProviderPage *self);
 /* NULL (the app's default), "read" or "write". */
 const char     *cs_provider_page_get_access_type        (CsProviderPage *self);
 gboolean        cs_provider_page_get_allow_insecure     (CsProviderPage *self);

@@ -100,6 +100,7 @@ callback_of (CsCallbackMode mode)
     case CS_CALLBACK_MODE_LOOPBACK:
       return CS_AUTHORIZATION_CALLBACK_LOOPBACK;
     case CS_CALLBACK_MODE_CUSTOM:
+    case CS_CALLBACK_MODE_APP:
       return CS_AUTHORIZATION_CALLBACK_URL;
     case CS_CALLBACK_MODE_PIN:
     default:
@@ -135,6 +136,7 @@ authorization_from_inputs (CsWizard  *self,
   authorization = cs_authorization_new (self->client, provider, &consumer);
   cs_authorization_set_callback (authorization, callback_of (self->callback_mode),
                                  cs_provider_page_get_custom_callback (page));
+  cs_authorization_set_callback_port (authorization, cs_provider_page_get_loopback_port (page));
   cs_authorization_set_access_type (authorization, cs_provider_page_get_access_type (page));
   cs_authorization_set_store (authorization, self->store,
                               cs_provider_page_get_store_consumer_secret (page));
@@ -252,6 +254,10 @@ _cs_wizard_show_authorize (CsWizard *self)
 {
   cs_authorize_page_show (self->authorize_page, _cs_wizard_get_authorize_url (self),
                           self->callback_mode);
+  cs_authorize_page_show_callback (self->authorize_page,
+                                   cs_authorization_get_callback_url (self->authorization),
+                                   cs_provider_get_developer_url (
+                                     cs_authorization_get_provider (self->authorization)));
 
   _cs_wizard_set_step (self, CS_WIZARD_STEP_AUTHORIZE);
   if (cs_authorization_get_callback (self->authorization) == CS_AUTHORIZATION_CALLBACK_LOOPBACK)

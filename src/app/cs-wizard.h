@@ -45,4 +45,13 @@ void        cs_wizard_leave          (CsWizard          *self,
 /* Once shown: the focus on the first field, Enter on Continue. */
 void        cs_wizard_focus_first    (CsWizard      *self);
 
+/* cs-wizard-callback.c: an app link. The request token of the authorization that waits on
+ * step 3 for the address the browser was sent to (nothing running); NULL when none. */
+const char *cs_wizard_get_waiting_token     (CsWizard    *self);
+/* Hands @address to that authorization and goes on to the access token. FALSE with the
+ * error to show (CS_OAUTH_ERROR_DENIED: the page shows the refusal). */
+gboolean    cs_wizard_take_callback_address (CsWizard    *self,
+                                             const char  *address,
+                                             GError     **error);
+
 G_END_DECLS

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A view of the flow layer's CsAuthorization, run through: the authorize URL and the
- * prompts go to standard error, the PIN comes from standard input (read without blocking
+ * prompts go to standard error, the PIN (or, with --callback URL, the address the browser was
+ * sent to) comes from standard input (read without blocking
  * the loop, so that Ctrl+C and the demo provider keep working), the access token goes to
  * standard output before the keyring is asked, so that a keyring failure loses nothing.
  */
@@ -68,29 +69,43 @@ progress_cb (CsAuthorization *auth,
     cs_cli_print_credentials (cs_authorization_get_access_token (auth), run->format);
 }
 
+/* With --callback URL the user pastes the address the browser was sent to. */
+static gboolean
+wants_address (CsAuthorization *auth)
+{
+  return cs_authorization_get_callback (auth) == CS_AUTHORIZATION_CALLBACK_URL;
+}
+
 /* The line read, checked; NULL with an error. */
 static char *
-pin_from_line (char    *line,
-               GError **error)
+pin_from_line (char     *line,
+               gboolean  address,
+               GError  **error)
 {
   g_autofree char *owned = line;
 
   if (line == NULL)
     {
       if (error != NULL && *error == NULL)
-        g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
-                     _("No PIN was entered"));
+        g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                             address ? _("No address was entered") : _("No PIN was entered"));
       return NULL;
     }
   g_strstrip (line);
   if (*line == '\0' || !cs_is_printable_ascii (line))
     {
-      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
-                   _("The PIN must be the letters and digits the provider showed"));
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           address ? _("Paste the whole address the browser was sent to (or "
+                                       "the oauth_verifier value in it)")
+                                   : _("The PIN must be the letters and digits the provider "
+                                       "showed"));
       return NULL;
     }
   return g_steal_pointer (&owned);
 }
+
+static void need_verifier_cb (CsAuthorization *auth,
+                              Authorize       *run);
 
 static void
 pin_read_cb (GObject      *source,
@@ -109,14 +124,23 @@ pin_read_cb (GObject      *source,
   /* A terminal echoes the user's Enter; a pipe does not, so end the prompt's line here. */
   if (!isatty (STDIN_FILENO))
     g_printerr ("\n");
-  pin = pin_from_line (line, &error);
+  pin = pin_from_line (line, wants_address (auth), &error);
   if (pin == NULL)
     {
       cs_authorization_fail_verifier (auth, error);
       return;
     }
-  /* Checked above: printable ASCII, so it cannot be refused. */
-  cs_authorization_submit_verifier (auth, pin, NULL);
+  /* A PIN is printable ASCII, so it cannot be refused; an address can carry another
+   * authorization's token (asked again) or the refusal (the run ends). */
+  if (!cs_authorization_submit_verifier (auth, pin, &error) &&
+      g_error_matches (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_CALLBACK))
+    {
+      g_printerr ("countersign-cli: %s\n", error->message);
+      g_clear_error (&error);
+      need_verifier_cb (auth, run);
+    }
+  else if (error != NULL)
+    cs_authorization_fail_verifier (auth, error);
   cs_secret_free (pin);
 }
 
@@ -131,7 +155,12 @@ need_verifier_cb (CsAuthorization *auth,
       base = g_unix_input_stream_new (STDIN_FILENO, FALSE);
       run->stdin_lines = g_data_input_stream_new (base);
     }
-  g_printerr ("%s", _("Enter the PIN the provider shows after you allow access: "));
+  if (wants_address (auth))
+    g_printerr (_("After you allow access, the browser is sent to %s with the verifier. Paste "
+                  "the address it was sent to: "),
+                cs_authorization_get_callback_url (auth));
+  else
+    g_printerr ("%s", _("Enter the PIN the provider shows after you allow access: "));
   run->reading = TRUE;
   g_data_input_stream_read_line_async (run->stdin_lines, G_PRIORITY_DEFAULT, run->cancellable,
                                        pin_read_cb, g_object_ref (auth));
@@ -188,6 +217,7 @@ cs_cli_authorize (int    argc,
   g_autoptr(CsAuthorization) auth = NULL;
   g_autoptr(CsTokenStore) store = NULL;
   Authorize run = { &a, CS_CLI_FORMAT_LINES, NULL, NULL, FALSE };
+  guint port;
   int status;
 
   cs_cli_session_init (&session);
@@ -198,11 +228,9 @@ cs_cli_authorize (int    argc,
                                         "it and save it in the keyring."),
                                       names)) >= 0 ||
       (status = cs_cli_parse_format (a.format, &run.format)) >= 0 ||
-      (status = cs_cli_check_access_type (a.access_type)) >= 0)
+      (status = cs_cli_check_access_type (a.access_type)) >= 0 ||
+      (status = cs_cli_check_callback (a.callback, &port)) >= 0)
     return status;
-  if (a.callback != NULL && strcmp (a.callback, "oob") != 0 &&
-      strcmp (a.callback, "loopback") != 0)
-    return cs_cli_usage_error ("--callback", _("must be oob or loopback"));
   if ((status = cs_cli_session_setup (&session, &a, TRUE, TRUE, TRUE, TRUE)) >= 0)
     return status;
 

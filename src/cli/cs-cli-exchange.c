@@ -27,6 +27,7 @@ cs_cli_request_token (int    argc,
   g_auto(CsCliSession) session;
   g_autoptr(CsAuthorization) auth = NULL;
   g_autoptr(GError) error = NULL;
+  guint port;
   int status;
 
   cs_cli_session_init (&session);
@@ -35,6 +36,7 @@ cs_cli_request_token (int    argc,
                                         "the provider’s answer, one name=value line per field."),
                                       names)) >= 0 ||
       (status = cs_cli_check_access_type (a.access_type)) >= 0 ||
+      (status = cs_cli_check_callback (a.callback, &port)) >= 0 ||
       (status = cs_cli_session_setup (&session, &a, FALSE, TRUE, FALSE, FALSE)) >= 0)
     return status;
 

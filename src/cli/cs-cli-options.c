@@ -33,6 +33,10 @@ cs_cli_args_clear (CsCliArgs *a)
   g_free (a->format);
 }
 
+#define CALLBACK_HELP \
+  N_("oob (PIN, the default), loopback (127.0.0.1, any free port), loopback:PORT (the " \
+     "registered http://127.0.0.1:PORT/callback) or a URL (paste where the browser went)")
+
 /* The option entries, by name, so that each command lists only what it takes. */
 static GOptionEntry
 entry (CsCliArgs  *a,
@@ -69,8 +73,7 @@ entry (CsCliArgs  *a,
       N_("The oauth_verifier (the PIN, or the value the callback received)"),
       N_("VERIFIER") },
     { "callback", 0, 0, G_OPTION_ARG_STRING, &a->callback,
-      N_("oob (PIN, the default), loopback (a local server catches the redirect) or a URL"),
-      N_("oob|loopback|URL") },
+      CALLBACK_HELP, N_("oob|loopback[:PORT]|URL") },
     { "access-type", 0, 0, G_OPTION_ARG_STRING, &a->access_type,
       N_("Ask for read or write access (x_auth_access_type)"), N_("read|write") },
     { "signature-method", 0, 0, G_OPTION_ARG_STRING, &a->signature_method,
@@ -190,6 +193,30 @@ cs_cli_check_access_type (const char *access_type)
   if (access_type != NULL && strcmp (access_type, "read") != 0 &&
       strcmp (access_type, "write") != 0)
     return cs_cli_usage_error ("--access-type", _("must be read or write"));
+  return -1;
+}
+
+int
+cs_cli_check_callback (const char *callback,
+                       guint      *port)
+{
+  guint64 number = 0;
+
+  *port = 0;
+  if (callback == NULL || strcmp (callback, "oob") == 0 || strcmp (callback, "loopback") == 0)
+    return -1;
+  if (g_str_has_prefix (callback, "loopback:"))
+    {
+      if (!g_ascii_string_to_unsigned (callback + strlen ("loopback:"), 10, 1, G_MAXUINT16,
+                                       &number, NULL))
+        return cs_cli_usage_error ("--callback", _("“%s”: the port must be a number from 1 to "
+                                                   "65535, as in loopback:8765"), callback);
+      *port = number;
+      return -1;
+    }
+  if (!g_uri_is_valid (callback, G_URI_FLAGS_NONE, NULL))
+    return cs_cli_usage_error ("--callback", _("“%s” is not oob, loopback, loopback:PORT or an "
+                                               "absolute URL"), callback);
   return -1;
 }
 

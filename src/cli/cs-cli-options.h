@@ -66,6 +66,9 @@ int             cs_cli_parse_command          (CsCliArgs          *args,
 int             cs_cli_check_url_option       (const char         *option,
                                                const char         *url);
 int             cs_cli_check_access_type      (const char         *access_type);
+/* --callback: oob, loopback, loopback:PORT (@port set) or an absolute URL (@port 0). */
+int             cs_cli_check_callback         (const char         *callback,
+                                               guint              *port);
 int             cs_cli_check_http_method      (const char         *method);
 int             cs_cli_parse_signature_method (const char         *name,
                                                CsSignatureMethod  *method);

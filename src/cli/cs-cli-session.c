@@ -280,8 +280,16 @@ cs_cli_session_new_authorization (CsCliSession *session,
 {
   CsAuthorization *auth = cs_authorization_new (session->client, session->provider,
                                                 &session->consumer);
+  guint port = 0;
 
-  if (a->callback != NULL && strcmp (a->callback, "loopback") == 0)
+  /* loopback:PORT, the port registered with the provider (checked by the command). */
+  if (a->callback != NULL && g_str_has_prefix (a->callback, "loopback:") &&
+      cs_cli_check_callback (a->callback, &port) < 0)
+    {
+      cs_authorization_set_callback (auth, CS_AUTHORIZATION_CALLBACK_LOOPBACK, NULL);
+      cs_authorization_set_callback_port (auth, port);
+    }
+  else if (a->callback != NULL && strcmp (a->callback, "loopback") == 0)
     cs_authorization_set_callback (auth, CS_AUTHORIZATION_CALLBACK_LOOPBACK, NULL);
   else if (a->callback != NULL && strcmp (a->callback, "oob") != 0)
     cs_authorization_set_callback (auth, CS_AUTHORIZATION_CALLBACK_URL, a->callback);

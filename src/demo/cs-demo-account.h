@@ -14,3 +14,6 @@
 #define CS_DEMO_CONSUMER_SECRET "countersign-demo-secret"
 #define CS_DEMO_SCREEN_NAME     "demo_user"
 #define CS_DEMO_USER_ID         "1000001"
+/* The loopback port of the callback URL registered with the demo app (data/providers/demo.provider
+ * names it as CallbackPort): http://127.0.0.1:8765/callback. */
+#define CS_DEMO_CALLBACK_PORT   8765

@@ -38,11 +38,12 @@ cs_demo_oauth1_request_token (CsDemoProvider    *self,
                            "send oob or a URL.");
       return;
     }
-  if (!cs_demo_callback_acceptable (callback))
+  if (!cs_demo_callback_approved (self->callbacks, callback))
     {
+      /* X's answer, word for word (HTTP 403, code 415). */
       cs_demo_reply_error (self, msg, SOUP_STATUS_FORBIDDEN, CS_DEMO_CODE_CALLBACK_NOT_APPROVED,
-                           "Callback URL not approved for this client application. The demo "
-                           "provider approves oob and http(s) URLs.");
+                           "Callback URL not approved for this client application. Approved "
+                           "callback URLs can be adjusted in your application settings");
       return;
     }
 

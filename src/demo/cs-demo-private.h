@@ -59,6 +59,7 @@ struct _CsDemoProvider
   CsDemoTokens *tokens;
   GHashTable   *nonces;       /* cs-demo-verify.c: "timestamp:nonce" → timestamp */
   gboolean      hide_account; /* the access token answer without user_id and screen_name */
+  GPtrArray    *callbacks;    /* the registered callback URLs (cs-demo-callback.c) */
 };
 
 /* The provider's clock, in Unix seconds: the real one plus the test offset. */

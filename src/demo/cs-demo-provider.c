@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
+#include "cs-demo-callback.h"
 #include "cs-demo-http.h"
 #include "cs-demo-private.h"
 #include "cs-demo-tokens.h"
@@ -90,6 +91,7 @@ cs_demo_provider_finalize (GObject *object)
 
   g_clear_pointer (&self->tokens, cs_demo_tokens_free);
   g_clear_pointer (&self->nonces, g_hash_table_unref);
+  g_clear_pointer (&self->callbacks, g_ptr_array_unref);
   g_clear_pointer (&self->base_url, g_free);
 
   G_OBJECT_CLASS (cs_demo_provider_parent_class)->finalize (object);
@@ -109,6 +111,40 @@ cs_demo_provider_init (CsDemoProvider *self)
 {
   self->tokens = cs_demo_tokens_new ();
   self->nonces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->callbacks = g_ptr_array_new_with_free_func (g_free);
+  cs_demo_callback_register_defaults (self->callbacks);
+}
+
+gboolean
+cs_demo_provider_register_callback (CsDemoProvider  *self,
+                                    const char      *url,
+                                    GError         **error)
+{
+  g_return_val_if_fail (CS_IS_DEMO_PROVIDER (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  if (!cs_demo_callback_registrable (url))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "A callback URL to register is a URL without a query string: %s", url);
+      return FALSE;
+    }
+  if (self->callbacks->len >= CS_DEMO_MAX_CALLBACKS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   "An app has at most %u callback URLs", CS_DEMO_MAX_CALLBACKS);
+      return FALSE;
+    }
+  g_ptr_array_add (self->callbacks, g_strdup (url));
+  return TRUE;
+}
+
+void
+cs_demo_provider_clear_callbacks (CsDemoProvider *self)
+{
+  g_return_if_fail (CS_IS_DEMO_PROVIDER (self));
+
+  g_ptr_array_set_size (self->callbacks, 0);
 }
 
 CsDemoProvider *

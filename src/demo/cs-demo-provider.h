@@ -35,6 +35,14 @@ void            cs_demo_provider_set_clock_offset (CsDemoProvider *self,
  * providers' do; Test Credentials still does. */
 void            cs_demo_provider_set_hide_account (CsDemoProvider *self,
                                                    gboolean        hide);
+/* The callback URLs registered with the demo app, matched exactly as X matches them (the
+ * query string may vary; "oob" needs none): at first http://127.0.0.1:8765/callback
+ * (CS_DEMO_CALLBACK_PORT), the app link io.github.countersign.countersign:/callback and those
+ * in COUNTERSIGN_DEMO_CALLBACKS. At most 10; a URL with a query string is refused. */
+gboolean        cs_demo_provider_register_callback (CsDemoProvider  *self,
+                                                    const char      *url,
+                                                    GError         **error);
+void            cs_demo_provider_clear_callbacks   (CsDemoProvider  *self);
 /* The access token most recently issued (tests compare it with what the UI shows). */
 const char     *cs_demo_provider_get_last_access_token (CsDemoProvider *self);
 

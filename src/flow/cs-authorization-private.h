@@ -20,6 +20,7 @@ struct _CsAuthorization
 
   CsAuthorizationCallback  callback;
   char                    *custom_url;
+  guint                    callback_port; /* LOOPBACK: 0 for one the system picks */
   char                    *access_type;
   guint                    callback_timeout;
   CsTokenStore            *store;

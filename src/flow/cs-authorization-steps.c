@@ -242,7 +242,7 @@ prepare_callback (CsAuthorization  *self,
   switch (self->callback)
     {
     case CS_AUTHORIZATION_CALLBACK_LOOPBACK:
-      self->server = cs_callback_server_new (error);
+      self->server = cs_callback_server_new_on_port (self->callback_port, error);
       if (self->server == NULL)
         return FALSE;
       self->callback_url = g_strdup (cs_callback_server_get_url (self->server));

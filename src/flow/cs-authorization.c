@@ -49,6 +49,16 @@ cs_authorization_set_callback (CsAuthorization         *self,
 }
 
 void
+cs_authorization_set_callback_port (CsAuthorization *self,
+                                    guint            port)
+{
+  g_return_if_fail (CS_IS_AUTHORIZATION (self));
+  g_return_if_fail (port <= G_MAXUINT16);
+
+  self->callback_port = port;
+}
+
+void
 cs_authorization_set_access_type (CsAuthorization *self,
                                   const char      *access_type)
 {

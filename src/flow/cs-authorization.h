@@ -125,6 +125,10 @@ CsAuthorization      *cs_authorization_new                  (CsOAuthClient      
 void                  cs_authorization_set_callback         (CsAuthorization         *self,
                                                              CsAuthorizationCallback  callback,
                                                              const char              *url);
+/* LOOPBACK: the port on 127.0.0.1 that the server listens on (the one registered with the
+ * provider); 0, the default, lets the system pick one. */
+void                  cs_authorization_set_callback_port    (CsAuthorization         *self,
+                                                             guint                    port);
 /* NULL (the default), "read" or "write" (x_auth_access_type). */
 void                  cs_authorization_set_access_type      (CsAuthorization         *self,
                                                              const char              *access_type);

@@ -128,6 +128,29 @@ cs_callback_parse_address (const char  *address,
   return NULL;
 }
 
+CsCallbackKind
+cs_callback_address_get_token (const char  *address,
+                               char       **token)
+{
+  const char *query;
+  const char *end;
+  char *verifier = NULL;
+  CsCallbackKind kind;
+
+  g_return_val_if_fail (address != NULL, CS_CALLBACK_INVALID);
+  g_return_val_if_fail (token != NULL, CS_CALLBACK_INVALID);
+
+  *token = NULL;
+  query = strchr (address, '?');
+  if (query == NULL)
+    return CS_CALLBACK_INVALID;
+  query++;
+  end = strchr (query, '#');
+  kind = cs_callback_parse_query (query, end != NULL ? end - query : -1, token, &verifier);
+  cs_secret_free (verifier);
+  return kind;
+}
+
 /* Pages */
 
 static void
@@ -362,6 +385,111 @@ cs_callback_server_init (CsCallbackServer *self)
 {
 }
 
+/* The servers of this process by port, for a fixed port: a server that finished keeps
+ * listening for a moment (its last page is still going out), and a Retry on the same port
+ * must not find the port taken by its own predecessor. */
+static GHashTable *servers_by_port;
+
+static void
+forget_port (gpointer  data,
+             GObject  *where_the_object_was)
+{
+  if (g_hash_table_lookup (servers_by_port, data) == (gpointer) where_the_object_was)
+    g_hash_table_remove (servers_by_port, data);
+}
+
+static void
+release_port (guint port)
+{
+  CsCallbackServer *previous;
+
+  if (servers_by_port == NULL)
+    return;
+  previous = g_hash_table_lookup (servers_by_port, GUINT_TO_POINTER (port));
+  if (previous == NULL)
+    return;
+  /* A wait whose cancellation is still on its way (Retry cancels the step in flight): it ends
+   * now. A wait that goes on keeps its port: the new server reports it taken. */
+  if (previous->pending != NULL &&
+      g_cancellable_is_cancelled (g_task_get_cancellable (previous->pending)))
+    finish_wait (previous, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                      _("The wait for the callback was "
+                                                        "cancelled")));
+  if (previous->pending == NULL && previous->server != NULL)
+    soup_server_disconnect (previous->server);
+}
+
+static void
+track_port (CsCallbackServer *self)
+{
+  if (servers_by_port == NULL)
+    servers_by_port = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (servers_by_port, GUINT_TO_POINTER (self->port), self);
+  g_object_weak_ref (G_OBJECT (self), forget_port, GUINT_TO_POINTER (self->port));
+}
+
+static void
+listen_error (guint    port,
+              GError  *local_error,
+              GError **error)
+{
+  if (port != 0 && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
+    g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_CALLBACK,
+                 _("Port %u on 127.0.0.1 is already in use by another program, so the "
+                   "authorization callback cannot listen there. Close that program, or choose "
+                   "another port and add http://127.0.0.1:<port>/callback with that port to "
+                   "the callback URLs in the app’s settings."),
+                 port);
+  else
+    g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_CALLBACK,
+                 _("Cannot listen on 127.0.0.1 for the authorization callback: %s"),
+                 local_error->message);
+}
+
+/**
+ * cs_callback_server_new_on_port:
+ * @port: the port on 127.0.0.1, or 0 for one the system picks
+ *
+ * Starts listening on 127.0.0.1:@port in the thread-default main context. A port that is
+ * taken gives CS_OAUTH_ERROR_CALLBACK with a message that names it.
+ *
+ * Returns: (transfer full) (nullable): the server, or %NULL with @error set
+ */
+CsCallbackServer *
+cs_callback_server_new_on_port (guint    port,
+                                GError **error)
+{
+  g_autoptr(CsCallbackServer) self = NULL;
+  g_autoptr(GInetAddress) loopback = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GSList *uris;
+
+  g_return_val_if_fail (port <= G_MAXUINT16, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (CS_TYPE_CALLBACK_SERVER, NULL);
+  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  address = g_inet_socket_address_new (loopback, port);
+  if (port != 0)
+    release_port (port);
+  self->server = soup_server_new ("server-header", "Countersign", NULL);
+  soup_server_add_handler (self->server, NULL, callback_handler, self, NULL);
+  if (!soup_server_listen (self->server, address, 0, &local_error))
+    {
+      listen_error (port, local_error, error);
+      return NULL;
+    }
+  uris = soup_server_get_uris (self->server);
+  g_assert (uris != NULL);
+  self->port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  self->url = cs_callback_loopback_url (self->port);
+  if (port != 0)
+    track_port (self);
+  return g_steal_pointer (&self);
+}
+
 /**
  * cs_callback_server_new:
  *
@@ -373,27 +501,13 @@ cs_callback_server_init (CsCallbackServer *self)
 CsCallbackServer *
 cs_callback_server_new (GError **error)
 {
-  g_autoptr(CsCallbackServer) self = g_object_new (CS_TYPE_CALLBACK_SERVER, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GError) local_error = NULL;
-  GSList *uris;
+  return cs_callback_server_new_on_port (0, error);
+}
 
-  self->server = soup_server_new ("server-header", "Countersign", NULL);
-  soup_server_add_handler (self->server, NULL, callback_handler, self, NULL);
-  if (!soup_server_listen (self->server, address, 0, &local_error))
-    {
-      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_CALLBACK,
-                   _("Cannot listen on 127.0.0.1 for the authorization callback: %s"),
-                   local_error->message);
-      return NULL;
-    }
-  uris = soup_server_get_uris (self->server);
-  g_assert (uris != NULL);
-  self->port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  self->url = g_strdup_printf ("http://127.0.0.1:%u" CALLBACK_PATH, self->port);
-  return g_steal_pointer (&self);
+char *
+cs_callback_loopback_url (guint port)
+{
+  return g_strdup_printf ("http://127.0.0.1:%u" CALLBACK_PATH, port);
 }
 
 const char *

@@ -4,7 +4,8 @@
  *
  * CONTRACT (other layers code against this): signatures here may grow, not change.
  *
- * Usage: cs_callback_server_new() listens on 127.0.0.1, ephemeral port; pass
+ * Usage: cs_callback_server_new() listens on 127.0.0.1, ephemeral port
+ * (cs_callback_server_new_on_port() on a given one, the port registered with the provider); pass
  * cs_callback_server_get_url() as oauth_callback; once the request token is known, call
  * cs_callback_server_wait_async() with it. It finishes with the verifier when the browser
  * comes back with that token; with CS_OAUTH_ERROR_DENIED when it comes back with `denied=`;
@@ -22,6 +23,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsCallbackServer, cs_callback_server, CS, CALLBACK_SERVER, GObject)
 
 CsCallbackServer *cs_callback_server_new         (GError             **error);
+/* @port 0: the system picks one. A taken port: CS_OAUTH_ERROR_CALLBACK naming it and what to
+ * do. A finished server of this process on @port gives it up at once. */
+CsCallbackServer *cs_callback_server_new_on_port (guint                port,
+                                                  GError             **error);
+/* "http://127.0.0.1:PORT/callback": the address to register for a loopback port (X's docs:
+ * 127.0.0.1, never localhost). */
+char             *cs_callback_loopback_url       (guint                port);
 const char       *cs_callback_server_get_url     (CsCallbackServer    *self);
 void              cs_callback_server_wait_async  (CsCallbackServer    *self,
                                                   const char          *request_token,
@@ -63,5 +71,19 @@ CsCallbackKind    cs_callback_parse_query        (const char          *query,
 char             *cs_callback_parse_address      (const char          *address,
                                                   const char          *request_token,
                                                   GError             **error);
+
+/* The private-use URI scheme of RFC 8252 §7.1 that the desktop file hands to the application
+ * (x-scheme-handler): the app ID, io.github.countersign.Countersign, in lower case (a scheme
+ * is case-insensitive and written in lower case), so it is the reverse-DNS form of a name the
+ * project controls and no other application's. */
+#define CS_CALLBACK_APP_SCHEME "io.github.countersign.countersign"
+/* The callback address to register for it: a path, no host (§7.1 uses a single slash). */
+#define CS_CALLBACK_APP_URL    CS_CALLBACK_APP_SCHEME ":/callback"
+
+/* Pure: which authorization a callback address (an app link the desktop handed over) is for.
+ * Sets @token to the oauth_token (CS_CALLBACK_VERIFIER) or the refused token
+ * (CS_CALLBACK_DENIED, may be ""); CS_CALLBACK_INVALID when it is no callback address. */
+CsCallbackKind    cs_callback_address_get_token  (const char          *address,
+                                                  char               **token);
 
 G_END_DECLS

@@ -350,11 +350,23 @@ request_complete (GTask              *task,
                                     g_bytes_get_size (body),
                                     soup_message_headers_get_content_type (headers, NULL));
       const char *advice = step_advice (request, status, headers, body);
+      g_autofree char *sent =
+        request->kind == KIND_REQUEST_TOKEN
+          ? cs_provider_error_callback_advice (g_bytes_get_data (body, NULL),
+                                               g_bytes_get_size (body),
+                                               soup_message_headers_get_content_type (headers,
+                                                                                      NULL),
+                                               request->callback)
+          : NULL;
+
+      g_autofree char *more = sent != NULL ? g_strjoin (" ", advice != NULL ? advice : "",
+                                                         sent, NULL)
+                                           : g_strdup (advice);
 
       /* The advice goes after the provider's words, so the message starts as it always did. */
       request_return_error (task, CS_OAUTH_ERROR_REJECTED, _("%s refused the request: %s%s%s"),
-                            request->host, description, advice != NULL ? " " : "",
-                            advice != NULL ? advice : "");
+                            request->host, description, more != NULL ? " " : "",
+                            more != NULL ? g_strstrip (more) : "");
       return;
     }
 

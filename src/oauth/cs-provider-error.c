@@ -472,6 +472,26 @@ cs_provider_error_explain (int         code,
 }
 
 char *
+cs_provider_error_callback_advice (const char *body,
+                                   gsize       len,
+                                   const char *content_type,
+                                   const char *callback)
+{
+  g_autofree char *shown = NULL;
+  int code = -1;
+
+  if (callback == NULL || strcmp (callback, "oob") == 0)
+    return NULL;
+  cs_provider_error_parse_full (body, len, content_type, &code, NULL, NULL);
+  if (code != 415)
+    return NULL;
+  shown = cs_provider_error_sanitize (callback, -1, CS_PROVIDER_ERROR_MAX_TEXT);
+  return g_strdup_printf (_("The callback URL sent was “%s”: add exactly this address, port "
+                            "included, to the callback URLs in the app’s settings."),
+                          shown);
+}
+
+char *
 cs_provider_error_describe (guint       status,
                             const char *body,
                             gsize       len,

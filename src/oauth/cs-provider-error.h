@@ -68,6 +68,14 @@ char       *cs_provider_error_describe   (guint        status,
                                           gsize        len,
                                           const char  *content_type);
 
+/* When @body is the refusal of an unregistered callback (code 415) and @callback (what was
+ * sent as oauth_callback) is not "oob": a translated sentence that names @callback and says
+ * to add it in the app's settings. NULL otherwise. */
+char       *cs_provider_error_callback_advice (const char  *body,
+                                               gsize        len,
+                                               const char  *content_type,
+                                               const char  *callback);
+
 /* Makes @text safe to show: valid UTF-8, control characters as spaces, runs of spaces as
  * one, at most @max_chars characters (an ellipsis marks a cut). */
 char       *cs_provider_error_sanitize   (const char  *text,

@@ -259,6 +259,29 @@ keyfile_get_bool (GKeyFile         *keyfile,
   return TRUE;
 }
 
+/* CallbackPort: the loopback port of the callback URL registered with the provider. */
+static gboolean
+load_callback_port (CsProvider       *self,
+                    GKeyFile         *keyfile,
+                    const KeyfileMap *map,
+                    GError          **error)
+{
+  g_autofree char *text = g_key_file_get_string (keyfile, PROVIDER_GROUP, "CallbackPort", NULL);
+  guint64 port = 0;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT16, &port, NULL))
+    {
+      cs_provider_set_file_error (error, map->source, keyfile_map_line (map, "CallbackPort"),
+                                  _("The value of “%s” must be a port number from 1 to 65535"),
+                                  "CallbackPort");
+      return FALSE;
+    }
+  cs_provider_set_callback_port (self, port);
+  return TRUE;
+}
+
 static gboolean
 load_fields (CsProvider       *self,
              GKeyFile         *keyfile,
@@ -325,7 +348,8 @@ provider_load_keyfile (CsProvider       *self,
   char *consumer_secret;
 
   if (!load_fields (self, keyfile, map, error) ||
-      !load_signature_method (self, keyfile, map, error))
+      !load_signature_method (self, keyfile, map, error) ||
+      !load_callback_port (self, keyfile, map, error))
     return FALSE;
 
   if (!keyfile_get_bool (keyfile, map, "SupportsAccessType", &flag, error))
@@ -409,5 +433,8 @@ cs_provider_to_data (CsProvider *self,
                           cs_provider_get_supports_access_type (self));
   g_key_file_set_boolean (keyfile, PROVIDER_GROUP, "SupportsForceLogin",
                           cs_provider_get_supports_force_login (self));
+  if (cs_provider_get_callback_port (self) != 0)
+    g_key_file_set_integer (keyfile, PROVIDER_GROUP, "CallbackPort",
+                            cs_provider_get_callback_port (self));
   return g_key_file_to_data (keyfile, length, NULL);
 }

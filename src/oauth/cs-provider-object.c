@@ -31,6 +31,7 @@ struct _CsProvider
   gboolean           supports_access_type;
   gboolean           supports_force_login;
   gboolean           is_custom;
+  guint              callback_port;
 };
 
 G_DEFINE_FINAL_TYPE (CsProvider, cs_provider, G_TYPE_OBJECT)
@@ -268,6 +269,22 @@ cs_provider_get_supports_force_login (CsProvider *self)
 {
   g_return_val_if_fail (CS_IS_PROVIDER (self), FALSE);
   return self->supports_force_login;
+}
+
+guint
+cs_provider_get_callback_port (CsProvider *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER (self), 0);
+  return self->callback_port;
+}
+
+void
+cs_provider_set_callback_port (CsProvider *self,
+                               guint       port)
+{
+  g_return_if_fail (CS_IS_PROVIDER (self));
+  g_return_if_fail (port <= G_MAXUINT16);
+  self->callback_port = port;
 }
 
 const char *

@@ -34,6 +34,11 @@ CsSignatureMethod  cs_provider_get_signature_method     (CsProvider   *self);
 gboolean           cs_provider_get_supports_access_type (CsProvider   *self);
 /* Twitter's `force_login` / `screen_name` on the authorize URL. */
 gboolean           cs_provider_get_supports_force_login (CsProvider   *self);
+/* The port of the loopback callback URL (http://127.0.0.1:PORT/callback) registered with
+ * the provider's app, the keyfile's CallbackPort; 0 when the preset names none. */
+guint              cs_provider_get_callback_port        (CsProvider   *self);
+void               cs_provider_set_callback_port        (CsProvider   *self,
+                                                         guint         port);
 /* Only the demo provider ships consumer credentials (they are public demo values). */
 const char        *cs_provider_get_demo_consumer_key    (CsProvider   *self);
 const char        *cs_provider_get_demo_consumer_secret (CsProvider   *self);

@@ -66,8 +66,11 @@ cs_ui_init (int    *argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   cs_ui_app = cs_application_new ();
+  /* CS_UI_UNIQUE: the test's application is the one on its private session bus, so an app
+   * link that the desktop hands to "countersign" reaches it (test-callbacks.c). */
   g_application_set_flags (G_APPLICATION (cs_ui_app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+                           (g_getenv ("CS_UI_UNIQUE") != NULL ? 0 : G_APPLICATION_NON_UNIQUE) |
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN);
   if (!g_application_register (G_APPLICATION (cs_ui_app), NULL, &error))
     g_error ("register: %s", error->message);
   g_application_hold (G_APPLICATION (cs_ui_app));
