@@ -78,7 +78,7 @@ protocol_acceptable (GPtrArray         *oauth,
          cs_param_list_get (oauth, "oauth_nonce") != NULL &&
          cs_signature_method_from_string (cs_param_list_get (oauth, "oauth_signature_method"),
                                           method) &&
-         *method != CS_SIGNATURE_METHOD_RSA_SHA1 &&
+         !cs_signature_method_is_rsa (*method) &&
          (version == NULL || strcmp (version, "1.0") == 0);
 }
 
