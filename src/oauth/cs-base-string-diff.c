@@ -105,7 +105,8 @@ hide_values (const char         *text,
   return g_string_free (out, FALSE);
 }
 
-/* The window [@from, @from + @n) of @s, printable ASCII, with `…` where it is cut. */
+/* The window [@from, @from + @n) of @s, printable ASCII, with `...` where it is cut (ASCII
+ * too, so that a column is a byte in any locale). */
 static void
 append_window (GString    *out,
                const char *s,
@@ -115,11 +116,11 @@ append_window (GString    *out,
   gsize len = strlen (s);
 
   if (from > 0)
-    g_string_append (out, "…");
+    g_string_append (out, "...");
   for (gsize i = from; i < len && i < from + n; i++)
     g_string_append_c (out, s[i] >= 0x20 && s[i] < 0x7f ? s[i] : '?');
   if (from + n < len)
-    g_string_append (out, "…");
+    g_string_append (out, "...");
   g_string_append_c (out, '\n');
 }
 
@@ -153,7 +154,7 @@ cs_base_string_diff_describe (const char         *ours,
   width = MAX (g_utf8_strlen (label_ours, -1), g_utf8_strlen (label_theirs, -1)) + 1;
   from = (gsize) offset > CS_BASE_STRING_DIFF_CONTEXT ? offset - CS_BASE_STRING_DIFF_CONTEXT
                                                       : 0;
-  column = width + (from > 0 ? 1 : 0) + (offset - from);
+  column = width + (from > 0 ? 3 : 0) + (offset - from);
 
   out = g_string_new (NULL);
   g_string_append_printf (out, _("The base strings differ from character %" G_GSSIZE_FORMAT

@@ -44,7 +44,7 @@ char   *cs_base_string_diff_debug_sbs   (const char         *body,
  *
  * Returns: lines for a terminal or a monospace label: where the strings first differ, then
  *   `ours:` and `provider:` with a window of %CS_BASE_STRING_DIFF_CONTEXT characters around
- *   that place (`…` where cut), then a `^` under it; "identical" when they are equal.
+ *   that place (`...` where cut), then a `^` under it; "identical" when they are equal.
  *   Bytes that are not printable ASCII are shown as `?`.
  */
 char   *cs_base_string_diff_describe    (const char         *ours,
