@@ -173,3 +173,44 @@ cs_base_string_diff_describe (const char         *ours,
   g_string_append_c (out, '^');
   return g_string_free (out, FALSE);
 }
+
+char *
+cs_base_string_diff_split (const char  *message,
+                           char       **diff)
+{
+  const char *sep;
+  const char *last_line;
+
+  g_return_val_if_fail (message != NULL && diff != NULL, NULL);
+
+  *diff = NULL;
+  sep = g_strrstr (message, "\n\n");
+  last_line = strrchr (message, '\n');
+  if (sep == NULL || last_line == NULL || last_line <= sep + 1)
+    return g_strdup (message);
+  /* The caret line: spaces, then one `^`. */
+  for (const char *p = last_line + 1; *p != '\0'; p++)
+    if (*p != ' ' && !(*p == '^' && p[1] == '\0'))
+      return g_strdup (message);
+  if (last_line[strlen (last_line) - 1] != '^')
+    return g_strdup (message);
+  *diff = g_strdup (sep + 2);
+  return g_strndup (message, sep - message);
+}
+
+char *
+cs_base_string_diff_for_body (const char *ours,
+                              GBytes     *body,
+                              const char *token,
+                              const char *verifier)
+{
+  const char * const hide[] = { token != NULL ? token : verifier, verifier, NULL };
+  g_autofree char *theirs = NULL;
+
+  if (ours == NULL || body == NULL)
+    return NULL;
+  theirs = cs_base_string_diff_debug_sbs (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  if (theirs == NULL)
+    return NULL;
+  return cs_base_string_diff_describe (ours, theirs, hide);
+}

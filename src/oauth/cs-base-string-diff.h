@@ -51,4 +51,22 @@ char   *cs_base_string_diff_describe    (const char         *ours,
                                          const char         *theirs,
                                          const char * const *hide);
 
+/* cs_base_string_diff_describe() of @ours and the debug_sbs of @body (hiding @token and
+ * @verifier, both nullable), or %NULL when @body has none. */
+char   *cs_base_string_diff_for_body    (const char         *ours,
+                                         GBytes             *body,
+                                         const char         *token,
+                                         const char         *verifier);
+
+/**
+ * cs_base_string_diff_split:
+ * @message: an error message that may end with "\n\n" and a cs_base_string_diff_describe()
+ *   text whose last line is the caret
+ * @diff: (out): that text, or %NULL
+ *
+ * Returns: the message before it (the whole message when there is none)
+ */
+char   *cs_base_string_diff_split       (const char         *message,
+                                         char              **diff);
+
 G_END_DECLS

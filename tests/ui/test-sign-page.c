@@ -7,7 +7,7 @@
  * NetSuite-style request (HMAC-SHA512, realm, a fixed token) with a JSON body and its body
  * hash is signed, shown and sent to the independent oauthlib provider, whose answer is shown;
  * the demo provider asked for debug_sbs refuses, and the page shows both base strings with
- * the first difference marked.
+ * the first difference marked, and so does the wizard's error view for a Custom provider.
  */
 #include "config.h"
 
@@ -154,6 +154,38 @@ test_debug_sbs_diff (void)
   close_page (window);
 }
 
+/* The wizard's step 2 against the same provider: the error view shows both base strings. */
+static void
+test_wizard_debug_sbs (void)
+{
+  CsDemoProvider *demo = cs_application_get_demo_provider (cs_ui_app, NULL);
+  const char *base = cs_demo_provider_get_base_url (demo);
+  g_autofree char *request = g_strconcat (base, "/oauth/request_token?debug_sbs=proxy", NULL);
+  g_autofree char *authorize = g_strconcat (base, "/oauth/authorize", NULL);
+  g_autofree char *access = g_strconcat (base, "/oauth/access_token", NULL);
+  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  AdwComboRow *providers;
+
+  open_wizard (window);
+  providers = ADW_COMBO_ROW (cs_ui_find (window, "Provider"));
+  choose (window, "Provider", g_list_model_get_n_items (adw_combo_row_get_model (providers)) - 1);
+  choose (window, "Callback", 0);
+  cs_ui_type (window, "Request Token URL", request);
+  cs_ui_type (window, "Authorize URL", authorize);
+  cs_ui_type (window, "Access Token URL", access);
+  cs_ui_type (window, "Consumer Key", CS_DEMO_CONSUMER_KEY);
+  cs_ui_type (window, "Consumer Secret", CS_DEMO_CONSUMER_SECRET);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard) && cs_ui_can_click (window, "Retry"));
+  g_assert_true (cs_ui_text_shown (window, "signature_invalid"));
+  g_assert_true (cs_ui_text_shown (window, "The base strings differ from character 10 on:"));
+  g_assert_true (cs_ui_text_shown (window, "Provider:    POST&https%3A%2F%2F127.0.0.1"));
+  g_assert_false (cs_ui_text_shown (window, CS_DEMO_CONSUMER_SECRET));
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +203,7 @@ main (int   argc,
   g_test_add_func ("/ui/sign-page/bad-input", test_bad_input);
   g_test_add_func ("/ui/sign-page/sign-and-send", test_sign_and_send);
   g_test_add_func ("/ui/sign-page/debug-sbs-diff", test_debug_sbs_diff);
+  g_test_add_func ("/ui/sign-page/wizard-debug-sbs", test_wizard_debug_sbs);
 
   status = g_test_run ();
 

@@ -228,6 +228,35 @@ test_diff_describe (void)
   g_assert_nonnull (strstr (same, "same base string"));
 }
 
+/* The wizard gets the comparison at the end of an error message, and takes it apart. */
+static void
+test_diff_in_message (void)
+{
+  const char *body_text = "oauth_problem=signature_invalid&debug_sbs=GET&https%3A%2F%2Fx&"
+                          "oauth_token%3Dsecret-token-1";
+  g_autoptr(GBytes) body = g_bytes_new_static (body_text, strlen (body_text));
+  g_autofree char *diff = cs_base_string_diff_for_body ("GET&http%3A%2F%2Fx&oauth_token%3D"
+                                                        "secret-token-1", body,
+                                                        "secret-token-1", NULL);
+  g_autofree char *message = g_strconcat ("x refused the request: HTTP 401.\n\n", diff, NULL);
+  g_autofree char *found = NULL;
+  g_autofree char *head = cs_base_string_diff_split (message, &found);
+  g_autofree char *plain_diff = NULL;
+  g_autofree char *plain = cs_base_string_diff_split ("a\n\nb\nc", &plain_diff);
+
+  g_assert_nonnull (diff);
+  g_assert_null (strstr (diff, "secret-token-1"));
+  g_assert_cmpstr (head, ==, "x refused the request: HTTP 401.");
+  g_assert_cmpstr (found, ==, diff);
+  g_assert_cmpstr (plain, ==, "a\n\nb\nc");
+  g_assert_null (plain_diff);
+  {
+    g_autoptr(GBytes) none = g_bytes_new_static ("oauth_problem=signature_invalid", 31);
+
+    g_assert_null (cs_base_string_diff_for_body ("GET&a&b", none, NULL, NULL));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -240,5 +269,6 @@ main (int    argc,
   g_test_add_func ("/base-string-diff/offset", test_diff_offset);
   g_test_add_func ("/base-string-diff/debug-sbs", test_debug_sbs);
   g_test_add_func ("/base-string-diff/describe", test_diff_describe);
+  g_test_add_func ("/base-string-diff/in-message", test_diff_in_message);
   return g_test_run ();
 }
