@@ -36,6 +36,38 @@ cs_cli_args_clear (CsCliArgs *a)
   g_free (a->realm);
 }
 
+/* The options of a request's signature method, body and realm (`sign` has its own table). */
+static gboolean
+body_entry (CsCliArgs    *a,
+            const char   *name,
+            GOptionEntry *out)
+{
+  const GOptionEntry body[] = {
+    { "signature-method", 0, 0, G_OPTION_ARG_STRING, &a->signature_method,
+      N_("HMAC-SHA1, HMAC-SHA256, HMAC-SHA512, PLAINTEXT, RSA-SHA1 or RSA-SHA256 (default: "
+         "the provider’s)"),
+      N_("METHOD") },
+    { "body", 0, 0, G_OPTION_ARG_STRING, &a->body,
+      N_("A raw body that is not form-encoded (JSON…), sent as it is and not signed as "
+         "parameters"), N_("BODY") },
+    { "content-type", 0, 0, G_OPTION_ARG_STRING, &a->content_type,
+      N_("The Content-Type of --body (default: application/json)"), N_("TYPE") },
+    { "body-hash", 0, 0, G_OPTION_ARG_NONE, &a->body_hash,
+      N_("Sign the body with oauth_body_hash (the OAuth Request Body Hash draft)"), NULL },
+    { "realm", 0, 0, G_OPTION_ARG_STRING, &a->realm,
+      N_("Put realm in the header, as NetSuite’s account ID (it is never signed)"),
+      N_("REALM") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (body); i++)
+    if (strcmp (body[i].long_name, name) == 0)
+      {
+        *out = body[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* The option entries, by name, so that each command lists only what it takes. */
 static GOptionEntry
 entry (CsCliArgs  *a,
@@ -63,7 +95,7 @@ entry (CsCliArgs  *a,
     { "consumer-secret", 0, 0, G_OPTION_ARG_STRING, &a->consumer_secret,
       N_("The consumer secret (or set COUNTERSIGN_CONSUMER_SECRET)"), N_("SECRET") },
     { "private-key", 0, 0, G_OPTION_ARG_FILENAME, &a->private_key,
-      N_("The PEM private key file for RSA-SHA1"), N_("PEM-FILE") },
+      N_("The PEM private key file for RSA-SHA1 and RSA-SHA256"), N_("PEM-FILE") },
     { "token", 0, 0, G_OPTION_ARG_STRING, &a->token,
       N_("The token (request token for access-token, access token for call)"), N_("TOKEN") },
     { "token-secret", 0, 0, G_OPTION_ARG_STRING, &a->token_secret,
@@ -76,10 +108,6 @@ entry (CsCliArgs  *a,
       N_("oob|loopback|URL") },
     { "access-type", 0, 0, G_OPTION_ARG_STRING, &a->access_type,
       N_("Ask for read or write access (x_auth_access_type)"), N_("read|write") },
-    { "signature-method", 0, 0, G_OPTION_ARG_STRING, &a->signature_method,
-      N_("HMAC-SHA1, HMAC-SHA256, HMAC-SHA512, PLAINTEXT, RSA-SHA1 or RSA-SHA256 (default: "
-         "the provider’s)"),
-      N_("METHOD") },
     { "method", 0, 0, G_OPTION_ARG_STRING, &a->method,
       N_("The HTTP method (default: GET)"), N_("METHOD") },
     { "url", 0, 0, G_OPTION_ARG_STRING, &a->url,
@@ -87,16 +115,6 @@ entry (CsCliArgs  *a,
     { "data", 0, 0, G_OPTION_ARG_STRING, &a->data,
       N_("An application/x-www-form-urlencoded body, exactly as it will be sent"),
       N_("FORM-BODY") },
-    { "body", 0, 0, G_OPTION_ARG_STRING, &a->body,
-      N_("A raw body that is not form-encoded (JSON…), sent as it is and not signed as "
-         "parameters"), N_("BODY") },
-    { "content-type", 0, 0, G_OPTION_ARG_STRING, &a->content_type,
-      N_("The Content-Type of --body (default: application/json)"), N_("TYPE") },
-    { "body-hash", 0, 0, G_OPTION_ARG_NONE, &a->body_hash,
-      N_("Sign the body with oauth_body_hash (the OAuth Request Body Hash draft)"), NULL },
-    { "realm", 0, 0, G_OPTION_ARG_STRING, &a->realm,
-      N_("Put realm in the header, as NetSuite’s account ID (it is never signed)"),
-      N_("REALM") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &a->format,
       N_("How to print the access token: lines (default), env or json"), N_("FORMAT") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &a->timeout,
@@ -171,8 +189,10 @@ cs_cli_parse_command (CsCliArgs          *a,
   a->timeout = G_MININT;
   for (guint i = 0; names[i] != NULL; i++)
     {
-      GOptionEntry e = entry (a, names[i]);
+      GOptionEntry e;
 
+      if (!body_entry (a, names[i], &e))
+        e = entry (a, names[i]);
       g_array_append_val (entries, e);
     }
   context = cs_cli_option_context_new ((*argv)[0], NULL, summary,

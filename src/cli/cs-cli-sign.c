@@ -147,7 +147,7 @@ sign_context_new (SignArgs *args)
       N_("HMAC-SHA1 (default), HMAC-SHA256, HMAC-SHA512, PLAINTEXT, RSA-SHA1 or RSA-SHA256"),
       N_("METHOD") },
     { "private-key", 0, 0, G_OPTION_ARG_FILENAME, &args->private_key,
-      N_("The PEM private key file for RSA-SHA1"), N_("PEM-FILE") },
+      N_("The PEM private key file for RSA-SHA1 and RSA-SHA256"), N_("PEM-FILE") },
     { "nonce", 0, 0, G_OPTION_ARG_STRING, &args->nonce,
       N_("Use this nonce instead of a random one"), N_("NONCE") },
     { "timestamp", 0, 0, G_OPTION_ARG_STRING, &args->timestamp,

@@ -157,8 +157,8 @@ cs_base_string_diff_describe (const char         *ours,
   column = width + (from > 0 ? 3 : 0) + (offset - from);
 
   out = g_string_new (NULL);
-  g_string_append_printf (out, _("The base strings differ from character %" G_GSSIZE_FORMAT
-                                 " on:"), offset + 1);
+  g_string_append_printf (out, _("The base strings differ from character %lu on:"),
+                          (gulong) offset + 1);
   g_string_append_c (out, '\n');
   g_string_append (out, label_ours);
   for (glong i = g_utf8_strlen (label_ours, -1); i < width; i++)
