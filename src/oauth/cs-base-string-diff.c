@@ -82,10 +82,10 @@ cs_base_string_diff_debug_sbs (const char *body,
   return g_strndup (p, value_len);
 }
 
-/* Replaces each value of @hide in @text, in its raw and encoded forms. */
-static char *
-hide_values (const char         *text,
-             const char * const *hide)
+char *
+cs_base_string_diff_hide (const char         *text,
+                          const char * const *hide,
+                          const char         *replacement)
 {
   GString *out = g_string_new (text);
 
@@ -98,9 +98,9 @@ hide_values (const char         *text,
         continue;
       once = cs_percent_encode (hide[i]);
       twice = cs_percent_encode (once);
-      g_string_replace (out, twice, "[hidden]", 0);
-      g_string_replace (out, once, "[hidden]", 0);
-      g_string_replace (out, hide[i], "[hidden]", 0);
+      g_string_replace (out, twice, replacement, 0);
+      g_string_replace (out, once, replacement, 0);
+      g_string_replace (out, hide[i], replacement, 0);
     }
   return g_string_free (out, FALSE);
 }
@@ -142,8 +142,8 @@ cs_base_string_diff_describe (const char         *ours,
 
   g_return_val_if_fail (ours != NULL && theirs != NULL, NULL);
 
-  a = hide_values (ours, hide);
-  b = hide_values (theirs, hide);
+  a = cs_base_string_diff_hide (ours, hide, "[hidden]");
+  b = cs_base_string_diff_hide (theirs, hide, "[hidden]");
   offset = cs_base_string_diff_offset (a, b);
   if (offset < 0)
     return g_strdup (_("The provider signed the same base string as Countersign: the "

@@ -35,6 +35,12 @@ gssize  cs_base_string_diff_offset      (const char         *ours,
 char   *cs_base_string_diff_debug_sbs   (const char         *body,
                                          gsize               len);
 
+/* @text with each value of @hide (NULL-terminated; values shorter than 4 bytes are kept)
+ * replaced by @replacement, raw and percent-encoded once or twice. */
+char   *cs_base_string_diff_hide        (const char         *text,
+                                         const char * const *hide,
+                                         const char         *replacement);
+
 /**
  * cs_base_string_diff_describe:
  * @ours: the base string we signed

@@ -187,23 +187,17 @@ static GError *
 scrub_error (SendData *data,
              GError   *error)
 {
-  GString *text;
-
   if (error->domain != CS_OAUTH_ERROR)
     return error;
-  text = g_string_new (error->message);
   for (guint i = 0; i < G_N_ELEMENTS (data->secrets); i++)
-    {
-      g_autofree char *encoded = NULL;
+    if (data->secrets[i] != NULL)
+      {
+        const char * const one[] = { data->secrets[i], NULL };
+        char *scrubbed = cs_base_string_diff_hide (error->message, one, "[secret]");
 
-      if (data->secrets[i] == NULL || strlen (data->secrets[i]) < 4)
-        continue;
-      encoded = cs_percent_encode (data->secrets[i]);
-      g_string_replace (text, encoded, "[secret]", 0);
-      g_string_replace (text, data->secrets[i], "[secret]", 0);
-    }
-  g_free (error->message);
-  error->message = g_string_free (text, FALSE);
+        g_free (error->message);
+        error->message = scrubbed;
+      }
   return error;
 }
 

@@ -13,36 +13,19 @@
 #include <gio/gio.h>
 
 #include "cs-test-cli.h"
+#include "cs-test-providers.h"
 
-#define URL_PREFIX "http://127.0.0.1:"
 #define FIXED_TOKEN "fixed-access-token-0001"
 #define FIXED_SECRET "COUNTERSIGN_TOKEN_SECRET=fixed-access-secret"
-
-static GSubprocess *oauthlib_proc;
-static char *oauthlib_base;
 
 static const char *
 oauthlib_url (void)
 {
-  g_autofree char *script = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *port = NULL;
-  const char *python = g_getenv ("COUNTERSIGN_PYTHON3");
+  static char *url;
 
-  if (oauthlib_base != NULL)
-    return oauthlib_base;
-  script = g_test_build_filename (G_TEST_DIST, "providers", "oauthlib_provider.py", NULL);
-  oauthlib_proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                    python ? python : "/usr/bin/python3", script, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (oauthlib_proc));
-  port = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  if (port == NULL)
-    g_error ("The oauthlib provider did not start (is python3-oauthlib installed?)");
-  oauthlib_base = g_strconcat (URL_PREFIX, port, "/one-legged", NULL);
-  return oauthlib_base;
+  if (url == NULL)
+    url = g_strconcat (cs_test_oauthlib_base_url (), "/one-legged", NULL);
+  return url;
 }
 
 /* NetSuite's way: HMAC-SHA512, the account ID as realm, a token made in the settings. */
@@ -131,52 +114,18 @@ test_bad_body_options (void)
       }
 }
 
-static char *
-value_after_label (const char *out,
-                   const char *label)
-{
-  const char *p = strstr (out, label);
-  const char *end;
-
-  g_assert_nonnull (p);
-  p += strlen (label);
-  while (*p == ' ')
-    p++;
-  end = strchr (p, '\n');
-  return g_strndup (p, end ? (gsize) (end - p) : strlen (p));
-}
-
 /* The demo provider asked for debug_sbs, behind a "TLS proxy": both base strings on stderr,
  * the caret under the `s` of https. */
 static void
 test_debug_sbs_diff (void)
 {
-  const char *args[] = { g_getenv ("COUNTERSIGN_CLI"), "demo-provider", "--port", "0", NULL };
   g_autoptr(GSubprocess) demo = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *rt_url = NULL;
-  g_autofree char *url = NULL;
+  g_autofree char *text = cs_test_demo_cli_start (&demo);
+  g_autofree char *rt_url = cs_test_value_after_label (text, "Request token URL:");
+  g_autofree char *url = g_strconcat (rt_url, "?debug_sbs=proxy", NULL);
   g_auto(CsCliRun) run = { 0 };
   g_auto(CsCliRun) same = { 0 };
   g_auto(GStrv) lines = NULL;
-  char *line;
-
-  demo = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (demo));
-  while ((line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error)) != NULL)
-    {
-      gboolean last = g_str_has_prefix (line, "Press Ctrl+C");
-
-      g_string_append_printf (text, "%s\n", line);
-      g_free (line);
-      if (last)
-        break;
-    }
-  rt_url = value_after_label (text->str, "Request token URL:");
-  url = g_strconcat (rt_url, "?debug_sbs=proxy", NULL);
 
   cs_cli_run_full (&run, (const char * const[]) {
                      "COUNTERSIGN_CONSUMER_SECRET=countersign-demo-secret", NULL }, NULL,
@@ -219,10 +168,6 @@ main (int   argc,
   g_test_add_func ("/cli/one-legged/bad-body-options", test_bad_body_options);
   g_test_add_func ("/cli/one-legged/debug-sbs-diff", test_debug_sbs_diff);
   status = g_test_run ();
-  if (oauthlib_proc != NULL)
-    {
-      g_subprocess_force_exit (oauthlib_proc);
-      g_subprocess_wait (oauthlib_proc, NULL, NULL);
-    }
+  cs_test_oauthlib_stop ();
   return status;
 }

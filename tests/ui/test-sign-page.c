@@ -13,31 +13,17 @@
 
 #include <string.h>
 
+#include "cs-test-providers.h"
 #include "cs-ui-flow.h"
-
-static GSubprocess *oauthlib_proc;
-static char *oauthlib_url;
 
 static const char *
 oauthlib_one_legged (void)
 {
-  g_autofree char *script = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *port = NULL;
+  static char *url;
 
-  if (oauthlib_url != NULL)
-    return oauthlib_url;
-  script = g_test_build_filename (G_TEST_DIST, "..", "providers", "oauthlib_provider.py", NULL);
-  oauthlib_proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "/usr/bin/python3",
-                                    script, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (oauthlib_proc));
-  port = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (port);
-  oauthlib_url = g_strconcat ("http://127.0.0.1:", port, "/one-legged?limit=5", NULL);
-  return oauthlib_url;
+  if (url == NULL)
+    url = g_strconcat (cs_test_oauthlib_base_url (), "/one-legged?limit=5", NULL);
+  return url;
 }
 
 static CsWindow *
@@ -208,10 +194,6 @@ main (int   argc,
   status = g_test_run ();
 
   cs_ui_flow_stop ();
-  if (oauthlib_proc != NULL)
-    {
-      g_subprocess_force_exit (oauthlib_proc);
-      g_subprocess_wait (oauthlib_proc, NULL, NULL);
-    }
+  cs_test_oauthlib_stop ();
   return status;
 }
