@@ -8,6 +8,7 @@
 
 #include "cs-exchange-view.h"
 #include "cs-a11y.h"
+#include "cs-base-string-diff.h"
 #include "cs-oauth-error.h"
 
 struct _CsExchangeView
@@ -19,6 +20,7 @@ struct _CsExchangeView
   GtkLabel  *headline_label;
   GtkLabel  *error_label;
   GtkButton *retry_button;
+  GtkLabel  *diff_label;  /* our base string beside the provider's (debug_sbs) */
 
   char      *busy_text;
 };
@@ -122,6 +124,7 @@ cs_exchange_view_class_init (CsExchangeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, headline_label);
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, error_label);
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, CsExchangeView, diff_label);
 }
 
 static void
@@ -180,11 +183,17 @@ void
 cs_exchange_view_show_error (CsExchangeView *self,
                              const GError   *error)
 {
+  g_autofree char *diff = NULL;
+  g_autofree char *message = NULL;
+
   g_return_if_fail (CS_IS_EXCHANGE_VIEW (self));
   g_return_if_fail (error != NULL);
 
+  message = cs_base_string_diff_split (error->message, &diff);
   gtk_label_set_text (self->headline_label, headline_of (error));
-  gtk_label_set_text (self->error_label, error->message);
+  gtk_label_set_text (self->error_label, message);
+  gtk_label_set_text (self->diff_label, diff != NULL ? diff : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->diff_label), diff != NULL);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 

@@ -9,6 +9,7 @@
 #include "cs-oauth-client.h"
 #include "cs-percent.h"
 #include "cs-provider-registry.h"
+#include "cs-sign-page.h"
 #include "cs-start-page.h"
 #include "cs-token-store.h"
 #include "cs-window.h"
@@ -25,6 +26,7 @@ struct _CsWindow
   GtkStack             *main_stack;
   CsStartPage          *start_page;
   CsWizard             *wizard;
+  CsSignPage           *sign_page;
 
   GSettings            *settings;
   CsOAuthClient        *client;
@@ -271,6 +273,26 @@ cs_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cs_window_parent_class)->close_request (window);
 }
 
+/* Sign a Request (issue 14): the page, and back to the list. */
+static void
+sign_request_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CsWindow *self = CS_WINDOW (widget);
+
+  if (gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->wizard))
+    return;
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->sign_page));
+  cs_sign_page_focus_first (self->sign_page);
+}
+
+static void
+sign_page_closed_cb (CsWindow *self)
+{
+  cs_window_show_saved (self, NULL);
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -319,19 +341,23 @@ cs_window_class_init (CsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-request", NULL, sign_request_action);
 
   g_type_ensure (CS_TYPE_START_PAGE);
   g_type_ensure (CS_TYPE_WIZARD);
+  g_type_ensure (CS_TYPE_SIGN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWindow, sign_page);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, wizard);
   gtk_widget_class_bind_template_callback (widget_class, authorize_again_cb);
   gtk_widget_class_bind_template_callback (widget_class, wizard_finished_cb);
   gtk_widget_class_bind_template_callback (widget_class, wizard_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_page_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, provider_created_cb);
 }
 
@@ -343,6 +369,7 @@ cs_window_init (CsWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->client = cs_oauth_client_new ();
+  cs_sign_page_set_transport (self->sign_page, cs_oauth_client_get_transport (self->client));
   {
     /* Tests only: a provider that never answers fails after this many seconds. */
     const char *timeout = g_getenv ("COUNTERSIGN_TIMEOUT");

@@ -31,6 +31,41 @@ cs_cli_args_clear (CsCliArgs *a)
   g_free (a->url);
   g_free (a->data);
   g_free (a->format);
+  cs_secret_free (a->body);
+  g_free (a->content_type);
+  g_free (a->realm);
+}
+
+/* The options of a request's signature method, body and realm (`sign` has its own table). */
+static gboolean
+body_entry (CsCliArgs    *a,
+            const char   *name,
+            GOptionEntry *out)
+{
+  const GOptionEntry body[] = {
+    { "signature-method", 0, 0, G_OPTION_ARG_STRING, &a->signature_method,
+      N_("HMAC-SHA1, HMAC-SHA256, HMAC-SHA512, PLAINTEXT, RSA-SHA1 or RSA-SHA256 (default: "
+         "the provider’s)"),
+      N_("METHOD") },
+    { "body", 0, 0, G_OPTION_ARG_STRING, &a->body,
+      N_("A raw body that is not form-encoded (JSON…), sent as it is and not signed as "
+         "parameters"), N_("BODY") },
+    { "content-type", 0, 0, G_OPTION_ARG_STRING, &a->content_type,
+      N_("The Content-Type of --body (default: application/json)"), N_("TYPE") },
+    { "body-hash", 0, 0, G_OPTION_ARG_NONE, &a->body_hash,
+      N_("Sign the body with oauth_body_hash (the OAuth Request Body Hash draft)"), NULL },
+    { "realm", 0, 0, G_OPTION_ARG_STRING, &a->realm,
+      N_("Put realm in the header, as NetSuite’s account ID (it is never signed)"),
+      N_("REALM") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (body); i++)
+    if (strcmp (body[i].long_name, name) == 0)
+      {
+        *out = body[i];
+        return TRUE;
+      }
+  return FALSE;
 }
 
 #define CALLBACK_HELP \
@@ -64,7 +99,7 @@ entry (CsCliArgs  *a,
     { "consumer-secret", 0, 0, G_OPTION_ARG_STRING, &a->consumer_secret,
       N_("The consumer secret (or set COUNTERSIGN_CONSUMER_SECRET)"), N_("SECRET") },
     { "private-key", 0, 0, G_OPTION_ARG_FILENAME, &a->private_key,
-      N_("The PEM private key file for RSA-SHA1"), N_("PEM-FILE") },
+      N_("The PEM private key file for RSA-SHA1 and RSA-SHA256"), N_("PEM-FILE") },
     { "token", 0, 0, G_OPTION_ARG_STRING, &a->token,
       N_("The token (request token for access-token, access token for call)"), N_("TOKEN") },
     { "token-secret", 0, 0, G_OPTION_ARG_STRING, &a->token_secret,
@@ -76,9 +111,6 @@ entry (CsCliArgs  *a,
       CALLBACK_HELP, N_("oob|loopback[:PORT]|URL") },
     { "access-type", 0, 0, G_OPTION_ARG_STRING, &a->access_type,
       N_("Ask for read or write access (x_auth_access_type)"), N_("read|write") },
-    { "signature-method", 0, 0, G_OPTION_ARG_STRING, &a->signature_method,
-      N_("HMAC-SHA1, HMAC-SHA256, PLAINTEXT or RSA-SHA1 (default: the provider’s)"),
-      N_("METHOD") },
     { "method", 0, 0, G_OPTION_ARG_STRING, &a->method,
       N_("The HTTP method (default: GET)"), N_("METHOD") },
     { "url", 0, 0, G_OPTION_ARG_STRING, &a->url,
@@ -160,8 +192,10 @@ cs_cli_parse_command (CsCliArgs          *a,
   a->timeout = G_MININT;
   for (guint i = 0; names[i] != NULL; i++)
     {
-      GOptionEntry e = entry (a, names[i]);
+      GOptionEntry e;
 
+      if (!body_entry (a, names[i], &e))
+        e = entry (a, names[i]);
       g_array_append_val (entries, e);
     }
   context = cs_cli_option_context_new ((*argv)[0], NULL, summary,
@@ -234,8 +268,8 @@ cs_cli_parse_signature_method (const char        *name,
 {
   if (name != NULL && !cs_signature_method_from_string (name, method))
     return cs_cli_usage_error ("--signature-method",
-                               _("unknown method “%s”; use HMAC-SHA1, HMAC-SHA256, PLAINTEXT "
-                                 "or RSA-SHA1"),
+                               _("unknown method “%s”; use HMAC-SHA1, HMAC-SHA256, "
+                                 "HMAC-SHA512, PLAINTEXT, RSA-SHA1 or RSA-SHA256"),
                                name);
   return -1;
 }
@@ -247,8 +281,33 @@ cs_cli_read_private_key (const char  *path,
   g_autoptr(GError) error = NULL;
 
   if (path == NULL)
-    return cs_cli_usage_error ("--private-key", _("is required for RSA-SHA1"));
+    return cs_cli_usage_error ("--private-key", _("is required for RSA-SHA1 and RSA-SHA256"));
   if (!g_file_get_contents (path, pem, NULL, &error))
     return cs_cli_usage_error ("--private-key", _("cannot read the key: %s"), error->message);
+  return -1;
+}
+
+int
+cs_cli_check_body_options (const char *data,
+                           const char *body,
+                           const char *content_type,
+                           gboolean    body_hash)
+{
+  if (data != NULL && body != NULL)
+    return cs_cli_usage_error ("--body", _("cannot be given with --data: a request has one "
+                                           "body"));
+  if (data != NULL && body_hash)
+    return cs_cli_usage_error ("--body-hash", _("is for a body that is not form-encoded "
+                                                "(--body); a --data body is signed as "
+                                                "parameters"));
+  if (content_type != NULL && body == NULL)
+    return cs_cli_usage_error ("--content-type", _("is the type of --body, which is not "
+                                                   "given"));
+  if (content_type != NULL &&
+      g_ascii_strncasecmp (content_type, "application/x-www-form-urlencoded", 33) == 0)
+    return cs_cli_usage_error ("--content-type", _("a form-encoded body is signed as "
+                                                   "parameters: give it with --data"));
+  if (content_type != NULL && (*content_type == '\0' || strpbrk (content_type, "\r\n")))
+    return cs_cli_usage_error ("--content-type", _("“%s” is not a media type"), content_type);
   return -1;
 }

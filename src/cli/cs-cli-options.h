@@ -35,6 +35,10 @@ typedef struct
   char     *url;
   char     *data;
   char     *format;
+  char     *body;
+  char     *content_type;
+  char     *realm;
+  gboolean  body_hash;
   int       timeout;     /* G_MININT: not given */
   int       port;
   gboolean  no_browser;
@@ -72,6 +76,11 @@ int             cs_cli_check_callback         (const char         *callback,
 int             cs_cli_check_http_method      (const char         *method);
 int             cs_cli_parse_signature_method (const char         *name,
                                                CsSignatureMethod  *method);
+/* --data, --body, --content-type and --body-hash together. */
+int             cs_cli_check_body_options     (const char         *data,
+                                               const char         *body,
+                                               const char         *content_type,
+                                               gboolean            body_hash);
 /* Reads @path for --private-key into @pem. */
 int             cs_cli_read_private_key       (const char         *path,
                                                char              **pem);

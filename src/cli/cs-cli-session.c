@@ -222,7 +222,7 @@ cs_cli_session_resolve_consumer (CsCliSession *session,
 
   session->consumer_secret = cs_cli_secret_option (&a->consumer_secret,
                                                    "COUNTERSIGN_CONSUMER_SECRET");
-  if (cs_provider_get_signature_method (session->provider) == CS_SIGNATURE_METHOD_RSA_SHA1 &&
+  if (cs_signature_method_is_rsa (cs_provider_get_signature_method (session->provider)) &&
       (status = cs_cli_read_private_key (a->private_key, &session->private_key_pem)) >= 0)
     return status;
   session->consumer.key = a->consumer_key;

@@ -13,6 +13,7 @@
 #include "cs-cli-output.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
+#include "cs-signed-request.h"
 #include "cs-signer.h"
 
 typedef struct
@@ -20,6 +21,9 @@ typedef struct
   char     *url;
   char     *method;
   char     *data;
+  char     *body;
+  char     *content_type;
+  gboolean  body_hash;
   char     *consumer_key;
   char     *consumer_secret;
   char     *token;
@@ -42,6 +46,8 @@ sign_args_clear (SignArgs *args)
   g_free (args->url);
   g_free (args->method);
   g_free (args->data);
+  cs_secret_free (args->body);
+  g_free (args->content_type);
   g_free (args->consumer_key);
   cs_secret_free (args->consumer_secret);
   g_free (args->token);
@@ -83,7 +89,9 @@ check_inputs (SignArgs          *args,
     return cs_cli_usage_error ("--url", "%s", error->message);
   if (args->data != NULL && !cs_form_parse_append (params, args->data, -1, &error))
     return cs_cli_usage_error ("--data", "%s", error->message);
-  if ((status = cs_cli_check_http_method (args->method)) >= 0 ||
+  if ((status = cs_cli_check_body_options (args->data, args->body, args->content_type,
+                                           args->body_hash)) >= 0 ||
+      (status = cs_cli_check_http_method (args->method)) >= 0 ||
       (status = cs_cli_parse_signature_method (args->signature_method, method)) >= 0)
     return status;
   if (args->nonce != NULL && (*args->nonce == '\0' || !cs_is_printable_ascii (args->nonce)))
@@ -97,7 +105,7 @@ check_inputs (SignArgs          *args,
                                _("unknown value “%s”; use header, base-string, signature or curl"),
                                args->print);
 
-  if (*method == CS_SIGNATURE_METHOD_RSA_SHA1)
+  if (cs_signature_method_is_rsa (*method))
     return cs_cli_read_private_key (args->private_key, pem);
   return -1;
 }
@@ -114,6 +122,13 @@ sign_context_new (SignArgs *args)
     { "data", 0, 0, G_OPTION_ARG_STRING, &args->data,
       N_("The application/x-www-form-urlencoded body, exactly as it will be sent"),
       N_("FORM-BODY") },
+    { "body", 0, 0, G_OPTION_ARG_STRING, &args->body,
+      N_("A raw body that is not form-encoded (JSON…), exactly as it will be sent; it is not "
+         "signed as parameters"), N_("BODY") },
+    { "content-type", 0, 0, G_OPTION_ARG_STRING, &args->content_type,
+      N_("The Content-Type of --body (default: application/json)"), N_("TYPE") },
+    { "body-hash", 0, 0, G_OPTION_ARG_NONE, &args->body_hash,
+      N_("Sign the body with oauth_body_hash (the OAuth Request Body Hash draft)"), NULL },
     { "consumer-key", 0, 0, G_OPTION_ARG_STRING, &args->consumer_key,
       N_("The consumer key (required)"), N_("KEY") },
     { "consumer-secret", 0, 0, G_OPTION_ARG_STRING, &args->consumer_secret,
@@ -129,9 +144,10 @@ sign_context_new (SignArgs *args)
     { "realm", 0, 0, G_OPTION_ARG_STRING, &args->realm,
       N_("Put realm in the header (it is never signed)"), N_("REALM") },
     { "signature-method", 0, 0, G_OPTION_ARG_STRING, &args->signature_method,
-      N_("HMAC-SHA1 (default), HMAC-SHA256, PLAINTEXT or RSA-SHA1"), N_("METHOD") },
+      N_("HMAC-SHA1 (default), HMAC-SHA256, HMAC-SHA512, PLAINTEXT, RSA-SHA1 or RSA-SHA256"),
+      N_("METHOD") },
     { "private-key", 0, 0, G_OPTION_ARG_FILENAME, &args->private_key,
-      N_("The PEM private key file for RSA-SHA1"), N_("PEM-FILE") },
+      N_("The PEM private key file for RSA-SHA1 and RSA-SHA256"), N_("PEM-FILE") },
     { "nonce", 0, 0, G_OPTION_ARG_STRING, &args->nonce,
       N_("Use this nonce instead of a random one"), N_("NONCE") },
     { "timestamp", 0, 0, G_OPTION_ARG_STRING, &args->timestamp,
@@ -156,9 +172,17 @@ sign_context_new (SignArgs *args)
 static void
 sign_options_from_args (SignArgs          *args,
                         CsSignatureMethod  method,
-                        CsSignOptions     *options)
+                        CsSignedRequest   *request)
 {
-  cs_sign_options_init (options);
+  CsSignOptions *options = &request->sign;
+
+  cs_signed_request_init (request);
+  request->http_method = args->method;
+  request->url = args->url;
+  request->form_body = args->data;
+  request->body = args->body;
+  request->content_type = args->content_type;
+  request->body_hash = args->body_hash;
   options->consumer_key = args->consumer_key;
   options->consumer_secret = args->consumer_secret;
   options->token = args->token;
@@ -174,8 +198,9 @@ sign_options_from_args (SignArgs          *args,
 }
 
 static void
-print_signature (SignArgs          *args,
-                 const CsSignature *sig)
+print_signature (SignArgs              *args,
+                 const CsSignedRequest *request,
+                 const CsSignature     *sig)
 {
   if (strcmp (args->print, "header") == 0)
     printf ("%s\n", sig->header);
@@ -184,7 +209,7 @@ print_signature (SignArgs          *args,
   else if (strcmp (args->print, "signature") == 0)
     printf ("%s\n", sig->signature);
   else
-    cs_cli_print_curl (args->method, args->url, sig->header, args->data);
+    cs_cli_print_secret_text (cs_signed_request_curl (request, sig));
 }
 
 int
@@ -195,7 +220,7 @@ cs_cli_sign (int    argc,
   g_autoptr(GOptionContext) context = sign_context_new (&args);
   g_autoptr(GError) error = NULL;
   g_autoptr(CsSignature) sig = NULL;
-  CsSignOptions options;
+  CsSignedRequest request;
   CsSignatureMethod method = CS_SIGNATURE_METHOD_HMAC_SHA1;
   int status;
 
@@ -211,11 +236,11 @@ cs_cli_sign (int    argc,
   args.consumer_secret = cs_cli_secret_option (&args.consumer_secret,
                                                "COUNTERSIGN_CONSUMER_SECRET");
   args.token_secret = cs_cli_secret_option (&args.token_secret, "COUNTERSIGN_TOKEN_SECRET");
-  sign_options_from_args (&args, method, &options);
-  sig = cs_sign (args.method, args.url, args.data, &options, &error);
+  sign_options_from_args (&args, method, &request);
+  sig = cs_signed_request_sign (&request, &error);
   if (sig == NULL)
     return cs_cli_usage_error (error->code == CS_OAUTH_ERROR_KEY ? "--private-key" : NULL, "%s",
                                error->message);
-  print_signature (&args, sig);
+  print_signature (&args, &request, sig);
   return CS_CLI_EXIT_OK;
 }

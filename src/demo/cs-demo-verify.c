@@ -32,6 +32,10 @@ static const Refusal bad_timestamp = {
 static const Refusal bad_token = {
   SOUP_STATUS_UNAUTHORIZED, CS_DEMO_CODE_INVALID_TOKEN, "Invalid or expired token."
 };
+/* Step 5; answered with debug_sbs when the query asks for it. */
+static const Refusal bad_signature = {
+  SOUP_STATUS_UNAUTHORIZED, CS_DEMO_CODE_COULD_NOT_AUTHENTICATE, "Could not authenticate you."
+};
 static const Refusal nonce_used = {
   SOUP_STATUS_UNAUTHORIZED, CS_DEMO_CODE_COULD_NOT_AUTHENTICATE,
   "Could not authenticate you. This nonce was already used."
@@ -41,6 +45,7 @@ void
 cs_demo_verified_clear (CsDemoVerified *verified)
 {
   g_clear_pointer (&verified->oauth, g_ptr_array_unref);
+  g_clear_pointer (&verified->base_string, cs_secret_free);
   verified->token = NULL;
 }
 
@@ -78,7 +83,7 @@ protocol_acceptable (GPtrArray         *oauth,
          cs_param_list_get (oauth, "oauth_nonce") != NULL &&
          cs_signature_method_from_string (cs_param_list_get (oauth, "oauth_signature_method"),
                                           method) &&
-         *method != CS_SIGNATURE_METHOD_RSA_SHA1 &&
+         !cs_signature_method_is_rsa (*method) &&
          (version == NULL || strcmp (version, "1.0") == 0);
 }
 
@@ -134,22 +139,45 @@ collect_params (SoupServerMessage *msg,
   return g_steal_pointer (&params);
 }
 
+/* The query's debug_sbs: NULL, "1" or "proxy". */
+static const char *
+debug_sbs_flag (SoupServerMessage *msg)
+{
+  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
+  g_autoptr(GPtrArray) params = cs_param_list_new ();
+  const char *flag;
+
+  if (query == NULL || !cs_form_parse_append (params, query, -1, NULL))
+    return NULL;
+  flag = cs_param_list_get (params, "debug_sbs");
+  return g_strcmp0 (flag, "proxy") == 0 ? "proxy" : g_strcmp0 (flag, "1") == 0 ? "1" : NULL;
+}
+
 static gboolean
 signature_matches (SoupServerMessage *msg,
                    GPtrArray         *oauth,
                    CsSignatureMethod  method,
-                   const char        *token_secret)
+                   const char        *token_secret,
+                   char             **base_string)
 {
   g_autoptr(GPtrArray) params = collect_params (msg, oauth);
   g_autofree char *url = cs_demo_request_url (msg);
-  g_autofree char *base_uri = cs_base_string_uri (url, NULL);
-  g_autofree char *base_string = NULL;
+  g_autofree char *base_uri = NULL;
 
+  if (g_strcmp0 (debug_sbs_flag (msg), "proxy") == 0 && g_str_has_prefix (url, "http://"))
+    {
+      g_autofree char *https = g_strconcat ("https://", url + 7, NULL);
+
+      g_free (url);
+      url = g_steal_pointer (&https);
+    }
+  base_uri = cs_base_string_uri (url, NULL);
   if (params == NULL || base_uri == NULL)
     return FALSE;
-  base_string = cs_signature_base_string (soup_server_message_get_method (msg), base_uri,
-                                          params);
-  return cs_signature_verify (method, base_string, cs_param_list_get (oauth, "oauth_signature"),
+  *base_string = cs_signature_base_string (soup_server_message_get_method (msg), base_uri,
+                                           params);
+  return cs_signature_verify (method, *base_string,
+                              cs_param_list_get (oauth, "oauth_signature"),
                               CS_DEMO_CONSUMER_SECRET, token_secret);
 }
 
@@ -204,8 +232,8 @@ check_request (CsDemoProvider    *self,
   if (kind != CS_DEMO_TOKEN_NONE &&
       (token_secret = cs_demo_tokens_lookup_secret (self->tokens, kind, out->token)) == NULL)
     return &bad_token;
-  if (!signature_matches (msg, out->oauth, method, token_secret))
-    return &not_authenticated;
+  if (!signature_matches (msg, out->oauth, method, token_secret, &out->base_string))
+    return &bad_signature;
   if (!use_nonce (self, timestamp, cs_param_list_get (out->oauth, "oauth_nonce")))
     return &nonce_used;
   return NULL;
@@ -222,6 +250,16 @@ cs_demo_verify_request (CsDemoProvider    *self,
   g_assert (out->oauth == NULL);
 
   refusal = check_request (self, msg, kind, out);
+  if (refusal == &bad_signature && out->base_string != NULL && debug_sbs_flag (msg) != NULL)
+    {
+      /* As the PECL extension sends it: the base string raw, at the end. */
+      g_autofree char *body = g_strconcat ("oauth_problem=signature_invalid&debug_sbs=",
+                                           out->base_string, NULL);
+
+      cs_demo_reply (self, msg, SOUP_STATUS_UNAUTHORIZED, "application/x-www-form-urlencoded",
+                     body);
+      return FALSE;
+    }
   if (refusal != NULL)
     {
       cs_demo_reply_error (self, msg, refusal->status, refusal->code, refusal->message);

@@ -15,6 +15,10 @@
  * 6. a nonce not used before with that timestamp (else 401, code 32). Only a correctly
  *    signed request uses up its nonce; nonces are forgotten once their timestamp has left
  *    the window, as then they cannot be replayed anyway.
+ * A request whose query has `debug_sbs=1` is refused at step 5 as PECL-based providers do:
+ * 401 `oauth_problem=signature_invalid&debug_sbs=` and the base string the demo signed;
+ * `debug_sbs=proxy` also signs as a provider behind a TLS proxy would (https:// for the
+ * http:// it was sent), so that the base strings differ (issue 14, point 6).
  */
 #pragma once
 
@@ -30,6 +34,7 @@ typedef struct
 {
   GPtrArray  *oauth;   /* protocol parameters from the header */
   const char *token;   /* oauth_token, borrowed from @oauth; may be NULL for CS_DEMO_TOKEN_NONE */
+  char       *base_string; /* the demo's, kept for a debug_sbs answer */
 } CsDemoVerified;
 
 void     cs_demo_verified_clear (CsDemoVerified *verified);

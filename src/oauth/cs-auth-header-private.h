@@ -25,6 +25,7 @@ typedef struct
 /* In the order they sort in, which is the order of the header too. */
 enum
 {
+  CS_PP_BODY_HASH,
   CS_PP_CALLBACK,
   CS_PP_CONSUMER_KEY,
   CS_PP_NONCE,

@@ -19,6 +19,7 @@
 #include "cs-signer.h"
 #include "cs-token-answer.h"
 #include "cs-transport.h"
+#include "cs-base-string-diff.h"
 
 #define MAX_SKEW_SECONDS  (5 * 60)
 
@@ -57,6 +58,7 @@ typedef struct
   char              *token_secret;
   char              *callback;
   char              *verifier;
+  char              *base_string; /* the last one signed, for a debug_sbs answer */
 
   gboolean           retried;
 } Request;
@@ -89,6 +91,7 @@ request_free (Request *request)
   cs_secret_free (request->token_secret);
   g_free (request->callback);
   cs_secret_free (request->verifier);
+  cs_secret_free (request->base_string);
   g_free (request);
 }
 
@@ -251,6 +254,8 @@ request_build_message (Request  *request,
   signature = cs_sign (request->http_method, request->url, request->form_body, &options, error);
   if (signature == NULL)
     return NULL;
+  cs_secret_free (request->base_string);
+  request->base_string = g_strdup (signature->base_string);
 
   message = cs_transport_message_new (request->http_method, request->url, request->form_body,
                                       error);
@@ -358,15 +363,21 @@ request_complete (GTask              *task,
                                                                                       NULL),
                                                request->callback)
           : NULL;
-
       g_autofree char *more = sent != NULL ? g_strjoin (" ", advice != NULL ? advice : "",
                                                          sent, NULL)
                                            : g_strdup (advice);
+      /* What the provider says it signed (debug_sbs), beside ours (issue 14). */
+      g_autofree char *diff = cs_base_string_diff_for_body (request->base_string, body,
+                                                            request->token, request->verifier);
 
       /* The advice goes after the provider's words, so the message starts as it always did. */
-      request_return_error (task, CS_OAUTH_ERROR_REJECTED, _("%s refused the request: %s%s%s"),
-                            request->host, description, more != NULL ? " " : "",
-                            more != NULL ? g_strstrip (more) : "");
+      g_autofree char *refused = g_strdup_printf (_("%s refused the request: %s%s%s"),
+                                                  request->host, description,
+                                                  more != NULL ? " " : "",
+                                                  more != NULL ? g_strstrip (more) : "");
+
+      request_return_error (task, CS_OAUTH_ERROR_REJECTED, "%s%s%s", refused,
+                            diff != NULL ? "\n\n" : "", diff != NULL ? diff : "");
       return;
     }
 

@@ -174,7 +174,7 @@ cs_provider_class_init (CsProviderClass *klass)
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SIGNATURE_METHOD] =
     g_param_spec_uint ("signature-method", NULL, NULL,
-                       CS_SIGNATURE_METHOD_HMAC_SHA1, CS_SIGNATURE_METHOD_RSA_SHA1,
+                       CS_SIGNATURE_METHOD_HMAC_SHA1, CS_SIGNATURE_METHOD_LAST,
                        CS_SIGNATURE_METHOD_HMAC_SHA1,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUPPORTS_ACCESS_TYPE] =
@@ -320,7 +320,7 @@ cs_provider_set_signature_method (CsProvider        *self,
                                   CsSignatureMethod  method)
 {
   g_return_if_fail (CS_IS_PROVIDER (self));
-  g_return_if_fail (method <= CS_SIGNATURE_METHOD_RSA_SHA1);
+  g_return_if_fail (method <= CS_SIGNATURE_METHOD_LAST);
 
   if (self->signature_method == method)
     return;

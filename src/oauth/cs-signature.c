@@ -1,4 +1,4 @@
-/* cs-signature.c — HMAC-SHA1, HMAC-SHA256, RSA-SHA1 and PLAINTEXT (RFC 5849 §3.4.2–3.4.4)
+/* cs-signature.c — HMAC-SHA1/256/512, RSA-SHA1/256 and PLAINTEXT (RFC 5849 §3.4.2–3.4.4)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,19 +18,48 @@
 
 #define NONCE_LENGTH 32
 
+static gsize base64_encode (const guchar *data, gsize len, char *out);
+
 static const char *method_names[] = {
   [CS_SIGNATURE_METHOD_HMAC_SHA1] = "HMAC-SHA1",
   [CS_SIGNATURE_METHOD_HMAC_SHA256] = "HMAC-SHA256",
   [CS_SIGNATURE_METHOD_PLAINTEXT] = "PLAINTEXT",
   [CS_SIGNATURE_METHOD_RSA_SHA1] = "RSA-SHA1",
+  [CS_SIGNATURE_METHOD_HMAC_SHA512] = "HMAC-SHA512",
+  [CS_SIGNATURE_METHOD_RSA_SHA256] = "RSA-SHA256",
 };
 
 const char *
 cs_signature_method_to_string (CsSignatureMethod method)
 {
-  g_return_val_if_fail (method <= CS_SIGNATURE_METHOD_RSA_SHA1, NULL);
+  g_return_val_if_fail (method <= CS_SIGNATURE_METHOD_LAST, NULL);
 
   return method_names[method];
+}
+
+gboolean
+cs_signature_method_is_rsa (CsSignatureMethod method)
+{
+  return method == CS_SIGNATURE_METHOD_RSA_SHA1 || method == CS_SIGNATURE_METHOD_RSA_SHA256;
+}
+
+char *
+cs_body_hash_compute (CsSignatureMethod  method,
+                      const void        *body,
+                      gsize              len)
+{
+  gnutls_digest_algorithm_t algorithm = GNUTLS_DIG_SHA1;
+  guchar digest[64];
+  char b64[96];
+
+  if (method == CS_SIGNATURE_METHOD_HMAC_SHA256 || method == CS_SIGNATURE_METHOD_RSA_SHA256)
+    algorithm = GNUTLS_DIG_SHA256;
+  else if (method == CS_SIGNATURE_METHOD_HMAC_SHA512)
+    algorithm = GNUTLS_DIG_SHA512;
+  if (gnutls_hash_fast (algorithm, body != NULL ? body : "", len, digest) < 0)
+    g_error ("The hash function failed");
+  base64_encode (digest, gnutls_hash_get_len (algorithm), b64);
+  return g_strdup (b64);
 }
 
 gboolean
@@ -114,7 +143,7 @@ key_free (char *key,
     g_free (key);
 }
 
-/* Standard base64 with padding (RFC 4648 §4), of at most 48 bytes, into @out. */
+/* Standard base64 with padding (RFC 4648 §4), of at most 64 bytes, into @out. */
 static gsize
 base64_encode (const guchar *data,
                gsize         len,
@@ -148,10 +177,11 @@ base64_encode (const guchar *data,
 }
 
 static char *
-sign_rsa_sha1 (const char *base_string,
-               gsize       base_len,
-               const char *private_key_pem,
-               GError    **error)
+sign_rsa (gnutls_digest_algorithm_t digest,
+          const char               *base_string,
+          gsize                     base_len,
+          const char               *private_key_pem,
+          GError                  **error)
 {
   gnutls_privkey_t key = NULL;
   gnutls_datum_t pem;
@@ -162,8 +192,10 @@ sign_rsa_sha1 (const char *base_string,
 
   if (private_key_pem == NULL || *private_key_pem == '\0')
     {
-      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_KEY,
-                   _("RSA-SHA1 needs a PEM private key"));
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_KEY,
+                           digest == GNUTLS_DIG_SHA1
+                             ? _("RSA-SHA1 needs a PEM private key")
+                             : _("RSA-SHA256 needs a PEM private key"));
       return NULL;
     }
 
@@ -176,7 +208,7 @@ sign_rsa_sha1 (const char *base_string,
   else if (gnutls_privkey_get_pk_algorithm (key, NULL) != GNUTLS_PK_RSA)
     g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_KEY,
                  _("The private key is not an RSA key"));
-  else if ((ret = gnutls_privkey_sign_data (key, GNUTLS_DIG_SHA1, 0, &data, &sig)) < 0)
+  else if ((ret = gnutls_privkey_sign_data (key, digest, 0, &data, &sig)) < 0)
     g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_KEY,
                  _("Signing with the RSA key failed: %s"), gnutls_strerror (ret));
   else
@@ -198,8 +230,8 @@ sign_hmac (gnutls_mac_algorithm_t mac,
            GError               **error)
 {
   char stack_key[256];
-  guchar digest[32];
-  char b64[48];
+  guchar digest[64];
+  char b64[96];
   char *key;
   gsize key_len;
   int ret;
@@ -244,8 +276,13 @@ cs_signature_compute_len (CsSignatureMethod method,
       result = g_strndup (key, key_len);
       key_free (key, key_len, stack_key);
       return result;
+    case CS_SIGNATURE_METHOD_HMAC_SHA512:
+      return sign_hmac (GNUTLS_MAC_SHA512, 64, base_string, base_len, consumer_secret,
+                        token_secret, error);
     case CS_SIGNATURE_METHOD_RSA_SHA1:
-      return sign_rsa_sha1 (base_string, base_len, private_key_pem, error);
+      return sign_rsa (GNUTLS_DIG_SHA1, base_string, base_len, private_key_pem, error);
+    case CS_SIGNATURE_METHOD_RSA_SHA256:
+      return sign_rsa (GNUTLS_DIG_SHA256, base_string, base_len, private_key_pem, error);
     default:
       g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_UNSUPPORTED_METHOD,
                    _("Unknown signature method"));
@@ -282,7 +319,7 @@ cs_signature_verify (CsSignatureMethod method,
 
   g_return_val_if_fail (base_string != NULL, FALSE);
 
-  if (signature == NULL || method == CS_SIGNATURE_METHOD_RSA_SHA1)
+  if (signature == NULL || cs_signature_method_is_rsa (method))
     return FALSE;
   expected = cs_signature_compute (method, base_string, consumer_secret, token_secret, NULL,
                                    NULL);

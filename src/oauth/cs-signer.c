@@ -69,7 +69,7 @@ check_options (const CsSignOptions *options,
                            _("The nonce must be non-empty printable ASCII"));
       return FALSE;
     }
-  if (options->method > CS_SIGNATURE_METHOD_RSA_SHA1)
+  if (options->method > CS_SIGNATURE_METHOD_LAST)
     {
       g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_UNSUPPORTED_METHOD,
                            _("Unknown signature method"));
@@ -157,6 +157,7 @@ signature_start (const CsSignOptions *options,
                                         g_get_real_time () / G_USEC_PER_SEC +
                                           options->timestamp_offset);
 
+  cs_protocol_param_set (&pp[CS_PP_BODY_HASH], "oauth_body_hash", options->body_hash);
   cs_protocol_param_set (&pp[CS_PP_CALLBACK], "oauth_callback", options->callback);
   cs_protocol_param_set (&pp[CS_PP_SIGNATURE], "oauth_signature", NULL);
   /* Constant, unreserved values need no scan. */

@@ -30,11 +30,13 @@ G_BEGIN_DECLS
  * @verifier: `oauth_verifier`, or %NULL to send none
  * @realm: the header's `realm`, or %NULL; never signed
  * @method: the signature method
- * @private_key_pem: for RSA-SHA1, the PEM private key (PKCS#1 or PKCS#8)
+ * @private_key_pem: for RSA-SHA1 and RSA-SHA256, the PEM private key (PKCS#1 or PKCS#8)
  * @nonce: a fixed nonce (ASCII), or %NULL for a fresh random one
  * @timestamp: a fixed timestamp, or %NULL for now plus @timestamp_offset
  * @timestamp_offset: seconds added to the local clock (clock-skew correction)
  * @omit_version: do not send `oauth_version="1.0"`
+ * @body_hash: `oauth_body_hash` (from cs_body_hash_compute()) for a body that is not
+ *   form-encoded, or %NULL to send none; it is signed like every protocol parameter
  *
  * Initialise with cs_sign_options_init(); the strings are borrowed.
  */
@@ -53,6 +55,7 @@ typedef struct
   const char        *timestamp;
   gint64             timestamp_offset;
   gboolean           omit_version;
+  const char        *body_hash;
 } CsSignOptions;
 
 /**

@@ -30,15 +30,25 @@
 #   rewrites them through ipaddress. A last path segment never ends in its first `;`:
 #   urlparse() splits it off as empty ;params and urlunparse() then drops it.
 #
-# Usage: gen_requests.py [--seed N] [--count N] [--output FILE]
+# Beyond RFC 5849 (issue 14): HMAC-SHA512 and RSA-SHA256 (with the key given by --key), a
+# realm, and raw bodies that are not form-encoded (JSON) with `oauth_body_hash`. For the SHA-1
+# methods the body hash comes from oauthlib's own Client (which always uses SHA-1); for the
+# SHA-256 and SHA-512 ones it is hashlib's hash of the same hash family, as the body hash
+# draft has the hash follow the signature method.
+#
+# Usage: gen_requests.py [--seed N] [--count N] [--key PEM-FILE] [--output FILE]
 import argparse
+import base64
+import hashlib
 import json
 import random
 import sys
 import time
 
+import oauthlib.oauth1
 from oauthlib.oauth1.rfc5849 import parameters as oauth_parameters
 from oauthlib.oauth1.rfc5849 import signature as oauth_signature
+from oauthlib.oauth1.rfc5849.utils import parse_authorization_header, unescape
 from oauthlib.common import urldecode
 from urllib.parse import urlparse
 
@@ -225,16 +235,24 @@ def make_request(rng, index):
     if rng.random() < 0.05:
         url += '#' + rand_ascii(rng, 0, 8, UNRESERVED + '/?&=')
     body = None
+    raw_body = None
     if rng.random() < (0.7 if method.upper() in ('POST', 'PUT', 'PATCH') else 0.1):
         body = rand_form(rng, big) if rng.random() < 0.95 else ''
+    elif rng.random() < 0.3:
+        raw_body = json.dumps({'name': rand_text(rng), 'n': rng.randint(0, 99),
+                               'list': [rand_text(rng, 4) for _ in range(rng.randint(0, 3))]},
+                              ensure_ascii=rng.random() < 0.5)
 
     req = {
         'index': index,
         'method': method,
         'url': url,
         'body': body,
-        'signature_method': rng.choices(['HMAC-SHA1', 'HMAC-SHA256', 'PLAINTEXT'],
-                                        [5, 3, 2])[0],
+        'raw_body': raw_body,
+        'body_hash': None,
+        'signature_method': rng.choices(['HMAC-SHA1', 'HMAC-SHA256', 'PLAINTEXT',
+                                         'HMAC-SHA512', 'RSA-SHA1', 'RSA-SHA256'],
+                                        [5, 3, 2, 3, 1, 2])[0],
         'consumer_key': rand_ascii(rng, 1, 30) if rng.random() < 0.3
                         else rand_ascii(rng, 10, 30, UNRESERVED),
         'consumer_secret': rand_secret(rng),
@@ -266,7 +284,22 @@ def make_request(rng, index):
     return req
 
 
-def sign_with_oauthlib(req):
+def body_hash(req):
+    """oauth_body_hash of the raw body: oauthlib's own for the SHA-1 methods."""
+    raw = req['raw_body'].encode('utf-8')
+    method = req['signature_method']
+    if method in ('HMAC-SHA256', 'RSA-SHA256'):
+        return base64.b64encode(hashlib.sha256(raw).digest()).decode('ascii')
+    if method == 'HMAC-SHA512':
+        return base64.b64encode(hashlib.sha512(raw).digest()).decode('ascii')
+    client = oauthlib.oauth1.Client('k', client_secret='s', nonce='n', timestamp='1')
+    _, headers, _ = client.sign('https://example.com/', 'POST', req['raw_body'],
+                                {'Content-Type': 'application/json'})
+    params = dict(parse_authorization_header(headers['Authorization']))
+    return unescape(params['oauth_body_hash'])
+
+
+def sign_with_oauthlib(req, rsa_key):
     parsed = urlparse(req['url'])
     base_uri = oauth_signature.base_string_uri(req['url'])
 
@@ -283,6 +316,9 @@ def sign_with_oauthlib(req):
         oauth_params.append(('oauth_verifier', req['verifier']))
     if not req['omit_version']:
         oauth_params.append(('oauth_version', '1.0'))
+    if req['raw_body'] is not None:
+        req['body_hash'] = body_hash(req)
+        oauth_params.append(('oauth_body_hash', req['body_hash']))
 
     # The protocol parameters are added decoded, as a provider has them once it has parsed
     # the Authorization header. (Passing the header to collect_parameters() would decode
@@ -304,6 +340,13 @@ def sign_with_oauthlib(req):
     elif method == 'HMAC-SHA256':
         sig = oauth_signature.sign_hmac_sha256(base_string, req['consumer_secret'],
                                                req['token_secret'])
+    elif method == 'HMAC-SHA512':
+        sig = oauth_signature._sign_hmac('SHA-512', base_string, req['consumer_secret'],
+                                         req['token_secret'])
+    elif method == 'RSA-SHA1':
+        sig = oauth_signature._sign_rsa('SHA-1', base_string, rsa_key)
+    elif method == 'RSA-SHA256':
+        sig = oauth_signature._sign_rsa('SHA-256', base_string, rsa_key)
     else:
         sig = oauth_signature.sign_plaintext(req['consumer_secret'], req['token_secret'])
 
@@ -318,13 +361,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument('--seed', type=int, default=None)
     parser.add_argument('--count', type=int, default=500)
+    parser.add_argument('--key', default=None, help='PEM private key for RSA-SHA1/256')
     parser.add_argument('--output', default='-')
     args = parser.parse_args()
+    rsa_key = open(args.key).read() if args.key else None
 
     seed = args.seed if args.seed is not None else int(time.time() * 1000) % 2**31
     print('seed %d' % seed, file=sys.stderr)
     rng = random.Random(seed)
-    requests = [sign_with_oauthlib(make_request(rng, i)) for i in range(args.count)]
+    requests = [make_request(rng, i) for i in range(args.count)]
+    if rsa_key is None:
+        for req in requests:
+            if req['signature_method'].startswith('RSA'):
+                req['signature_method'] = 'HMAC-SHA1'
+    requests = [sign_with_oauthlib(req, rsa_key) for req in requests]
     text = json.dumps({'seed': seed, 'requests': requests}, ensure_ascii=True, indent=1)
     if args.output == '-':
         sys.stdout.write(text + '\n')

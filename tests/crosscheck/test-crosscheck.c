@@ -6,7 +6,9 @@
  * bodies with UTF-8, reserved characters, `+`, empty values, bare and duplicate names) and
  * signs them with oauthlib's RFC 5849 functions. Every one must give the same base string,
  * signature and Authorization header here. One fixed seed always runs, and one fresh seed,
- * printed, so that each run also looks somewhere new.
+ * printed, so that each run also looks somewhere new. The requests include HMAC-SHA512,
+ * RSA-SHA1 and RSA-SHA256 (the key in tests/data), realms and raw JSON bodies with their
+ * oauth_body_hash (issue 14).
  */
 #include <string.h>
 #include <gio/gio.h>
@@ -35,7 +37,7 @@ generate (guint seed)
                   seed, seed);
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                            &error, CS_PYTHON3, CS_CROSSCHECK_GEN, "--seed", seed_arg,
-                           "--count", count_arg, NULL);
+                           "--count", count_arg, "--key", CS_CROSSCHECK_KEY, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
@@ -102,16 +104,48 @@ report (JsonObject *r,
     }
 }
 
+static const char *
+private_key (void)
+{
+  static char *pem;
+
+  if (pem == NULL)
+    g_assert_true (g_file_get_contents (CS_CROSSCHECK_KEY, &pem, NULL, NULL));
+  return pem;
+}
+
+/* The body hash of the raw body, which must be oauthlib's. */
+static gboolean
+check_body_hash (JsonObject        *r,
+                 CsSignatureMethod  method,
+                 char             **hash,
+                 guint             *mismatches)
+{
+  const char *raw = member (r, "raw_body");
+
+  if (raw == NULL)
+    return TRUE;
+  *hash = cs_body_hash_compute (method, raw, strlen (raw));
+  if (g_strcmp0 (*hash, member (r, "body_hash")) == 0)
+    return TRUE;
+  report (r, "body hash", *hash, member (r, "body_hash"), mismatches);
+  return FALSE;
+}
+
 static guint
 check_library (JsonArray *requests)
 {
   guint mismatches = 0;
+  guint rsa = 0;
+  guint sha512 = 0;
+  guint hashed = 0;
 
   for (guint i = 0; i < json_array_get_length (requests); i++)
     {
       JsonObject *r = json_array_get_object_element (requests, i);
       g_autoptr(CsSignature) sig = NULL;
       g_autoptr(GError) error = NULL;
+      g_autofree char *hash = NULL;
       CsSignOptions options;
 
       cs_sign_options_init (&options);
@@ -127,6 +161,16 @@ check_library (JsonArray *requests)
       options.omit_version = json_object_get_boolean_member (r, "omit_version");
       g_assert_true (cs_signature_method_from_string (member (r, "signature_method"),
                                                       &options.method));
+      if (cs_signature_method_is_rsa (options.method))
+        {
+          options.private_key_pem = private_key ();
+          rsa++;
+        }
+      sha512 += options.method == CS_SIGNATURE_METHOD_HMAC_SHA512;
+      if (!check_body_hash (r, options.method, &hash, &mismatches))
+        continue;
+      options.body_hash = hash;
+      hashed += hash != NULL;
 
       sig = cs_sign (member (r, "method"), member (r, "url"), member (r, "body"), &options,
                      &error);
@@ -142,6 +186,10 @@ check_library (JsonArray *requests)
       else if (g_strcmp0 (sig->header, member (r, "header")) != 0)
         report (r, "header", sig->header, member (r, "header"), &mismatches);
     }
+  /* Each extension is there in every run. */
+  g_assert_cmpuint (rsa, >, 10);
+  g_assert_cmpuint (sha512, >, 10);
+  g_assert_cmpuint (hashed, >, 10);
   return mismatches;
 }
 
@@ -177,7 +225,7 @@ cli_print (JsonObject *r,
     { "--consumer-key", "consumer_key" }, { "--token", "token" },
     { "--callback", "callback" }, { "--verifier", "verifier" }, { "--realm", "realm" },
     { "--signature-method", "signature_method" }, { "--nonce", "nonce" },
-    { "--timestamp", "timestamp" },
+    { "--timestamp", "timestamp" }, { "--body", "raw_body" },
   };
   const char *consumer_secret = member (r, "consumer_secret");
   const char *token_secret = member (r, "token_secret");
@@ -189,6 +237,10 @@ cli_print (JsonObject *r,
                                               member (r, plain[i].member)));
   if (json_object_get_boolean_member (r, "omit_version"))
     g_ptr_array_add (args, g_strdup ("--no-version"));
+  if (member (r, "raw_body") != NULL)
+    g_ptr_array_add (args, g_strdup ("--body-hash"));
+  if (g_str_has_prefix (member (r, "signature_method"), "RSA"))
+    g_ptr_array_add (args, g_strdup ("--private-key=" CS_CROSSCHECK_KEY));
   g_ptr_array_add (args, g_strdup_printf ("--print=%s", what));
 
   if (secrets_in_env)

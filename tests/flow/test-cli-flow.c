@@ -15,6 +15,7 @@
 #include "cs-test-http.h"
 #include "cs-percent.h"
 #include "cs-test-cli.h"
+#include "cs-test-providers.h"
 
 #define URL_PREFIX "http://127.0.0.1:"
 
@@ -320,53 +321,19 @@ typedef struct
   char        *base;
 } DemoServer;
 
-static char *
-value_after_label (const char *out,
-                   const char *label)
-{
-  const char *p = strstr (out, label);
-  const char *end;
-
-  g_assert_nonnull (p);
-  p += strlen (label);
-  while (*p == ' ')
-    p++;
-  end = strchr (p, '\n');
-  return g_strndup (p, end ? (gsize) (end - p) : strlen (p));
-}
-
 static void
 demo_server_start (DemoServer *d)
 {
-  const char *args[] = { "demo-provider", "--port", "0", NULL };
-  g_autoptr(GPtrArray) argv = cli_argv (args);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  char *line;
+  g_autofree char *text = cs_test_demo_cli_start (&d->proc);
 
-  d->proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (d->proc));
-  while ((line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error)) != NULL)
-    {
-      gboolean last = g_str_has_prefix (line, "Press Ctrl+C");
-
-      g_string_append_printf (text, "%s\n", line);
-      g_free (line);
-      if (last)
-        break;
-    }
-  g_assert_no_error (error);
-  d->request_token_url = value_after_label (text->str, "Request token URL:");
-  d->authorize_url = value_after_label (text->str, "Authorize URL:");
-  d->access_token_url = value_after_label (text->str, "Access token URL:");
-  d->verify_url = value_after_label (text->str, "Verify credentials:");
-  d->base = value_after_label (text->str, "listening on");
+  d->request_token_url = cs_test_value_after_label (text, "Request token URL:");
+  d->authorize_url = cs_test_value_after_label (text, "Authorize URL:");
+  d->access_token_url = cs_test_value_after_label (text, "Access token URL:");
+  d->verify_url = cs_test_value_after_label (text, "Verify credentials:");
+  d->base = cs_test_value_after_label (text, "listening on");
   g_assert_true (g_str_has_prefix (d->request_token_url, d->base));
-  g_assert_nonnull (strstr (text->str, CS_DEMO_CONSUMER_KEY));
-  g_assert_nonnull (strstr (text->str, CS_DEMO_CONSUMER_SECRET));
+  g_assert_nonnull (strstr (text, CS_DEMO_CONSUMER_KEY));
+  g_assert_nonnull (strstr (text, CS_DEMO_CONSUMER_SECRET));
 }
 
 static void
@@ -710,31 +677,10 @@ test_allow_insecure_http (void)
 
 /* The independent provider: python3-oauthlib's endpoints. */
 
-static GSubprocess *oauthlib_proc;
-static char *oauthlib_base;
-
 static const char *
 oauthlib_base_url (void)
 {
-  g_autofree char *script = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *port = NULL;
-  const char *python = g_getenv ("COUNTERSIGN_PYTHON3");
-
-  if (oauthlib_base != NULL)
-    return oauthlib_base;
-  script = g_test_build_filename (G_TEST_DIST, "providers", "oauthlib_provider.py", NULL);
-  oauthlib_proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                    python ? python : "/usr/bin/python3", script, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (oauthlib_proc));
-  port = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  if (port == NULL)
-    g_error ("The oauthlib provider did not start (is python3-oauthlib installed?)");
-  oauthlib_base = g_strconcat (URL_PREFIX, port, NULL);
-  return oauthlib_base;
+  return cs_test_oauthlib_base_url ();
 }
 
 typedef struct
@@ -933,12 +879,6 @@ main (int    argc,
     }
 
   status = g_test_run ();
-  if (oauthlib_proc != NULL)
-    {
-      g_subprocess_force_exit (oauthlib_proc);
-      g_subprocess_wait (oauthlib_proc, NULL, NULL);
-      g_clear_object (&oauthlib_proc);
-    }
-  g_clear_pointer (&oauthlib_base, g_free);
+  cs_test_oauthlib_stop ();
   return status;
 }

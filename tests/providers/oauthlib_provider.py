@@ -11,15 +11,26 @@
 #
 # Endpoints:  POST /request_token   GET|POST /authorize   POST /access_token
 #             GET|POST /resource    (echoes the request parameters it verified, as JSON)
+#             GET|POST|PUT /one-legged  (the same for a token the user already has, as
+#                           NetSuite, WooCommerce or Mastercard hand out: also echoes the
+#                           realm and checks oauth_body_hash against the raw body, with the
+#                           hash of the signature method's family)
 #
 # Fixed test clients (key → secret, the one signature method each may use):
 #   sha1-client-key-0001   / sha1-secret     HMAC-SHA1
 #   sha256-client-key-0001 / sha256-secret   HMAC-SHA256
 #   plain-client-key-00001 / plain-secret    PLAINTEXT
+#   sha512-client-key-0001 / sha512-secret   HMAC-SHA512
+#   rsa256-client-key-0001 (tests/data/rsa-wiki-testcases.pem)   RSA-SHA256
+# A fixed access token every client may use, as if made in the provider's settings:
+#   fixed-access-token-0001 / fixed-access-secret
 
+import base64
+import hashlib
 import html
 import http.server
 import json
+import os
 import string
 import sys
 import urllib.parse
@@ -27,6 +38,7 @@ import urllib.parse
 from oauthlib.oauth1 import (
     AccessTokenEndpoint, AuthorizationEndpoint, RequestTokenEndpoint, RequestValidator,
     ResourceEndpoint, SIGNATURE_HMAC_SHA1, SIGNATURE_HMAC_SHA256, SIGNATURE_PLAINTEXT,
+    SIGNATURE_HMAC_SHA512, SIGNATURE_RSA_SHA256,
 )
 from oauthlib.oauth1.rfc5849 import errors
 
@@ -34,7 +46,21 @@ CLIENTS = {
     "sha1-client-key-0001": ("sha1-secret", SIGNATURE_HMAC_SHA1),
     "sha256-client-key-0001": ("sha256-secret", SIGNATURE_HMAC_SHA256),
     "plain-client-key-00001": ("plain-secret", SIGNATURE_PLAINTEXT),
+    "sha512-client-key-0001": ("sha512-secret", SIGNATURE_HMAC_SHA512),
+    "rsa256-client-key-0001": ("", SIGNATURE_RSA_SHA256),
 }
+FIXED_ACCESS_TOKEN = ("fixed-access-token-0001", "fixed-access-secret")
+RSA_KEY_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
+                            "rsa-wiki-testcases.pem")
+
+
+def rsa_public_key():
+    from cryptography.hazmat.primitives import serialization
+    with open(RSA_KEY_FILE, "rb") as f:
+        key = serialization.load_pem_private_key(f.read(), password=None)
+    return key.public_key().public_bytes(serialization.Encoding.PEM,
+                                         serialization.PublicFormat.SubjectPublicKeyInfo
+                                         ).decode("ascii")
 USER = {"id_str": "4242", "screen_name": "oauthlib_user", "name": "Oauthlib User"}
 
 
@@ -54,7 +80,8 @@ class Validator(RequestValidator):
         self.state = state
 
     allowed_signature_methods = (SIGNATURE_HMAC_SHA1, SIGNATURE_HMAC_SHA256,
-                                 SIGNATURE_PLAINTEXT)
+                                 SIGNATURE_PLAINTEXT, SIGNATURE_HMAC_SHA512,
+                                 SIGNATURE_RSA_SHA256)
     safe_characters = set(string.ascii_letters + string.digits + "-_")
     client_key_length = (8, 64)
     request_token_length = (16, 64)
@@ -70,6 +97,9 @@ class Validator(RequestValidator):
 
     def get_client_secret(self, client_key, request):
         return CLIENTS.get(client_key, ("dummy-secret", None))[0]
+
+    def get_rsa_key(self, client_key, request):
+        return rsa_public_key()
 
     def validate_client_key(self, client_key, request):
         # Each test client signs with exactly one method, so a test proves which one was used.
@@ -145,10 +175,14 @@ class Validator(RequestValidator):
 
     # Protected resources
     def validate_access_token(self, client_key, token, request):
+        if token == FIXED_ACCESS_TOKEN[0]:
+            return client_key in CLIENTS
         entry = self.state.access_tokens.get(token)
         return entry is not None and entry["client"] == client_key
 
     def get_access_token_secret(self, client_key, token, request):
+        if token == FIXED_ACCESS_TOKEN[0]:
+            return FIXED_ACCESS_TOKEN[1]
         entry = self.state.access_tokens.get(token)
         return entry["secret"] if entry else "dummy-access-secret"
 
@@ -213,14 +247,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         self.dispatch("POST")
 
+    def do_PUT(self):
+        self.dispatch("PUT")
+
     def dispatch(self, method):
         path = urllib.parse.urlsplit(self.path).path
-        body = self.body() if method == "POST" else ""
+        body = self.body() if method in ("POST", "PUT") else ""
         routes = {
             "/request_token": self.request_token,
             "/authorize": self.authorize,
             "/access_token": self.access_token,
             "/resource": self.resource,
+            "/one-legged": self.one_legged,
         }
         handler = routes.get(path)
         if handler is None:
@@ -290,6 +328,37 @@ class Handler(http.server.BaseHTTPRequestHandler):
         reply = dict(USER, method=method, query=[list(p) for p in query],
                      form=[list(p) for p in form],
                      signature_method=request.signature_method)
+        self.send(200, json.dumps(reply, ensure_ascii=False, sort_keys=True),
+                  "application/json; charset=utf-8")
+
+
+    def one_legged(self, method, body):
+        endpoint = self.server.endpoints["resource"]
+        form_body = "application/x-www-form-urlencoded" in (self.headers.get("Content-Type")
+                                                            or "")
+        valid, request = endpoint.validate_protected_resource_request(
+            self.full_uri(), http_method=method, body=body if form_body else None,
+            headers=self.oauth_headers(), realms=[])
+        if not valid:
+            self.send(401, "oauth_problem=" + problem_from_log(request),
+                      "application/x-www-form-urlencoded")
+            return
+        params = dict(request.oauth_params)
+        hash_ok = None
+        if "oauth_body_hash" in params:
+            family = {"HMAC-SHA256": hashlib.sha256, "RSA-SHA256": hashlib.sha256,
+                      "HMAC-SHA512": hashlib.sha512}.get(request.signature_method,
+                                                          hashlib.sha1)
+            expected = base64.b64encode(family(body.encode("utf-8")).digest()).decode()
+            hash_ok = params["oauth_body_hash"] == expected
+            if not hash_ok:
+                self.send(401, "oauth_problem=body_hash_invalid",
+                          "application/x-www-form-urlencoded")
+                return
+        reply = dict(method=method, signature_method=request.signature_method,
+                     realm=request.realm, body_hash_ok=hash_ok,
+                     content_type=self.headers.get("Content-Type"),
+                     body=None if form_body else body)
         self.send(200, json.dumps(reply, ensure_ascii=False, sort_keys=True),
                   "application/json; charset=utf-8")
 
