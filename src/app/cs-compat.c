@@ -25,7 +25,7 @@ cs_compat_alert_new (const char *heading,
   g_return_val_if_fail (heading != NULL, NULL);
 
 #ifdef CS_ADW_1_5
-  alert = adw_alert_dialog_new (heading, body);
+  alert = GTK_WIDGET (adw_alert_dialog_new (heading, body));
 #else
   alert = adw_message_dialog_new (NULL, heading, body);
 #endif
@@ -87,7 +87,7 @@ cs_compat_preferences_new (void)
   GtkWidget *preferences;
 
 #ifdef CS_ADW_1_5
-  preferences = adw_preferences_dialog_new ();
+  preferences = GTK_WIDGET (adw_preferences_dialog_new ());
   adw_preferences_dialog_set_search_enabled (ADW_PREFERENCES_DIALOG (preferences), FALSE);
   adw_dialog_set_content_width (ADW_DIALOG (preferences), 480);
 #else

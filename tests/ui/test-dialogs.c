@@ -31,8 +31,8 @@ test_about_and_shortcuts (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "about", NULL);
   CS_UI_WAIT_FOR ((about = cs_ui_find_dialog ("About Countersign")) != NULL);
-  CS_UI_WAIT_FOR (gtk_widget_get_mapped (about));
-  g_assert_true (cs_ui_text_shown (about, PACKAGE_VERSION));
+  /* An AdwDialog maps its page once it has chosen where to show it. */
+  CS_UI_WAIT_FOR (cs_ui_text_shown (about, PACKAGE_VERSION));
   g_object_get (about, "license-type", &license, "website", &website, NULL);
   g_assert_cmpint (license, ==, GTK_LICENSE_GPL_3_0);
   g_assert_cmpstr (website, ==, PACKAGE_WEBSITE);
@@ -134,7 +134,7 @@ test_shortcuts_show_keys (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "shortcuts", NULL);
   CS_UI_WAIT_FOR ((dialog = cs_ui_find_dialog ("Keyboard Shortcuts")) != NULL);
-  CS_UI_WAIT_FOR (gtk_widget_get_mapped (dialog));
+  CS_UI_WAIT_FOR (cs_ui_text_shown (dialog, "Cancel a Running Request"));
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
@@ -194,7 +194,7 @@ test_preferences (void)
   g_assert_cmpstr (accels[0], ==, "<Control>comma");
   g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "preferences", NULL);
   CS_UI_WAIT_FOR ((preferences = cs_ui_find_dialog ("Preferences")) != NULL);
-  CS_UI_WAIT_FOR (gtk_widget_get_mapped (preferences));
+  CS_UI_WAIT_FOR (cs_ui_try_find (preferences, "Clear Copied Secrets") != NULL);
   clear = preferences_switch (preferences, "Clear Copied Secrets");
   store = preferences_switch (preferences, "Save New Credentials in the Keyring");
   g_assert_true (gtk_switch_get_active (clear));
@@ -229,7 +229,7 @@ test_preferences (void)
   /* And on again, from the Preferences window while the wizard is open. */
   g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "preferences", NULL);
   CS_UI_WAIT_FOR ((preferences = cs_ui_find_dialog ("Preferences")) != NULL);
-  CS_UI_WAIT_FOR (gtk_widget_get_mapped (preferences));
+  CS_UI_WAIT_FOR (cs_ui_try_find (preferences, "Save New Credentials in the Keyring") != NULL);
   store = preferences_switch (preferences, "Save New Credentials in the Keyring");
   g_assert_false (gtk_switch_get_active (store));
   gtk_widget_activate (GTK_WIDGET (store));

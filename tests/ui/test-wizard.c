@@ -428,8 +428,8 @@ test_start_page_empty_then_listed (void)
   /* Forget names the account it does not know as such, never as an empty string. */
   gtk_widget_activate_action (start_page, "saved.forget", "s", id);
   CS_UI_WAIT_FOR ((dialog = cs_ui_find_dialog ("Forget Credentials?")) != NULL);
-  g_assert_true (cs_ui_text_shown (dialog, "The access token for an unknown account on "
-                                           "Countersign Demo is removed"));
+  CS_UI_WAIT_FOR (cs_ui_text_shown (dialog, "The access token for an unknown account on "
+                                            "Countersign Demo is removed"));
   cs_ui_respond (dialog, "Forget");
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Forgot the credentials"));
   CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page))

@@ -384,10 +384,9 @@ cs_ui_respond (GtkWidget  *dialog,
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new ();
 
-  CS_UI_WAIT_FOR (gtk_widget_is_drawable (dialog));
+  /* An AdwDialog maps its buttons once it has chosen where to show itself. */
+  CS_UI_WAIT_FOR (cs_ui_has_button (dialog, label));
   cs_ui_button_collect (dialog, label, found);
-  if (found->len != 1)
-    g_error ("expected one button “%s” in the dialog, found %u", label, found->len);
   g_assert_true (gtk_widget_is_sensitive (g_ptr_array_index (found, 0)));
   gtk_widget_activate (g_ptr_array_index (found, 0));
 }
