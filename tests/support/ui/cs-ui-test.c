@@ -394,10 +394,11 @@ cs_ui_respond (GtkWidget  *dialog,
 void
 cs_ui_close_dialog (GtkWidget *dialog)
 {
+  /* Held until it is gone from the screen: a closed dialog may be freed at once. */
   g_autoptr (GtkWidget) held = g_object_ref (dialog);
 
-  cs_compat_dialog_close (dialog);
-  CS_UI_WAIT_FOR (!gtk_widget_get_mapped (dialog));
+  cs_compat_dialog_close (held);
+  CS_UI_WAIT_FOR (!gtk_widget_get_mapped (held));
 }
 
 char *
