@@ -10,6 +10,7 @@
 #include "cs-application.h"
 #include "cs-callback-server.h"
 #include "cs-oauth-error.h"
+#include "cs-compat.h"
 #include "cs-provider-registry.h"
 #include "cs-window.h"
 #include "cs-wizard.h"
@@ -185,8 +186,9 @@ about_action (GSimpleAction *action,
   static const char *developers[] = { "The Countersign developers", NULL };
   GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
+  /* AdwAboutDialog or AdwAboutWindow (cs-compat.c): the same properties. */
+  about = g_object_new (cs_compat_about_get_type (),
+                        "title", _("About Countersign"),
                         "application-name", _("Countersign"),
                         "application-icon", APP_ID,
                         "developer-name", _("The Countersign developers"),
@@ -201,7 +203,7 @@ about_action (GSimpleAction *action,
                         /* Translators: your names, one per line. */
                         "translator-credits", _("translator-credits"),
                         NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  cs_compat_dialog_present (about, GTK_WIDGET (gtk_application_get_active_window (app)));
 }
 
 static void
@@ -210,12 +212,8 @@ shortcuts_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  g_autoptr (GtkBuilder) builder =
-    gtk_builder_new_from_resource (RESOURCE_PREFIX "/cs-shortcuts-window.ui");
-  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
 
-  gtk_window_set_transient_for (window, gtk_application_get_active_window (app));
-  gtk_window_present (window);
+  cs_compat_shortcuts_present (GTK_WIDGET (gtk_application_get_active_window (app)));
 }
 
 static GtkWidget *
@@ -244,14 +242,10 @@ preferences_action (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-  GtkWidget *window = adw_preferences_window_new ();
+  /* AdwPreferencesDialog or AdwPreferencesWindow (cs-compat.c). */
+  GtkWidget *window = cs_compat_preferences_new ();
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *privacy = adw_preferences_group_new ();
-
-  gtk_window_set_transient_for (GTK_WINDOW (window), gtk_application_get_active_window (app));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 480, 320);
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (privacy), _("Secrets"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (privacy),
@@ -265,8 +259,8 @@ preferences_action (GSimpleAction *action,
                                                      _("The default for each new "
                                                        "authorization")));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (privacy));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-  gtk_window_present (GTK_WINDOW (window));
+  cs_compat_preferences_add (window, ADW_PREFERENCES_PAGE (page));
+  cs_compat_dialog_present (window, GTK_WIDGET (gtk_application_get_active_window (app)));
 }
 
 static void

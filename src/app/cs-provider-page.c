@@ -9,6 +9,7 @@
 #include "cs-a11y.h"
 #include "cs-callback-server.h"
 #include "cs-callback-settings.h"
+#include "cs-compat.h"
 #include "cs-oauth-client.h"
 #include "cs-provider-page.h"
 #include "cs-signer.h"
@@ -324,11 +325,9 @@ static void
 developer_row_activated_cb (CsProviderPage *self)
 {
   CsProvider *provider = selected_provider (self);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (provider != NULL && cs_provider_get_developer_url (provider) != NULL)
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                  cs_provider_get_developer_url (provider), GDK_CURRENT_TIME);
+    cs_compat_show_uri (GTK_WIDGET (self), cs_provider_get_developer_url (provider));
 }
 
 /* The row sets its switch at once: a GtkSwitch's active property changes only when its

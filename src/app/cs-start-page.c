@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-clipboard.h"
+#include "cs-compat.h"
 #include "cs-credentials.h"
 #include "cs-share.h"
 #include "cs-start-page.h"
@@ -319,9 +320,9 @@ delete_cb (GObject      *object,
 }
 
 static void
-forget_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    CsStartPage      *self)
+forget_response_cb (GtkWidget   *dialog,
+                    const char  *response,
+                    CsStartPage *self)
 {
   const char *id = g_object_get_data (G_OBJECT (dialog), "cs-token-id");
 
@@ -349,30 +350,28 @@ forget_action (GtkWidget  *widget,
   CsStartPage *self = CS_START_PAGE (widget);
   const char *id = g_variant_get_string (parameter, NULL);
   CsStoredToken *token = find_token (self, id);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwMessageDialog *dialog;
+  const char *account;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
   if (token == NULL)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root),
-                                                       _("Forget Credentials?"), NULL));
+  account = cs_stored_token_get_account (token);
   /* Translators: the first %s is an account, the second a provider name. */
-  adw_message_dialog_format_body (dialog,
-                                  _("The access token for %s on %s is removed from the keyring. "
-                                    "The app keeps its access until you revoke it on the "
-                                    "provider’s site."),
-                                  cs_stored_token_get_account (token) != NULL
-                                  && *cs_stored_token_get_account (token) != '\0'
-                                    ? cs_stored_token_get_account (token) : _("an unknown account"),
-                                  cs_stored_token_get_provider_name (token));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "forget", _("_Forget"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  body = g_strdup_printf (_("The access token for %s on %s is removed from the keyring. "
+                            "The app keeps its access until you revoke it on the "
+                            "provider’s site."),
+                          account != NULL && *account != '\0' ? account : _("an unknown account"),
+                          cs_stored_token_get_provider_name (token));
+  /* AdwAlertDialog or AdwMessageDialog (cs-compat.c). */
+  dialog = cs_compat_alert_new (_("Forget Credentials?"), body);
+  cs_compat_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  cs_compat_alert_add_response (dialog, "forget", _("_Forget"), ADW_RESPONSE_DESTRUCTIVE);
+  cs_compat_alert_set_defaults (dialog, "cancel", "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "cs-token-id", g_strdup (id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (forget_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  cs_compat_dialog_present (dialog, widget);
 }
 
 static GMenuModel *

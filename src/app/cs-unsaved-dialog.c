@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-compat.h"
 #include "cs-unsaved-dialog.h"
 
 typedef struct
@@ -27,9 +28,9 @@ ask_free (gpointer  data,
 }
 
 static void
-response_cb (AdwMessageDialog *dialog,
-             const char       *response,
-             Ask              *ask)
+response_cb (GtkWidget  *dialog,
+             const char *response,
+             Ask        *ask)
 {
   CsUnsavedChoice choice = CS_UNSAVED_CANCEL;
 
@@ -48,8 +49,7 @@ cs_unsaved_dialog_ask (GtkWidget      *parent,
                        gpointer        user_data,
                        GDestroyNotify  destroy)
 {
-  GtkRoot *root = gtk_widget_get_root (parent);
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   Ask *ask = g_new0 (Ask, 1);
 
   g_return_if_fail (func != NULL);
@@ -58,19 +58,16 @@ cs_unsaved_dialog_ask (GtkWidget      *parent,
   ask->user_data = user_data;
   ask->destroy = destroy;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                            : NULL,
-                                                       _("Keep the Access Token?"), NULL));
-  adw_message_dialog_set_body (dialog,
-                               _("It is not saved in the keyring. Once you leave, it cannot "
-                                 "be shown again."));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"),
-                                    "copy", _("C_opy"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  /* AdwAlertDialog or AdwMessageDialog (cs-compat.c). */
+  dialog = cs_compat_alert_new (_("Keep the Access Token?"),
+                                _("It is not saved in the keyring. Once you leave, it cannot "
+                                  "be shown again."));
+  cs_compat_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  cs_compat_alert_add_response (dialog, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
+  cs_compat_alert_add_response (dialog, "copy", _("C_opy"), ADW_RESPONSE_DEFAULT);
+  cs_compat_alert_add_response (dialog, "save", _("_Save"), ADW_RESPONSE_SUGGESTED);
+  cs_compat_alert_set_defaults (dialog, "save", "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), ask,
                          ask_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  cs_compat_dialog_present (dialog, parent);
 }

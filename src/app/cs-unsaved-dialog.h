@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The one place that asks; it is an AdwMessageDialog (libadwaita 1.2). A later AdwAlertDialog
- * variant replaces this file's body only. Closing the dialog (Escape) is Cancel: the user
- * stays where they were.
+ * The one place that asks: an AdwAlertDialog over the window (libadwaita 1.5 and later), an
+ * AdwMessageDialog before (cs-compat.c chooses). Closing the dialog (Escape) is Cancel: the
+ * user stays where they were.
  */
 #pragma once
 

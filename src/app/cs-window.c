@@ -14,6 +14,7 @@
 #include "cs-token-store.h"
 #include "cs-window.h"
 #include "cs-a11y.h"
+#include "cs-compat.h"
 #include "cs-wizard.h"
 
 struct _CsWindow
@@ -365,6 +366,7 @@ static void
 cs_window_init (CsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_compat_use_toolbar_view (adw_toast_overlay_get_child (self->toast_overlay));
   cs_a11y_follow_stack (self->main_stack);
 
   self->settings = g_settings_new (APP_ID);

@@ -299,7 +299,12 @@ collector_sort (CsCollector *c)
 
   if (n > CS_COLLECTOR_STACK_PAIRS)
     {
+      /* Both are stable merge sorts; g_qsort_with_data is deprecated from GLib 2.82. */
+#if GLIB_VERSION_MAX_ALLOWED >= G_ENCODE_VERSION (2, 82) && GLIB_CHECK_VERSION (2, 82, 0)
+      g_sort_array (c->pairs, n, sizeof (CsPair), compare_pairs, NULL);
+#else
       g_qsort_with_data (c->pairs, n, sizeof (CsPair), compare_pairs, NULL);
+#endif
       return;
     }
   /* A request has a dozen parameters or so: insertion sort beats a general sort there.

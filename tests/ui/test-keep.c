@@ -86,27 +86,25 @@ test_store_switch_at_once (void)
   current_window = NULL;
 }
 
-/* The dialog that asks about an unsaved token is up: answers it with @response. */
+/* The dialog that asks about an unsaved token is up: answers it with the button that reads
+ * @response. */
 static void
 answer_unsaved (const char *response,
                 const char *screenshot_name)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
-  CS_UI_WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Keep the Access Token?");
-  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
-  g_assert_true (adw_message_dialog_has_response (dialog, "copy"));
-  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  CS_UI_WAIT_FOR ((dialog = cs_ui_find_dialog ("Keep the Access Token?")) != NULL);
+  CS_UI_WAIT_FOR (cs_ui_text_shown (dialog, "it cannot be shown again"));
+  g_assert_true (cs_ui_has_button (dialog, "Save"));
+  g_assert_true (cs_ui_has_button (dialog, "Copy"));
+  g_assert_true (cs_ui_has_button (dialog, "Discard"));
+  g_assert_true (cs_ui_has_button (dialog, "Cancel"));
   if (screenshot_name != NULL)
-    {
-      CS_UI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
-      screenshot ((CsWindow *) dialog, screenshot_name); /* any GtkNative will do */
-    }
-  /* What a press of the button does: the response, then the dialog closes. */
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  cs_ui_spin (50);
+    screenshot ((CsWindow *) gtk_widget_get_native (dialog), screenshot_name); /* any GtkNative */
+  /* A press of the button: the response, then the dialog closes. */
+  cs_ui_respond (dialog, response);
+  CS_UI_WAIT_FOR (cs_ui_find_dialog ("Keep the Access Token?") == NULL);
 }
 
 /* Step 4 with an access token that is not in the keyring (Save in Keyring off). */
@@ -141,11 +139,11 @@ test_unsaved_token_asks (void)
   flow_unsaved (window);
 
   cs_ui_click (window, "Done");
-  answer_unsaved ("cancel", "unsaved-dialog.png");
+  answer_unsaved ("Cancel", "unsaved-dialog.png");
   g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 4);
   g_assert_true (cs_wizard_get_unsaved (wizard));
   cs_ui_click (window, "Done");
-  answer_unsaved ("discard", NULL);
+  answer_unsaved ("Discard", NULL);
   CS_UI_WAIT_FOR (gtk_widget_is_drawable (start_page));
 
   /* Back to step 1, then Back to the start page: Copy leaves the token on the clipboard. */
@@ -153,7 +151,7 @@ test_unsaved_token_asks (void)
   cs_ui_click (window, "Back");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 1);
   cs_ui_click (window, "Back");
-  answer_unsaved ("copy", NULL);
+  answer_unsaved ("Copy", NULL);
   CS_UI_WAIT_FOR (gtk_widget_is_drawable (start_page));
   copied = cs_ui_clipboard_text (window);
   g_assert_nonnull (copied);
@@ -162,7 +160,7 @@ test_unsaved_token_asks (void)
   /* Ctrl+N: Save puts it in the keyring, then the new authorization starts. */
   flow_unsaved (window);
   g_action_group_activate_action (G_ACTION_GROUP (cs_ui_app), "new-authorization", NULL);
-  answer_unsaved ("save", NULL);
+  answer_unsaved ("Save", NULL);
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 1);
   tokens = keyring_list ();
   g_assert_cmpuint (tokens->len, ==, 1);
@@ -171,7 +169,7 @@ test_unsaved_token_asks (void)
   flow_unsaved (window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  answer_unsaved ("discard", NULL);
+  answer_unsaved ("Discard", NULL);
   CS_UI_WAIT_FOR (window == NULL);
   current_window = NULL;
   g_settings_reset (settings, "clear-clipboard");

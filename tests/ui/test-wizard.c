@@ -394,7 +394,7 @@ test_start_page_empty_then_listed (void)
   CsWindow *window;
   GtkWidget *start_page;
   GtkWidget *row;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   g_autofree char *id = NULL;
 
   keyring_clear ();
@@ -427,9 +427,10 @@ test_start_page_empty_then_listed (void)
 
   /* Forget names the account it does not know as such, never as an empty string. */
   gtk_widget_activate_action (start_page, "saved.forget", "s", id);
-  CS_UI_WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "an unknown account"));
-  adw_message_dialog_response (dialog, "forget");
+  CS_UI_WAIT_FOR ((dialog = cs_ui_find_dialog ("Forget Credentials?")) != NULL);
+  CS_UI_WAIT_FOR (cs_ui_text_shown (dialog, "The access token for an unknown account on "
+                                            "Countersign Demo is removed"));
+  cs_ui_respond (dialog, "Forget");
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Forgot the credentials"));
   CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page))
                   && cs_ui_text_shown (window, "No Saved Credentials"));
@@ -457,7 +458,7 @@ test_start_page_actions (void)
   CsDemoProvider *demo;
   g_autofree char *id = NULL;
   g_autofree char *copied = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   /* Something saved to act on: a flow of its own when run alone. */
   test_flow_pin ();
@@ -522,14 +523,14 @@ test_start_page_actions (void)
 
   /* Forget asks first; Cancel keeps the entry, Forget removes it from list and keyring. */
   gtk_widget_activate_action (start_page, "saved.forget", "s", id);
-  CS_UI_WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
-  adw_message_dialog_response (dialog, "cancel");
+  CS_UI_WAIT_FOR ((dialog = cs_ui_find_dialog ("Forget Credentials?")) != NULL);
+  cs_ui_respond (dialog, "Cancel");
   cs_ui_spin (300);
   g_assert_nonnull (cs_ui_try_find (window, "@" CS_DEMO_SCREEN_NAME));
 
   gtk_widget_activate_action (start_page, "saved.forget", "s", id);
-  CS_UI_WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
-  adw_message_dialog_response (dialog, "forget");
+  CS_UI_WAIT_FOR ((dialog = cs_ui_find_dialog ("Forget Credentials?")) != NULL);
+  cs_ui_respond (dialog, "Forget");
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Forgot the credentials"));
   CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page))
                   && cs_ui_try_find (window, "@" CS_DEMO_SCREEN_NAME) == NULL);

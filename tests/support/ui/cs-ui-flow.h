@@ -87,9 +87,6 @@ void            finish_and_check        (CsWindow   *window);
 /* Done: back to the list, which shows the new entry. */
 void            done_and_listed         (CsWindow   *window);
 
-/* The message dialog on screen (Forget, the unsaved token), or NULL. */
-AdwMessageDialog *find_message_dialog   (void);
-
 /* Chooses Custom with @h's endpoints (a provider that never answers: HOSTILE_STALL), PIN mode
  * and the consumer "silent-key". */
 void            fill_custom             (CsWindow   *window,

@@ -9,6 +9,8 @@
 
 #include "cs-ui-test.h"
 
+#include "cs-compat.h"
+
 CsApplication *cs_ui_app;
 char *cs_ui_config_dir;
 void (*cs_ui_diagnose) (void);
@@ -302,6 +304,104 @@ cs_ui_text_shown (gpointer    root,
                   const char *needle)
 {
   return cs_ui_label_shown_collect (GTK_WIDGET (root), needle);
+}
+
+static GtkWidget *
+cs_ui_dialog_collect (GtkWidget  *widget,
+                      const char *name)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (cs_compat_is_dialog (widget)
+      && gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+      && (mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                         name)) == NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cs_ui_dialog_collect (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+cs_ui_find_dialog (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *found = cs_ui_dialog_collect (window, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+cs_ui_button_collect (GtkWidget  *widget,
+                      const char *label,
+                      GPtrArray  *found)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_autoptr (GString) text = g_string_new (gtk_button_get_label (GTK_BUTTON (widget)));
+
+      if (gtk_button_get_use_underline (GTK_BUTTON (widget)))
+        g_string_replace (text, "_", "", 0);
+      if (g_str_equal (text->str, label))
+        g_ptr_array_add (found, widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cs_ui_button_collect (child, label, found);
+}
+
+gboolean
+cs_ui_has_button (GtkWidget  *dialog,
+                  const char *label)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  cs_ui_button_collect (dialog, label, found);
+  return found->len == 1;
+}
+
+void
+cs_ui_respond (GtkWidget  *dialog,
+               const char *label)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  /* An AdwDialog maps its buttons once it has chosen where to show itself. */
+  CS_UI_WAIT_FOR (cs_ui_has_button (dialog, label));
+  cs_ui_button_collect (dialog, label, found);
+  g_assert_true (gtk_widget_is_sensitive (g_ptr_array_index (found, 0)));
+  gtk_widget_activate (g_ptr_array_index (found, 0));
+}
+
+void
+cs_ui_close_dialog (GtkWidget *dialog)
+{
+  /* Held until it is gone from the screen: a closed dialog may be freed at once. */
+  g_autoptr (GtkWidget) held = g_object_ref (dialog);
+
+  cs_compat_dialog_close (held);
+  CS_UI_WAIT_FOR (!gtk_widget_get_mapped (held));
 }
 
 char *

@@ -80,6 +80,17 @@ gboolean    cs_ui_text_shown      (gpointer     root,
                                    const char  *needle);
 /* What is on the clipboard, when this process put it there. */
 char       *cs_ui_clipboard_text  (gpointer     widget);
+/* The dialog on screen named @name (its title, or an alert's heading), or NULL: a window of
+ * its own (libadwaita 1.2) or an AdwDialog inside its parent window (1.5 and later). */
+GtkWidget  *cs_ui_find_dialog     (const char  *name);
+/* Presses the button of @dialog that reads @label (without its mnemonic underline). */
+void        cs_ui_respond         (GtkWidget   *dialog,
+                                   const char  *label);
+/* Whether @dialog has a button that reads @label. */
+gboolean    cs_ui_has_button      (GtkWidget   *dialog,
+                                   const char  *label);
+/* Closes @dialog as Escape would, and waits until it is gone. */
+void        cs_ui_close_dialog    (GtkWidget   *dialog);
 /* Every control on screen has a visible label (or, for an icon, a tooltip) that is also
  * its accessible name. */
 void        cs_ui_audit_names     (gpointer     root);
