@@ -15,6 +15,7 @@ void
 cs_cli_args_clear (CsCliArgs *a)
 {
   g_free (a->provider);
+  g_free (a->base_url);
   g_free (a->request_token_url);
   g_free (a->authorize_url);
   g_free (a->access_token_url);
@@ -46,6 +47,9 @@ entry (CsCliArgs  *a,
     { "provider", 0, 0, G_OPTION_ARG_STRING, &a->provider,
       N_("A provider id from “countersign-cli providers” (not demo: run “countersign-cli "
          "demo-provider” and pass the URLs it prints)"), N_("ID") },
+    { "base-url", 0, 0, G_OPTION_ARG_STRING, &a->base_url,
+      N_("Your server’s address, for the providers whose URLs depend on it (Jira, Confluence, "
+         "Bitbucket Data Center, Adobe Commerce)"), N_("URL") },
     { "request-token-url", 0, 0, G_OPTION_ARG_STRING, &a->request_token_url,
       N_("The provider’s request token URL"), N_("URL") },
     { "authorize-url", 0, 0, G_OPTION_ARG_STRING, &a->authorize_url,

@@ -57,6 +57,9 @@ says_refused (JsonNode *root)
 {
   JsonObject *object = json_node_get_object (root);
 
+  /* X API v2 may list partial "errors" beside the user it found. */
+  if (cs_json_string_at (root, "data", "username", NULL) != NULL)
+    return FALSE;
   return g_strcmp0 (cs_json_string_at (root, "stat", NULL), "fail") == 0
          || int_at (object, "meta", "status") >= 400 || int_at (object, NULL, "Code") >= 400
          || has_error_member (object, "errors") || has_error_member (object, "error");
@@ -71,6 +74,10 @@ refusal_words (JsonNode *root)
   if (message == NULL)
     message = cs_json_string_at (root, "errors", "0", "message", NULL);
   if (message == NULL)
+    message = cs_json_string_at (root, "errors", "0", "detail", NULL);
+  if (message == NULL)
+    message = cs_json_string_at (root, "detail", NULL);
+  if (message == NULL)
     message = cs_json_string_at (root, "meta", "msg", NULL);
   if (message == NULL)
     message = cs_json_string_at (root, "Message", NULL);
@@ -81,24 +88,30 @@ refusal_words (JsonNode *root)
   return message;
 }
 
-/* Twitter and the demo: the screen name, else the user id; then Flickr, Tumblr, SmugMug,
- * Trello and Discogs. NULL when the answer has none of them. */
+/* Twitter v1.1 and the demo: the screen name; X API v2 (GET /2/users/me): data.username;
+ * else the user id (v1.1's id_str, v2's data.id); then Flickr, Tumblr, SmugMug, Trello and
+ * Discogs, Confluence (username), Garmin (userId) and Jira (name). NULL when the answer has
+ * none of them. */
 static char *
 account_of (JsonNode *root)
 {
   const char *name;
 
-  if ((name = cs_json_string_at (root, "screen_name", NULL)) != NULL)
+  if ((name = cs_json_string_at (root, "screen_name", NULL)) != NULL
+      || (name = cs_json_string_at (root, "data", "username", NULL)) != NULL)
     {
       g_autofree char *account = g_strdup_printf ("@%s", name);
 
       return cs_provider_error_sanitize (account, -1, CS_PROVIDER_ERROR_MAX_TEXT);
     }
   if ((name = cs_json_string_at (root, "id_str", NULL)) != NULL
+      || (name = cs_json_string_at (root, "data", "id", NULL)) != NULL
       || (name = cs_json_string_at (root, "user", "username", "_content", NULL)) != NULL
       || (name = cs_json_string_at (root, "response", "user", "name", NULL)) != NULL
       || (name = cs_json_string_at (root, "Response", "User", "NickName", NULL)) != NULL
-      || (name = cs_json_string_at (root, "username", NULL)) != NULL)
+      || (name = cs_json_string_at (root, "username", NULL)) != NULL
+      || (name = cs_json_string_at (root, "userId", NULL)) != NULL
+      || (name = cs_json_string_at (root, "name", NULL)) != NULL)
     return cs_provider_error_sanitize (name, -1, CS_PROVIDER_ERROR_MAX_TEXT);
   return NULL;
 }
