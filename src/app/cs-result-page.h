@@ -36,5 +36,8 @@ void cs_result_page_show_keyring  (CsResultPage  *self,
                                    gboolean       saving,
                                    gboolean       can_retry);
 void cs_result_page_clear         (CsResultPage  *self);
+/* The provider's announced end of OAuth 1.0a (issue 14), or NULL to hide the row. */
+void cs_result_page_show_end_of_life (CsResultPage *self,
+                                      const char   *text);
 
 G_END_DECLS

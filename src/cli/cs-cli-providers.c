@@ -64,6 +64,7 @@ cs_cli_providers (int    argc,
 
       printf ("%-12s %s %s\n", cs_provider_get_id (p), cs_provider_get_name (p),
               _("(custom)"));
+      print_notes (p);
     }
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     g_printerr ("countersign-cli: %s\n", warnings[i]);
