@@ -413,6 +413,8 @@ parse_block (Parser *p,
 
       if (line->indent > indent)
         return fail (p, line->number, _("unexpected indentation")), NULL;
+      if (line->indent == 0 && strcmp (line->content, "---") == 0)
+        break;
       /* A list at its key's indentation (Psych) ends where the next key starts. */
       if (sequence && !is_item (line->content))
         break;
