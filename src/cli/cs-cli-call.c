@@ -63,7 +63,8 @@ cs_cli_call (int    argc,
              char **argv)
 {
   static const char * const names[] = {
-    "method", "url", "data", "provider-not-demo", "base-url", "consumer-key-not-demo", "consumer-secret",
+    "method", "url", "data", "provider-not-demo", "base-url", "consumer-key-not-demo",
+    "consumer-secret",
     "private-key", "token", "token-secret", "signature-method", "timeout", "allow-insecure-http",
     NULL
   };

@@ -35,6 +35,19 @@ cs_cli_args_clear (CsCliArgs *a)
 }
 
 /* The option entries, by name, so that each command lists only what it takes. */
+/* --base-url (issue 14), beside the table of entry (). */
+static GOptionEntry
+base_url_entry (CsCliArgs *a)
+{
+  const GOptionEntry e = {
+    "base-url", 0, 0, G_OPTION_ARG_STRING, &a->base_url,
+    N_("Your server’s address, for the providers whose URLs depend on it (Jira, Confluence, "
+       "Bitbucket Data Center, Adobe Commerce)"), N_("URL")
+  };
+
+  return e;
+}
+
 static GOptionEntry
 entry (CsCliArgs  *a,
        const char *name)
@@ -47,9 +60,6 @@ entry (CsCliArgs  *a,
     { "provider", 0, 0, G_OPTION_ARG_STRING, &a->provider,
       N_("A provider id from “countersign-cli providers” (not demo: run “countersign-cli "
          "demo-provider” and pass the URLs it prints)"), N_("ID") },
-    { "base-url", 0, 0, G_OPTION_ARG_STRING, &a->base_url,
-      N_("Your server’s address, for the providers whose URLs depend on it (Jira, Confluence, "
-         "Bitbucket Data Center, Adobe Commerce)"), N_("URL") },
     { "request-token-url", 0, 0, G_OPTION_ARG_STRING, &a->request_token_url,
       N_("The provider’s request token URL"), N_("URL") },
     { "authorize-url", 0, 0, G_OPTION_ARG_STRING, &a->authorize_url,
@@ -161,7 +171,8 @@ cs_cli_parse_command (CsCliArgs          *a,
   a->timeout = G_MININT;
   for (guint i = 0; names[i] != NULL; i++)
     {
-      GOptionEntry e = entry (a, names[i]);
+      GOptionEntry e = strcmp (names[i], "base-url") == 0 ? base_url_entry (a)
+                                                           : entry (a, names[i]);
 
       g_array_append_val (entries, e);
     }
