@@ -321,6 +321,9 @@ show_template_and_end (CsProviderPage *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->base_url_row), title);
     }
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->base_url_row),
+                                   _("Server Address"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->provider_row), end != NULL ? end : "");
   if (!cs_provider_is_template (provider))
     adw_preferences_group_set_description (self->provider_group, NULL);
