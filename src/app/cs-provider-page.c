@@ -11,6 +11,8 @@
 #include "cs-callback-settings.h"
 #include "cs-compat.h"
 #include "cs-oauth-client.h"
+#include "cs-oauth-error.h"
+#include "cs-provider.h"
 #include "cs-provider-page.h"
 #include "cs-signer.h"
 #include "cs-url-rules.h"
@@ -20,6 +22,8 @@ struct _CsProviderPage
   GtkWidget            parent_instance;
 
   AdwComboRow         *provider_row;
+  AdwEntryRow         *base_url_row;      /* only for {base} templates (issue 14) */
+  AdwPreferencesGroup *provider_group;
   AdwActionRow        *developer_row;
   AdwPreferencesGroup *endpoints_group;
   AdwEntryRow         *request_token_row;
@@ -101,6 +105,39 @@ is_insecure (const char *url)
   return url != NULL && cs_url_is_insecure_http (url);
 }
 
+/* A template preset (Jira, Adobe Commerce, …) on the server the user names: the row's text
+ * expanded by the provider model, which checks it as it checks endpoints. */
+static CsProvider *
+expand_base (CsProviderPage *self,
+             CsProvider     *provider,
+             GError        **error)
+{
+  return cs_provider_expand_template (provider, row_text (self->base_url_row),
+                                      gtk_switch_get_active (self->insecure_switch), error);
+}
+
+static gboolean
+base_url_valid (CsProviderPage *self,
+                CsProvider     *provider,
+                gboolean       *insecure)
+{
+  const char *url = row_text (self->base_url_row);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsProvider) expanded = NULL;
+
+  *insecure = is_insecure (url);
+  expanded = expand_base (self, provider, &error);
+  if (expanded != NULL || *url == '\0' || g_error_matches (error, CS_OAUTH_ERROR,
+                                                            CS_OAUTH_ERROR_INSECURE))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->base_url_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->base_url_row), "error");
+  adw_preferences_group_set_description (self->provider_group,
+                                         expanded == NULL && *url != '\0' && !*insecure
+                                           ? error->message : NULL);
+  return expanded != NULL;
+}
+
 static gboolean
 endpoints_valid (CsProviderPage *self,
                  gboolean       *insecure)
@@ -110,6 +147,8 @@ endpoints_valid (CsProviderPage *self,
   gboolean valid = TRUE;
 
   *insecure = FALSE;
+  if (provider != NULL && cs_provider_is_template (provider))
+    return base_url_valid (self, provider, insecure);
   if (provider != NULL && !is_entered (provider))
     {
       *insecure = is_insecure (cs_provider_get_request_token_url (provider))
@@ -274,6 +313,31 @@ fill_demo_consumer (CsProviderPage *self,
     }
 }
 
+/* The server address row for {base} templates, and an announced end of OAuth 1.0a as the
+ * provider row's subtitle, so that nobody builds on it unwarned. */
+static void
+show_template_and_end (CsProviderPage *self,
+                       CsProvider     *provider)
+{
+  g_autofree char *end = cs_provider_describe_end_of_life (provider);
+  const char *example = cs_provider_get_base_url_example (provider);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->base_url_row), cs_provider_is_template (provider));
+  if (example != NULL)
+    {
+      /* Translators: %s is an example address, such as https://jira.example.com */
+      g_autofree char *title = g_strdup_printf (_("Server Address (such as %s)"), example);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->base_url_row), title);
+    }
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->base_url_row),
+                                   _("Server Address"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->provider_row), end != NULL ? end : "");
+  if (!cs_provider_is_template (provider))
+    adw_preferences_group_set_description (self->provider_group, NULL);
+}
+
 static void
 show_provider (CsProviderPage *self,
                gboolean        fill)
@@ -284,6 +348,7 @@ show_provider (CsProviderPage *self,
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->endpoints_group), is_entered (provider));
+  show_template_and_end (self, provider);
   gtk_widget_set_visible (GTK_WIDGET (self->developer_row),
                           cs_provider_get_developer_url (provider) != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->access_type_row),
@@ -326,6 +391,10 @@ developer_row_activated_cb (CsProviderPage *self)
 {
   CsProvider *provider = selected_provider (self);
 
+  g_autoptr(CsProvider) expanded = NULL;
+
+  if (provider != NULL && cs_provider_is_template (provider))
+    provider = expanded = expand_base (self, provider, NULL);
   if (provider != NULL && cs_provider_get_developer_url (provider) != NULL)
     cs_compat_show_uri (GTK_WIDGET (self), cs_provider_get_developer_url (provider));
 }
@@ -401,6 +470,8 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/cs-provider-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, provider_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, provider_group);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, developer_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, endpoints_group);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, request_token_row);
@@ -573,6 +644,8 @@ cs_provider_page_dup_provider (CsProviderPage *self)
   provider = selected_provider (self);
   if (provider == NULL)
     return NULL;
+  if (cs_provider_is_template (provider))
+    return expand_base (self, provider, NULL);
   if (!is_entered (provider))
     return g_object_ref (provider);
 

@@ -25,6 +25,7 @@ struct _CsResultPage
   AdwActionRow   *keyring_row;
   GtkSpinner     *keyring_spinner;
   GtkButton      *keyring_retry_button;
+  AdwActionRow   *end_of_life_row;
 };
 
 G_DEFINE_FINAL_TYPE (CsResultPage, cs_result_page, GTK_TYPE_WIDGET)
@@ -76,6 +77,7 @@ cs_result_page_class_init (CsResultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsResultPage, keyring_row);
   gtk_widget_class_bind_template_child (widget_class, CsResultPage, keyring_spinner);
   gtk_widget_class_bind_template_child (widget_class, CsResultPage, keyring_retry_button);
+  gtk_widget_class_bind_template_child (widget_class, CsResultPage, end_of_life_row);
 }
 
 static void
@@ -156,4 +158,14 @@ cs_result_page_set_retry_label (CsResultPage *self,
   g_return_if_fail (CS_IS_RESULT_PAGE (self));
 
   cs_exchange_view_set_retry_label (self->exchange, label);
+}
+
+void
+cs_result_page_show_end_of_life (CsResultPage *self,
+                                 const char   *text)
+{
+  g_return_if_fail (CS_IS_RESULT_PAGE (self));
+
+  adw_action_row_set_subtitle (self->end_of_life_row, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->end_of_life_row), text != NULL);
 }

@@ -39,5 +39,8 @@ void cs_result_page_clear         (CsResultPage  *self);
 /* What the exchange's Retry button says (NULL: "Retry"). */
 void cs_result_page_set_retry_label (CsResultPage *self,
                                      const char   *label);
+/* The provider's announced end of OAuth 1.0a (issue 14), or NULL to hide the row. */
+void cs_result_page_show_end_of_life (CsResultPage *self,
+                                      const char   *text);
 
 G_END_DECLS

@@ -393,6 +393,11 @@ access_token_cb (GObject      *object,
 
   keep_custom_provider (self);
   cs_result_page_show_token (self->result_page, _cs_wizard_get_access_token (self));
+  {
+    g_autofree char *end = cs_provider_describe_end_of_life (_cs_wizard_get_provider (self));
+
+    cs_result_page_show_end_of_life (self->result_page, end);
+  }
   _cs_wizard_update_actions (self);
 
   if (self->store_enabled)

@@ -207,7 +207,8 @@ cs_cli_authorize (int    argc,
                   char **argv)
 {
   static const char * const names[] = {
-    "provider", "request-token-url", "authorize-url", "access-token-url", "consumer-key",
+    "provider", "base-url", "request-token-url", "authorize-url", "access-token-url",
+    "consumer-key",
     "consumer-secret", "private-key", "callback", "access-type", "signature-method",
     "format", "no-browser", "no-store", "store-consumer-secret", "timeout",
     "allow-insecure-http", NULL

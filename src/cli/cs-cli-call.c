@@ -95,8 +95,8 @@ cs_cli_call (int    argc,
 {
   static const char * const names[] = {
     "method", "url", "data", "body", "content-type", "body-hash", "provider-not-demo",
-    "consumer-key-not-demo", "consumer-secret", "private-key", "token", "token-secret",
-    "signature-method", "realm", "timeout", "allow-insecure-http", NULL
+    "base-url", "consumer-key-not-demo", "consumer-secret", "private-key", "token",
+    "token-secret", "signature-method", "realm", "timeout", "allow-insecure-http", NULL
   };
   g_auto(CsCliArgs) a = { 0 };
   g_auto(CsCliSession) session;

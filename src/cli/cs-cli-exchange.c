@@ -19,7 +19,8 @@ cs_cli_request_token (int    argc,
                       char **argv)
 {
   static const char * const names[] = {
-    "provider-not-demo", "request-token-url", "consumer-key-not-demo", "consumer-secret",
+    "provider-not-demo", "base-url", "request-token-url", "consumer-key-not-demo",
+    "consumer-secret",
     "private-key", "callback", "access-type", "signature-method", "timeout",
     "allow-insecure-http", NULL
   };
@@ -54,7 +55,7 @@ cs_cli_access_token (int    argc,
                      char **argv)
 {
   static const char * const names[] = {
-    "provider-not-demo", "access-token-url", "consumer-key-not-demo", "consumer-secret",
+    "provider-not-demo", "base-url", "access-token-url", "consumer-key-not-demo", "consumer-secret",
     "private-key", "token", "token-secret", "verifier", "signature-method", "timeout",
     "allow-insecure-http", NULL
   };

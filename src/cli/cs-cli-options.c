@@ -15,6 +15,7 @@ void
 cs_cli_args_clear (CsCliArgs *a)
 {
   g_free (a->provider);
+  g_free (a->base_url);
   g_free (a->request_token_url);
   g_free (a->authorize_url);
   g_free (a->access_token_url);
@@ -73,6 +74,19 @@ body_entry (CsCliArgs    *a,
      "registered http://127.0.0.1:PORT/callback) or a URL (paste where the browser went)")
 
 /* The option entries, by name, so that each command lists only what it takes. */
+/* --base-url (issue 14), beside the table of entry (). */
+static GOptionEntry
+base_url_entry (CsCliArgs *a)
+{
+  const GOptionEntry e = {
+    "base-url", 0, 0, G_OPTION_ARG_STRING, &a->base_url,
+    N_("Your server’s address, for the providers whose URLs depend on it (Jira, Confluence, "
+       "Bitbucket Data Center, Adobe Commerce)"), N_("URL")
+  };
+
+  return e;
+}
+
 static GOptionEntry
 entry (CsCliArgs  *a,
        const char *name)
@@ -194,7 +208,9 @@ cs_cli_parse_command (CsCliArgs          *a,
     {
       GOptionEntry e;
 
-      if (!body_entry (a, names[i], &e))
+      if (strcmp (names[i], "base-url") == 0)
+        e = base_url_entry (a);
+      else if (!body_entry (a, names[i], &e))
         e = entry (a, names[i]);
       g_array_append_val (entries, e);
     }

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char     *provider;
+  char     *base_url;
   char     *request_token_url;
   char     *authorize_url;
   char     *access_token_url;

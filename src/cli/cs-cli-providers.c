@@ -11,6 +11,18 @@
 #include "cs-cli-session.h"
 #include "cs-demo-provider.h"
 
+/* Under a provider: that it needs --base-url, and the end of OAuth 1.0a it announced. */
+static void
+print_notes (CsProvider *p)
+{
+  g_autofree char *end = cs_provider_describe_end_of_life (p);
+
+  if (cs_provider_is_template (p))
+    printf ("%-12s %s\n", "", _("(needs --base-url: the address of your server)"));
+  if (end != NULL)
+    printf ("%-12s %s\n", "", end);
+}
+
 int
 cs_cli_providers (int    argc,
                   char **argv)
@@ -37,6 +49,7 @@ cs_cli_providers (int    argc,
       CsProvider *p = g_ptr_array_index (presets, i);
 
       printf ("%-12s %s\n", cs_provider_get_id (p), cs_provider_get_name (p));
+      print_notes (p);
     }
 
   cs_provider_registry_load_user_async (session.registry, session.cancellable,
@@ -51,6 +64,7 @@ cs_cli_providers (int    argc,
 
       printf ("%-12s %s %s\n", cs_provider_get_id (p), cs_provider_get_name (p),
               _("(custom)"));
+      print_notes (p);
     }
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     g_printerr ("countersign-cli: %s\n", warnings[i]);

@@ -13,6 +13,7 @@
 #include "cs-cli-session.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
+#include "cs-provider.h"
 #include "cs-token-store.h"
 
 static gboolean
@@ -169,6 +170,36 @@ custom_provider (CsCliSession *session,
   return -1;
 }
 
+/* --base-url: a template provider's URLs on the user's server (cs-provider-template.h). */
+static int
+cs_cli_session_expand_base (CsCliSession *session,
+                            CsCliArgs    *a,
+                            gboolean      needs_urls)
+{
+  g_autoptr(GError) error = NULL;
+  CsProvider *expanded;
+
+  if (!cs_provider_is_template (session->provider))
+    return a->base_url == NULL
+             ? -1
+             : cs_cli_usage_error ("--base-url", _("the provider “%s” does not take one"),
+                                   cs_provider_get_id (session->provider));
+  if (a->base_url == NULL && !needs_urls)
+    return -1;
+  if (a->base_url == NULL)
+    return cs_cli_usage_error ("--base-url",
+                               _("is required with --provider %s (its URLs are on your server, "
+                                 "such as %s)"), cs_provider_get_id (session->provider),
+                               cs_provider_get_base_url_example (session->provider) ?: "https://…");
+  expanded = cs_provider_expand_template (session->provider, a->base_url,
+                                          a->allow_insecure_http, &error);
+  if (expanded == NULL)
+    return cs_cli_usage_error ("--base-url", "%s", error->message);
+  g_set_object (&session->provider, expanded);
+  g_object_unref (expanded);
+  return -1;
+}
+
 int
 cs_cli_session_resolve_provider (CsCliSession *session,
                                  CsCliArgs    *a,
@@ -183,6 +214,8 @@ cs_cli_session_resolve_provider (CsCliSession *session,
   if ((status = a->provider != NULL
                   ? find_provider (session, a->provider, whole_flow)
                   : custom_provider (session, a, need_request, need_authorize, need_access)) >= 0 ||
+      (status = cs_cli_session_expand_base (session, a, whole_flow || need_request ||
+                                                        need_authorize || need_access)) >= 0 ||
       (status = cs_cli_check_url_option ("--request-token-url", a->request_token_url)) >= 0 ||
       (status = cs_cli_check_url_option ("--authorize-url", a->authorize_url)) >= 0 ||
       (status = cs_cli_check_url_option ("--access-token-url", a->access_token_url)) >= 0)

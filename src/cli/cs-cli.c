@@ -32,6 +32,7 @@ static const Command commands[] = {
   { "list", cs_cli_list, N_("List the credentials stored in the keyring") },
   { "show", cs_cli_show, N_("Show or export stored credentials") },
   { "forget", cs_cli_forget, N_("Delete stored credentials from the keyring") },
+  { "import", cs_cli_import, N_("Import what twurl or xurl keep in plain text into the keyring") },
 };
 
 const char *

@@ -32,6 +32,7 @@ int  cs_cli_demo_provider   (int argc, char **argv);
 int  cs_cli_list            (int argc, char **argv);
 int  cs_cli_show            (int argc, char **argv);
 int  cs_cli_forget          (int argc, char **argv);
+int  cs_cli_import          (int argc, char **argv);
 
 int  cs_cli_usage_error     (const char *option,
                              const char *format,

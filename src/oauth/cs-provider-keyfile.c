@@ -10,6 +10,7 @@
 #include "cs-oauth-error.h"
 #include "cs-provider-keyfile-private.h"
 #include "cs-provider-object-private.h"
+#include "cs-provider-template.h"
 
 #define PROVIDER_GROUP "Provider"
 #define MAX_ID_LENGTH  64
@@ -282,6 +283,55 @@ load_callback_port (CsProvider       *self,
   return TRUE;
 }
 
+/* A "{base}/path" URL with a stand-in server, to check the rest of it; NULL for others. */
+static char *
+template_example (const char *value)
+{
+  if (!g_str_has_prefix (value, CS_PROVIDER_BASE_PLACEHOLDER))
+    return NULL;
+  return g_strconcat ("https://server.invalid", value + strlen (CS_PROVIDER_BASE_PLACEHOLDER),
+                      NULL);
+}
+
+/* BaseURLExample, EndOfLife (an ISO date) and EndOfLifeURL. */
+static gboolean
+load_template_keys (CsProvider       *self,
+                    GKeyFile         *keyfile,
+                    const KeyfileMap *map,
+                    GError          **error)
+{
+  g_autofree char *example = keyfile_get_string (keyfile, map, "BaseURLExample", FALSE, error);
+  g_autofree char *date = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *iso = NULL;
+
+  if (example == NULL
+      || (date = keyfile_get_string (keyfile, map, "EndOfLife", FALSE, error)) == NULL
+      || (url = keyfile_get_string (keyfile, map, "EndOfLifeURL", FALSE, error)) == NULL)
+    return FALSE;
+  if (*date != '\0')
+    {
+      iso = g_strconcat (date, "T00:00:00Z", NULL);
+      parsed = strlen (date) == 10 ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+      if (parsed == NULL)
+        {
+          cs_provider_set_file_error (error, map->source, keyfile_map_line (map, "EndOfLife"),
+                                      _("EndOfLife must be a date such as 2026-12-31"));
+          return FALSE;
+        }
+    }
+  if (*url != '\0' && !g_str_has_prefix (url, "https://"))
+    {
+      cs_provider_set_file_error (error, map->source, keyfile_map_line (map, "EndOfLifeURL"),
+                                  _("EndOfLifeURL must be an https:// address"));
+      return FALSE;
+    }
+  cs_provider_set_base_url_example (self, example);
+  cs_provider_set_end_of_life (self, date, url);
+  return TRUE;
+}
+
 static gboolean
 load_fields (CsProvider       *self,
              GKeyFile         *keyfile,
@@ -299,7 +349,8 @@ load_fields (CsProvider       *self,
       if (field->is_url && *value != '\0')
         {
           g_autoptr(GError) url_error = NULL;
-          g_autofree char *uri = cs_base_string_uri (value, &url_error);
+          g_autofree char *example = template_example (value);
+          g_autofree char *uri = cs_base_string_uri (example ? example : value, &url_error);
 
           if (uri == NULL)
             {
@@ -349,7 +400,8 @@ provider_load_keyfile (CsProvider       *self,
 
   if (!load_fields (self, keyfile, map, error) ||
       !load_signature_method (self, keyfile, map, error) ||
-      !load_callback_port (self, keyfile, map, error))
+      !load_callback_port (self, keyfile, map, error) ||
+      !load_template_keys (self, keyfile, map, error))
     return FALSE;
 
   if (!keyfile_get_bool (keyfile, map, "SupportsAccessType", &flag, error))
@@ -436,5 +488,14 @@ cs_provider_to_data (CsProvider *self,
   if (cs_provider_get_callback_port (self) != 0)
     g_key_file_set_integer (keyfile, PROVIDER_GROUP, "CallbackPort",
                             cs_provider_get_callback_port (self));
+  if (cs_provider_get_base_url_example (self) != NULL)
+    g_key_file_set_string (keyfile, PROVIDER_GROUP, "BaseURLExample",
+                           cs_provider_get_base_url_example (self));
+  if (cs_provider_get_end_of_life (self) != NULL)
+    g_key_file_set_string (keyfile, PROVIDER_GROUP, "EndOfLife",
+                           cs_provider_get_end_of_life (self));
+  if (cs_provider_get_end_of_life_url (self) != NULL)
+    g_key_file_set_string (keyfile, PROVIDER_GROUP, "EndOfLifeURL",
+                           cs_provider_get_end_of_life_url (self));
   return g_key_file_to_data (keyfile, length, NULL);
 }

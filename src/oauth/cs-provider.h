@@ -9,6 +9,7 @@
  *   cs-provider-keyfile.h  the `[Provider]` keyfile format (parse, validate, serialize);
  *   cs-provider-presets.h  the presets bundled in the GResource;
  *   cs-provider-files.h    the user's provider files (async load of a folder, async save).
+ *   cs-provider-template.h {base} templates and announced ends of OAuth 1.0a.
  */
 #pragma once
 
@@ -16,3 +17,4 @@
 #include "cs-provider-keyfile.h"
 #include "cs-provider-object.h"
 #include "cs-provider-presets.h"
+#include "cs-provider-template.h"

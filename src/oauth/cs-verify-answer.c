@@ -57,6 +57,9 @@ says_refused (JsonNode *root)
 {
   JsonObject *object = json_node_get_object (root);
 
+  /* X API v2 may list partial "errors" beside the user it found. */
+  if (cs_json_string_at (root, "data", "username", NULL) != NULL)
+    return FALSE;
   return g_strcmp0 (cs_json_string_at (root, "stat", NULL), "fail") == 0
          || int_at (object, "meta", "status") >= 400 || int_at (object, NULL, "Code") >= 400
          || has_error_member (object, "errors") || has_error_member (object, "error");
@@ -71,6 +74,10 @@ refusal_words (JsonNode *root)
   if (message == NULL)
     message = cs_json_string_at (root, "errors", "0", "message", NULL);
   if (message == NULL)
+    message = cs_json_string_at (root, "errors", "0", "detail", NULL);
+  if (message == NULL)
+    message = cs_json_string_at (root, "detail", NULL);
+  if (message == NULL)
     message = cs_json_string_at (root, "meta", "msg", NULL);
   if (message == NULL)
     message = cs_json_string_at (root, "Message", NULL);
@@ -81,29 +88,35 @@ refusal_words (JsonNode *root)
   return message;
 }
 
-/* After the screen name: the user id, else Flickr's, Tumblr's, SmugMug's, Trello's and
- * Discogs's user names. NULL when the answer has none of them. */
+/* After the screen name: the user id (v1.1's id_str, X API v2's data.id), else Flickr's,
+ * Tumblr's, SmugMug's, Trello's and Discogs's, Confluence's (username), Garmin's (userId) and
+ * Jira's (name) user names. NULL when the answer has none of them. */
 static char *
 other_account_of (JsonNode *root)
 {
   const char *name;
 
   if ((name = cs_json_string_at (root, "id_str", NULL)) != NULL
+      || (name = cs_json_string_at (root, "data", "id", NULL)) != NULL
       || (name = cs_json_string_at (root, "user", "username", "_content", NULL)) != NULL
       || (name = cs_json_string_at (root, "response", "user", "name", NULL)) != NULL
       || (name = cs_json_string_at (root, "Response", "User", "NickName", NULL)) != NULL
-      || (name = cs_json_string_at (root, "username", NULL)) != NULL)
+      || (name = cs_json_string_at (root, "username", NULL)) != NULL
+      || (name = cs_json_string_at (root, "userId", NULL)) != NULL
+      || (name = cs_json_string_at (root, "name", NULL)) != NULL)
     return cs_provider_error_sanitize (name, -1, CS_PROVIDER_ERROR_MAX_TEXT);
   return NULL;
 }
 
-/* Twitter and the demo: "@screen_name", else other_account_of. */
+/* Twitter v1.1 and the demo: "@screen_name"; X API v2 (GET /2/users/me): "@" data.username;
+ * else other_account_of. */
 static char *
 account_of (JsonNode *root)
 {
   const char *name;
 
-  if ((name = cs_json_string_at (root, "screen_name", NULL)) != NULL)
+  if ((name = cs_json_string_at (root, "screen_name", NULL)) != NULL
+      || (name = cs_json_string_at (root, "data", "username", NULL)) != NULL)
     {
       g_autofree char *account = g_strdup_printf ("@%s", name);
 

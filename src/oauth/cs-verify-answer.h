@@ -29,8 +29,10 @@ G_BEGIN_DECLS
  * member (not `false`) — quoted in the provider's own words.
  *
  * Returns: (transfer full) (nullable): the account, for the user to read: "@screen_name"
- * (Twitter, the demo), else the user id, else the user name (Flickr, Tumblr, SmugMug,
- * Trello, Discogs), else "an account (HTTP 200)"; NULL with @error set on a refusal. Every
+ * (Twitter v1.1, the demo) or "@username" (X API v2's {"data":{"id","name","username"}}),
+ * else the user id, else the user name (Flickr, Tumblr, SmugMug, Trello, Discogs,
+ * Confluence, Garmin's userId, Jira's name), else "an account (HTTP 200)"; NULL with
+ * @error set on a refusal. Every
  * text returned or quoted is valid UTF-8 on one line, without control characters, at most
  * CS_PROVIDER_ERROR_MAX_TEXT characters of provider text.
  */

@@ -517,8 +517,8 @@ test_authorize_url (void)
   g_autofree char *b = cs_oauth_authorize_url (twitter, token, TRUE, TRUE, "jack d");
   g_autofree char *c = cs_oauth_authorize_url (flickr, token, TRUE, TRUE, "jack");
 
-  g_assert_cmpstr (a, ==, "https://api.twitter.com/oauth/authorize?oauth_token=request-token-1");
-  g_assert_cmpstr (b, ==, "https://api.twitter.com/oauth/authenticate?oauth_token=request-token-1"
+  g_assert_cmpstr (a, ==, "https://api.x.com/oauth/authorize?oauth_token=request-token-1");
+  g_assert_cmpstr (b, ==, "https://api.x.com/oauth/authenticate?oauth_token=request-token-1"
                           "&force_login=true&screen_name=jack%20d");
   g_assert_cmpstr (c, ==, "https://www.flickr.com/services/oauth/authorize?"
                           "oauth_token=request-token-1");

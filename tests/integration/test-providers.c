@@ -15,7 +15,7 @@ test_presets (void)
 {
   g_autoptr(GPtrArray) presets = cs_provider_load_presets ();
   static const char *ids[] = { "demo", "twitter", "flickr", "tumblr", "trello", "discogs",
-                               "smugmug" };
+                               "smugmug", "evernote", "evernote-sandbox", "garmin" };
   CsProvider *demo;
   CsProvider *twitter;
 
@@ -48,15 +48,15 @@ test_presets (void)
 
   twitter = cs_provider_list_lookup (presets, "twitter");
   g_assert_cmpstr (cs_provider_get_request_token_url (twitter), ==,
-                   "https://api.twitter.com/oauth/request_token");
+                   "https://api.x.com/oauth/request_token");
   g_assert_cmpstr (cs_provider_get_authorize_url (twitter), ==,
-                   "https://api.twitter.com/oauth/authorize");
+                   "https://api.x.com/oauth/authorize");
   g_assert_cmpstr (cs_provider_get_authenticate_url (twitter), ==,
-                   "https://api.twitter.com/oauth/authenticate");
+                   "https://api.x.com/oauth/authenticate");
   g_assert_cmpstr (cs_provider_get_access_token_url (twitter), ==,
-                   "https://api.twitter.com/oauth/access_token");
+                   "https://api.x.com/oauth/access_token");
   g_assert_cmpstr (cs_provider_get_verify_url (twitter), ==,
-                   "https://api.twitter.com/1.1/account/verify_credentials.json");
+                   "https://api.x.com/2/users/me");
   g_assert_true (cs_provider_get_supports_access_type (twitter));
   g_assert_true (cs_provider_get_supports_force_login (twitter));
   g_assert_cmpint (cs_provider_get_signature_method (twitter), ==,

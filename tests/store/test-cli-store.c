@@ -198,7 +198,8 @@ test_show_curl (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "curl --header 'Authorization: OAuth "));
   g_assert_nonnull (strstr (run.out, "oauth_token=\"" TOKEN "\""));
-  g_assert_nonnull (strstr (run.out, "verify_credentials"));
+  /* The preset's Test Credentials call: X API v2 GET /2/users/me (issue 14). */
+  g_assert_nonnull (strstr (run.out, "https://api.x.com/2/users/me"));
 }
 
 static void

@@ -54,6 +54,17 @@ test_accounts (void)
   /* Twitter (and the demo): the screen name, else the id. */
   assert_account ("{\"id_str\":\"12\",\"screen_name\":\"jack\"}", "@jack");
   assert_account ("{\"id_str\":\"12\"}", "12");
+  /* X API v2 GET /2/users/me (the preset's Test Credentials since issue 14) */
+  assert_account ("{\"data\":{\"id\":\"2244994945\",\"name\":\"X Dev\","
+                  "\"username\":\"TwitterDev\"}}", "@TwitterDev");
+  assert_account ("{\"data\":{\"id\":\"2244994945\",\"username\":\"TwitterDev\"},"
+                  "\"errors\":[{\"detail\":\"partial\"}]}", "@TwitterDev");
+  assert_account ("{\"data\":{\"id\":\"2244994945\"}}", "2244994945");
+  /* Jira /rest/api/2/myself, Confluence /rest/api/user/current, Garmin user/id */
+  assert_account ("{\"self\":\"x\",\"key\":\"JIRAUSER1\",\"name\":\"jdoe\"}", "jdoe");
+  assert_account ("{\"type\":\"known\",\"username\":\"cdoe\"}", "cdoe");
+  assert_account ("{\"userId\":\"d3315b1072421d0dd7c8f6b8e1de4df8\"}",
+                  "d3315b1072421d0dd7c8f6b8e1de4df8");
   /* Flickr flickr.test.login */
   assert_account ("{\"user\":{\"id\":\"1@N0\",\"username\":{\"_content\":\"flickrer\"}},"
                   "\"stat\":\"ok\"}", "flickrer");
@@ -87,6 +98,16 @@ test_refusals (void)
   /* Twitter's error list, and a plain "error". */
   assert_refused ("{\"errors\":[{\"code\":89,\"message\":\"Invalid or expired token.\"}]}", 200,
                   "Invalid or expired token.");
+  /* X API v2: errors without data, in its "detail" words (not the JSON). */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree char *account = parse ("{\"errors\":[{\"title\":\"Forbidden\","
+                                      "\"detail\":\"Token revoked\"}]}", 200, &error);
+
+    g_assert_null (account);
+    g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+    g_assert_true (g_str_has_suffix (error->message, ": Token revoked"));
+  }
   assert_refused ("{\"error\":\"invalid token\"}", 200, "invalid token");
   /* A failing HTTP status quotes the body. */
   assert_refused ("Unauthorized here", 401, "HTTP 401");
