@@ -9,6 +9,7 @@
 #include "cs-app-resources.h"
 #include "cs-application.h"
 #include "cs-provider-registry.h"
+#include "cs-providers-page.h"
 #include "cs-window.h"
 
 struct _CsApplication
@@ -170,6 +171,18 @@ preferences_switch_row (GSettings  *settings,
   return row;
 }
 
+/* Preferences' second page: the saved providers (cs-providers-page.c). */
+static void
+add_providers_page (CsApplication *self,
+                    GtkWidget     *window,
+                    GtkWidget     *general)
+{
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (general), _("General"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (general), "preferences-system-symbolic");
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                              ADW_PREFERENCES_PAGE (cs_providers_page_new (self->registry)));
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -199,6 +212,7 @@ preferences_action (GSimpleAction *action,
                                                        "authorization")));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (privacy));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  add_providers_page (CS_APPLICATION (app), window, page);
   gtk_window_present (GTK_WINDOW (window));
 }
 
