@@ -21,6 +21,8 @@ typedef struct
   GtkLabel           *message;
 } Edit;
 
+#define EDIT_KEY "cs-provider-edit"
+
 static const CsSignatureMethod signature_methods[] = {
   CS_SIGNATURE_METHOD_HMAC_SHA1,
   CS_SIGNATURE_METHOD_HMAC_SHA256,
@@ -125,11 +127,12 @@ static void
 apply (Edit *edit)
 {
   g_autofree char *name = g_strstrip (g_strdup (text_of (edit->name_row)));
-  guint method = adw_combo_row_get_selected (edit->signature_row);
+  guint method;
 
   cs_provider_set_name (edit->provider, name);
   if (edit->url_rows[0] == NULL)
     return;
+  method = adw_combo_row_get_selected (edit->signature_row);
   cs_provider_set_request_token_url (edit->provider, text_of (edit->url_rows[0]));
   cs_provider_set_authorize_url (edit->provider, text_of (edit->url_rows[1]));
   cs_provider_set_access_token_url (edit->provider, text_of (edit->url_rows[2]));
@@ -138,18 +141,17 @@ apply (Edit *edit)
     cs_provider_set_signature_method (edit->provider, signature_methods[method]);
 }
 
+/* The edit lives on the dialog until Save takes it: a close after a response finds none. */
 static void
 response_cb (AdwMessageDialog *dialog,
-             const char       *response,
-             Edit             *edit)
+             const char       *response)
 {
-  g_autofree char *problem = edit_problem (edit);
+  Edit *edit = g_object_get_data (G_OBJECT (dialog), EDIT_KEY);
+  g_autofree char *problem = edit != NULL ? edit_problem (edit) : NULL;
 
-  if (!g_str_equal (response, "save") || problem != NULL)
-    {
-      edit_free (edit);
-      return;
-    }
+  if (edit == NULL || !g_str_equal (response, "save") || problem != NULL)
+    return;
+  g_object_steal_data (G_OBJECT (dialog), EDIT_KEY);
   apply (edit);
   cs_provider_registry_save_async (edit->registry, edit->provider, NULL, saved_cb, edit);
 }
@@ -245,7 +247,8 @@ present (GtkWindow          *parent,
   adw_message_dialog_set_response_appearance (edit->dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (edit->dialog, "save");
   adw_message_dialog_set_close_response (edit->dialog, "cancel");
-  g_signal_connect (edit->dialog, "response", G_CALLBACK (response_cb), edit);
+  g_object_set_data_full (G_OBJECT (edit->dialog), EDIT_KEY, edit, (GDestroyNotify) edit_free);
+  g_signal_connect (edit->dialog, "response", G_CALLBACK (response_cb), NULL);
   changed_cb (edit);
   gtk_window_present (GTK_WINDOW (edit->dialog));
   gtk_widget_grab_focus (GTK_WIDGET (edit->name_row));

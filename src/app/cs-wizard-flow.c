@@ -200,6 +200,10 @@ _cs_wizard_show_authorize (CsWizard *self)
       _cs_wizard_set_op (self, CS_WIZARD_OP_WAIT_CALLBACK);
       cs_authorization_wait_callback_async (self->authorization, self->cancellable,
                                             callback_wait_cb, g_object_ref (self));
+      /* Listening now: the browser goes there by itself, as with countersign-cli (Open in
+       * Browser stays, to open it again). */
+      gtk_widget_activate_action (GTK_WIDGET (self), "app.open-uri", "s",
+                                  _cs_wizard_get_authorize_url (self));
     }
   else
     {
@@ -273,8 +277,7 @@ access_token_cb (GObject      *object,
     }
 
   keep_custom_provider (self);
-  cs_result_page_set_provider_id (self->result_page,
-                                  cs_provider_get_id (cs_authorization_get_provider (self->authorization)));
+  cs_result_page_set_provider_id (self->result_page, cs_provider_get_id (_cs_wizard_get_provider (self)));
   cs_result_page_show_token (self->result_page, _cs_wizard_get_access_token (self));
   _cs_wizard_update_actions (self);
 

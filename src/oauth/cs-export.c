@@ -124,12 +124,14 @@ env_prefix (CsProvider *provider)
 {
   gboolean by_name = provider != NULL && cs_provider_get_is_custom (provider)
                      && cs_provider_get_name (provider) != NULL;
-  const char *text = provider == NULL ? NULL
-                     : by_name ? cs_provider_get_name (provider) : cs_provider_get_id (provider);
+  /* Letters with accents as their ASCII letters ("Übung" → UBUNG). */
+  g_autofree char *text = provider == NULL ? g_strdup ("")
+                          : by_name ? g_str_to_ascii (cs_provider_get_name (provider), "C")
+                                    : g_strdup (cs_provider_get_id (provider));
   GString *prefix = g_string_new (NULL);
   g_autoptr(GString) words = g_string_new (NULL);
 
-  for (const char *p = text ? text : ""; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0'; p++)
     if (g_ascii_isalnum (*p))
       g_string_append_c (words, g_ascii_toupper (*p));
     else if (!by_name || (words->len > 0 && words->str[words->len - 1] != '_'))
