@@ -178,7 +178,8 @@ add_providers_page (CsApplication *self,
                     GtkWidget     *general)
 {
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (general), _("General"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (general), "preferences-system-symbolic");
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (general),
+                                      "preferences-system-symbolic");
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
                               ADW_PREFERENCES_PAGE (cs_providers_page_new (self->registry)));
 }

@@ -438,11 +438,11 @@ row_new (CsStartPage   *self,
 {
   const char *account = cs_stored_token_get_account (token);
   /* The provider's name now (renamed in Preferences), else the one saved with the token. */
+  const char *stored_name = cs_stored_token_get_provider_name (token);
   const char *provider_name =
-    self->registry == NULL ? cs_stored_token_get_provider_name (token)
-                           : cs_provider_registry_display_name (self->registry,
-                                                                cs_stored_token_get_provider_id (token),
-                                                                cs_stored_token_get_provider_name (token));
+    self->registry == NULL ? stored_name
+    : cs_provider_registry_display_name (self->registry, cs_stored_token_get_provider_id (token),
+                                         stored_name);
   g_autofree char *title = NULL;
   g_autofree char *date = NULL;
   g_autofree char *subtitle = NULL;

@@ -277,7 +277,8 @@ access_token_cb (GObject      *object,
     }
 
   keep_custom_provider (self);
-  cs_result_page_set_provider_id (self->result_page, cs_provider_get_id (_cs_wizard_get_provider (self)));
+  cs_result_page_set_provider_id (self->result_page,
+                                  cs_provider_get_id (_cs_wizard_get_provider (self)));
   cs_result_page_show_token (self->result_page, _cs_wizard_get_access_token (self));
   _cs_wizard_update_actions (self);
 

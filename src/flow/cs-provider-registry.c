@@ -339,7 +339,8 @@ cs_provider_registry_name_taken (CsProviderRegistry *self,
   g_return_val_if_fail (name != NULL, FALSE);
 
   key = name_key (name);
-  return list_has_name (self->presets, key, except_id) || list_has_name (self->user, key, except_id);
+  return list_has_name (self->presets, key, except_id)
+         || list_has_name (self->user, key, except_id);
 }
 
 gboolean

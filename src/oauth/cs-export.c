@@ -13,8 +13,9 @@
  * where PREFIX is, for a preset, its id in upper case with every other character than A–Z
  * and 0–9 turned into "_" (twitter → TWITTER_CONSUMER_KEY); for the user's own provider, its
  * name the same way, each run of other characters one "_" ("My Test Server" →
- * MY_TEST_SERVER_CONSUMER_KEY). OAUTH_ goes in front when that does not start with a letter. Values that are not known (the consumer secret when it was
- * not stored, the account, the user id) are left out rather than written empty.
+ * MY_TEST_SERVER_CONSUMER_KEY). OAUTH_ goes in front when that does not start with a letter.
+ * Values that are not known (the consumer secret when it was not stored, the account, the
+ * user id) are left out rather than written empty.
  */
 #include "config.h"
 

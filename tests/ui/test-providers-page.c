@@ -174,8 +174,12 @@ check_popover (guint       width,
   GtkWidget *popover = NULL;
   GtkWidget *label = NULL;
 
+  /* GTK 4 takes a default size when the window is mapped. */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), width, 640);
-  CS_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) == (int) width);
+  gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
+  CS_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= (int) width
+                  && gtk_widget_get_width (GTK_WIDGET (window)) > (int) width - 40);
   open_wizard (window);
   row = cs_ui_find (window, "Provider");
   gtk_widget_activate (row);
