@@ -94,9 +94,9 @@ changed_cb (Edit *edit)
                                   problem != NULL ? problem : "", -1);
 }
 
-static void
-say (GtkWindow  *parent,
-     const char *text)
+void
+cs_provider_dialog_toast (GtkWindow  *parent,
+                          const char *text)
 {
   if (parent == NULL)
     return;
@@ -119,7 +119,7 @@ saved_cb (GObject      *object,
     text = g_strdup_printf (_("The provider could not be saved: %s"), error->message);
   else
     text = g_strdup_printf (_("Provider “%s” saved"), cs_provider_get_name (edit->provider));
-  say (edit->parent, text);
+  cs_provider_dialog_toast (edit->parent, text);
   edit_free (edit);
 }
 

@@ -26,4 +26,8 @@ void cs_provider_dialog_edit     (GtkWindow          *parent,
                                   CsProviderRegistry *registry,
                                   CsProvider         *provider);
 
+/* A toast in @parent: Preferences' own, else the main window's "win.toast". */
+void cs_provider_dialog_toast    (GtkWindow          *parent,
+                                  const char         *text);
+
 G_END_DECLS

@@ -33,18 +33,6 @@ page_window (CsProvidersPage *self)
 }
 
 static void
-say (CsProvidersPage *self,
-     const char      *text)
-{
-  GtkWindow *window = page_window (self);
-
-  if (ADW_IS_PREFERENCES_WINDOW (window))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (text));
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
-}
-
-static void
 deleted_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -57,7 +45,7 @@ deleted_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("The provider could not be deleted: %s"),
                                                error->message);
 
-      say (self, text);
+      cs_provider_dialog_toast (page_window (self), text);
     }
 }
 
