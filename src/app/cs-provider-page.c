@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-a11y.h"
+#include "cs-combo-names.h"
 #include "cs-oauth-client.h"
 #include "cs-provider-page.h"
 #include "cs-signer.h"
@@ -393,67 +394,6 @@ store_secret_row_activated_cb (CsProviderPage *self)
   toggle_now (self->store_secret_switch);
 }
 
-/* The popover's items: the whole name, wrapped when the window is narrow (libadwaita's own
- * items cut "Demo (local, no account needed)" short), and the check on the chosen one. */
-static void
-update_check (AdwComboRow *row,
-              GParamSpec  *pspec,
-              GtkListItem *item)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *check = box != NULL ? gtk_widget_get_last_child (box) : NULL;
-
-  if (check != NULL)
-    gtk_widget_set_opacity (check,
-                            gtk_list_item_get_position (item) == adw_combo_row_get_selected (row));
-}
-
-static void
-setup_item_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               CsProviderPage           *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  /* Only a mark: the list item says "selected". */
-  GtkWidget *check = g_object_new (GTK_TYPE_IMAGE, "icon-name", "object-select-symbolic",
-                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_item_set_child (item, box);
-  g_signal_connect_object (self->provider_row, "notify::selected", G_CALLBACK (update_check),
-                           item, 0);
-}
-
-static void
-bind_item_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              CsProviderPage           *self)
-{
-  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkStringObject *name = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (name));
-  update_check (self->provider_row, NULL, item);
-}
-
-static void
-use_full_names (CsProviderPage *self)
-{
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), self);
-  adw_combo_row_set_list_factory (self->provider_row, factory);
-}
-
 static void
 cs_provider_page_dispose (GObject *object)
 {
@@ -544,7 +484,7 @@ cs_provider_page_init (CsProviderPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   cs_a11y_name_reveal_button (GTK_WIDGET (self->secret_row));
-  use_full_names (self);
+  cs_combo_names_show_whole (self->provider_row);
 
   self->settings = g_settings_new (APP_ID);
   /* The Preferences' default; the switch is for this authorization and never writes it. */
