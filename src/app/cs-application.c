@@ -12,6 +12,7 @@
 #include "cs-oauth-error.h"
 #include "cs-compat.h"
 #include "cs-provider-registry.h"
+#include "cs-providers-page.h"
 #include "cs-window.h"
 #include "cs-wizard.h"
 
@@ -235,6 +236,19 @@ preferences_switch_row (GSettings  *settings,
   return row;
 }
 
+/* Preferences' second page: the saved providers (cs-providers-page.c). */
+static void
+add_providers_page (CsApplication *self,
+                    GtkWidget     *window,
+                    GtkWidget     *general)
+{
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (general), _("General"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (general),
+                                      "preferences-system-symbolic");
+  cs_compat_preferences_add (window,
+                             ADW_PREFERENCES_PAGE (cs_providers_page_new (self->registry)));
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -260,6 +274,7 @@ preferences_action (GSimpleAction *action,
                                                        "authorization")));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (privacy));
   cs_compat_preferences_add (window, ADW_PREFERENCES_PAGE (page));
+  add_providers_page (CS_APPLICATION (app), window, page);
   cs_compat_dialog_present (window, GTK_WIDGET (gtk_application_get_active_window (app)));
 }
 

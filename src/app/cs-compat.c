@@ -71,6 +71,48 @@ cs_compat_alert_set_defaults (GtkWidget  *alert,
 #endif
 }
 
+void
+cs_compat_alert_set_extra_child (GtkWidget *alert,
+                                 GtkWidget *child)
+{
+#ifdef CS_ADW_1_5
+  g_return_if_fail (ADW_IS_ALERT_DIALOG (alert));
+
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (alert), child);
+#else
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (alert));
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (alert), child);
+#endif
+}
+
+void
+cs_compat_alert_set_response_enabled (GtkWidget  *alert,
+                                      const char *id,
+                                      gboolean    enabled)
+{
+#ifdef CS_ADW_1_5
+  g_return_if_fail (ADW_IS_ALERT_DIALOG (alert));
+
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (alert), id, enabled);
+#else
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (alert));
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (alert), id, enabled);
+#endif
+}
+
+void
+cs_compat_alert_respond (GtkWidget  *alert,
+                         const char *id)
+{
+  g_return_if_fail (cs_compat_is_dialog (alert));
+
+  /* As a click on the button does: the response, then the dialog closes. */
+  g_signal_emit_by_name (alert, "response", id);
+  cs_compat_dialog_close (alert);
+}
+
 GType
 cs_compat_about_get_type (void)
 {
@@ -111,6 +153,21 @@ cs_compat_preferences_add (GtkWidget          *preferences,
   g_return_if_fail (ADW_IS_PREFERENCES_WINDOW (preferences));
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences), page);
+#endif
+}
+
+void
+cs_compat_preferences_show_page (GtkWidget  *preferences,
+                                 const char *name)
+{
+#ifdef CS_ADW_1_5
+  g_return_if_fail (ADW_IS_PREFERENCES_DIALOG (preferences));
+
+  adw_preferences_dialog_set_visible_page_name (ADW_PREFERENCES_DIALOG (preferences), name);
+#else
+  g_return_if_fail (ADW_IS_PREFERENCES_WINDOW (preferences));
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), name);
 #endif
 }
 

@@ -66,6 +66,17 @@ void       cs_compat_alert_set_defaults (GtkWidget             *alert,
                                          const char            *default_id,
                                          const char            *close_id);
 
+/* The widget under the body (an entry, a list). */
+void       cs_compat_alert_set_extra_child      (GtkWidget  *alert,
+                                                 GtkWidget  *child);
+/* A response that cannot be chosen now (its button insensitive). */
+void       cs_compat_alert_set_response_enabled (GtkWidget  *alert,
+                                                 const char *id,
+                                                 gboolean    enabled);
+/* Answers @id as its button would, and closes the alert. */
+void       cs_compat_alert_respond              (GtkWidget  *alert,
+                                                 const char *id);
+
 /* The About dialog's type: both have the same properties (application-name, version, …). */
 GType      cs_compat_about_get_type     (void);
 
@@ -73,6 +84,9 @@ GType      cs_compat_about_get_type     (void);
 GtkWidget *cs_compat_preferences_new    (void);
 void       cs_compat_preferences_add    (GtkWidget             *preferences,
                                          AdwPreferencesPage    *page);
+/* Shows the page named @name (adw_preferences_page_set_name). */
+void       cs_compat_preferences_show_page (GtkWidget          *preferences,
+                                            const char         *name);
 
 /* The Keyboard Shortcuts dialog over @parent, from the resource for the widget the build
  * uses (cs-shortcuts-dialog.ui or cs-shortcuts-window.ui). */

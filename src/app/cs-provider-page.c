@@ -10,6 +10,7 @@
 #include "cs-callback-server.h"
 #include "cs-callback-settings.h"
 #include "cs-compat.h"
+#include "cs-combo-names.h"
 #include "cs-oauth-client.h"
 #include "cs-oauth-error.h"
 #include "cs-provider.h"
@@ -44,10 +45,13 @@ struct _CsProviderPage
   GtkSwitch           *store_switch;
   GtkSwitch           *store_secret_switch;
 
+  GtkLabel            *reason_label;
+
   GSettings           *settings;
   GPtrArray           *providers; /* the presets, the user's saved providers, then Custom */
   gboolean             valid;
   gboolean             trimming;
+  const char          *reason;   /* a static, translated string, or NULL when valid */
 };
 
 G_DEFINE_FINAL_TYPE (CsProviderPage, cs_provider_page, GTK_TYPE_WIDGET)
@@ -55,6 +59,7 @@ G_DEFINE_FINAL_TYPE (CsProviderPage, cs_provider_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_VALID,
+  PROP_REASON,
   N_PROPS
 };
 
@@ -233,6 +238,63 @@ callback_valid (CsProviderPage *self)
   return g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL);
 }
 
+/* What Continue waits for, the first missing thing from the top of the page down. */
+static const char *
+find_reason (CsProviderPage *self,
+             gboolean        insecure)
+{
+  const struct { AdwEntryRow *row; const char *empty; const char *wrong; } fields[] = {
+    { self->request_token_row, N_("Enter the request token URL"),
+      N_("Check the request token URL") },
+    { self->authorize_row, N_("Enter the authorize URL"), N_("Check the authorize URL") },
+    { self->access_token_row, N_("Enter the access token URL"),
+      N_("Check the access token URL") },
+    { self->verify_row, NULL, N_("Check the verify credentials URL, or leave it empty") },
+  };
+  const char *key = row_text (self->key_row);
+  const char *secret = row_text (self->secret_row);
+
+  if (selected_provider (self) == NULL)
+    return _("Choose a provider");
+  for (guint i = 0; is_entered (selected_provider (self)) && i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *url = row_text (fields[i].row);
+
+      if (*url == '\0' && fields[i].empty != NULL)
+        return _(fields[i].empty);
+      if (*url != '\0' && !is_endpoint (url))
+        return _(fields[i].wrong);
+    }
+  if (insecure && !gtk_switch_get_active (self->insecure_switch))
+    return _("Switch on “Allow Unencrypted HTTP”, or use https");
+  if (*key == '\0')
+    return _("Enter the consumer key");
+  if (*secret == '\0')
+    return _("Enter the consumer secret");
+  if (!cs_is_printable_ascii (key) || !cs_is_printable_ascii (secret))
+    return gtk_label_get_text (self->key_message);
+  if (!callback_valid (self))
+    return _("Enter the callback URL");
+  return NULL;
+}
+
+static void
+set_reason (CsProviderPage *self,
+            const char     *reason)
+{
+  g_autofree char *shown = NULL;
+
+  if (g_strcmp0 (reason, self->reason) == 0)
+    return;
+  self->reason = reason;
+  /* Translators: said under step 1 while Continue cannot be pressed, e.g. "To continue:
+   * Enter the consumer key."; %s is one of the "Enter …" / "Check …" phrases. */
+  shown = reason != NULL ? g_strdup_printf (_("To continue: %s."), reason) : NULL;
+  gtk_label_set_text (self->reason_label, shown != NULL ? shown : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), reason != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REASON]);
+}
+
 static void
 update_validity (CsProviderPage *self)
 {
@@ -246,6 +308,7 @@ update_validity (CsProviderPage *self)
   valid = consumer_valid (self) && valid;
   valid = callback_valid (self) && valid;
   valid = valid && selected_provider (self) != NULL;
+  set_reason (self, valid ? NULL : find_reason (self, insecure));
 
   if (valid != self->valid)
     {
@@ -447,6 +510,10 @@ cs_provider_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->valid);
       break;
 
+    case PROP_REASON:
+      g_value_set_string (value, self->reason);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -464,6 +531,10 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   properties[PROP_VALID] =
     g_param_spec_boolean ("valid", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Why Continue cannot be pressed ("Enter the consumer key"), or NULL when it can. */
+  properties[PROP_REASON] =
+    g_param_spec_string ("reason", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -491,6 +562,7 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, access_type_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_switch);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_secret_switch);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, reason_label);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, developer_row_activated_cb);
@@ -503,6 +575,7 @@ cs_provider_page_init (CsProviderPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   cs_a11y_name_reveal_button (GTK_WIDGET (self->secret_row));
+  cs_combo_names_show_whole (self->provider_row);
 
   self->settings = g_settings_new (APP_ID);
   /* The Preferences' default; the switch is for this authorization and never writes it. */
@@ -595,6 +668,14 @@ cs_provider_page_prefill (CsProviderPage *self,
                          g_settings_get_boolean (self->settings, "store-credentials"));
   gtk_switch_set_active (self->store_secret_switch, FALSE);
   update_validity (self);
+}
+
+const char *
+cs_provider_page_get_reason (CsProviderPage *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), NULL);
+
+  return self->reason;
 }
 
 gboolean

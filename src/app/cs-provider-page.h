@@ -31,6 +31,8 @@ void            cs_provider_page_prefill                (CsProviderPage *self,
                                                          const char     *provider_id,
                                                          const char     *consumer_key,
                                                          const char     *consumer_secret);
+/* Why Continue cannot be pressed ("Enter the consumer key"; the "reason" property), or NULL. */
+const char     *cs_provider_page_get_reason             (CsProviderPage *self);
 gboolean        cs_provider_page_get_valid              (CsProviderPage *self);
 /* Puts the keyboard focus where typing starts: the consumer key. */
 void            cs_provider_page_focus_first            (CsProviderPage *self);

@@ -91,6 +91,18 @@ cs_result_page_init (CsResultPage *self)
 }
 
 void
+cs_result_page_set_provider_id (CsResultPage *self,
+                                const char   *provider_id)
+{
+  g_autoptr (GMenuModel) export_menu = NULL;
+
+  g_return_if_fail (CS_IS_RESULT_PAGE (self));
+
+  export_menu = cs_share_export_menu_new_for ("wizard.export", provider_id);
+  gtk_menu_button_set_menu_model (self->export_button, export_menu);
+}
+
+void
 cs_result_page_show_busy (CsResultPage *self)
 {
   g_return_if_fail (CS_IS_RESULT_PAGE (self));

@@ -23,6 +23,9 @@ void cs_result_page_show_busy     (CsResultPage  *self);
 void cs_result_page_show_error    (CsResultPage  *self,
                                    const GError  *error);
 /* The whole answer, the access token copyable as a secret; the test call not made yet. */
+/* The export menu for the provider called @provider_id (twurl only for X). */
+void cs_result_page_set_provider_id (CsResultPage *self,
+                                     const char   *provider_id);
 void cs_result_page_show_token    (CsResultPage  *self,
                                    CsCredentials *token);
 /* The Signed Call row: @subtitle, a spinner while @running, in red when @failed. */

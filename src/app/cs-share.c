@@ -27,12 +27,23 @@ static const struct
 GMenuModel *
 cs_share_export_menu_new (const char *action)
 {
+  return cs_share_export_menu_new_for (action, "twitter");
+}
+
+GMenuModel *
+cs_share_export_menu_new_for (const char *action,
+                              const char *provider_id)
+{
   GMenu *menu = g_menu_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
     {
-      g_autoptr (GMenuItem) item = g_menu_item_new (_(export_formats[i].label), NULL);
+      g_autoptr (GMenuItem) item = NULL;
 
+      if (g_str_equal (export_formats[i].name, "twurlrc")
+          && g_strcmp0 (provider_id, "twitter") != 0)
+        continue;
+      item = g_menu_item_new (_(export_formats[i].label), NULL);
       g_menu_item_set_action_and_target (item, action, "s", export_formats[i].name);
       g_menu_append_item (menu, item);
     }

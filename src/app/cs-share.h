@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 /* A menu of the export formats; each item activates @action with the format name. */
 GMenuModel *cs_share_export_menu_new  (const char          *action);
+/* The formats that fit the provider called @provider_id (nullable): "twurl Profile" only for
+ * X, the one provider twurl talks to. */
+GMenuModel *cs_share_export_menu_new_for (const char       *action,
+                                          const char       *provider_id);
 /* Exports @data in the format named @format_name and copies it (a secret) with a toast. */
 void        cs_share_export_to_clipboard (GtkWidget          *widget,
                                           const CsExportData *data,

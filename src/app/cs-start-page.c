@@ -375,14 +375,15 @@ forget_action (GtkWidget  *widget,
 }
 
 static GMenuModel *
-row_menu_new (const char *id)
+row_menu_new (const char *id,
+              const char *provider_id)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr (GMenu) copy = g_menu_new ();
   g_autoptr (GMenu) export = g_menu_new ();
   g_autoptr (GMenu) other = g_menu_new ();
   g_autoptr (GMenu) forget = g_menu_new ();
-  g_autoptr (GMenuModel) formats = cs_share_export_menu_new ("saved.export");
+  g_autoptr (GMenuModel) formats = cs_share_export_menu_new_for ("saved.export", provider_id);
   g_autoptr (GMenuItem) item = NULL;
 
   item = g_menu_item_new (_("Copy Access Token"), NULL);
@@ -435,12 +436,18 @@ row_new (CsStartPage   *self,
          CsStoredToken *token)
 {
   const char *account = cs_stored_token_get_account (token);
-  const char *provider_name = cs_stored_token_get_provider_name (token);
+  /* The provider's name now (renamed in Preferences), else the one saved with the token. */
+  const char *stored_name = cs_stored_token_get_provider_name (token);
+  const char *provider_name =
+    self->registry == NULL ? stored_name
+    : cs_provider_registry_display_name (self->registry, cs_stored_token_get_provider_id (token),
+                                         stored_name);
   g_autofree char *title = NULL;
   g_autofree char *date = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *menu_name = NULL;
-  g_autoptr (GMenuModel) menu = row_menu_new (cs_stored_token_get_id (token));
+  g_autoptr (GMenuModel) menu = row_menu_new (cs_stored_token_get_id (token),
+                                              cs_stored_token_get_provider_id (token));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_menu_button_new ();
 
@@ -669,6 +676,14 @@ cs_start_page_init (CsStartPage *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/* A provider renamed or deleted: the rows say its name now (no keyring read). */
+static void
+providers_changed_cb (CsStartPage *self)
+{
+  if (self->tokens != NULL && self->loaded)
+    show_tokens (self);
+}
+
 void
 cs_start_page_setup (CsStartPage        *self,
                      CsOAuthClient      *client,
@@ -681,6 +696,8 @@ cs_start_page_setup (CsStartPage        *self,
   g_set_object (&self->client, client);
   g_set_object (&self->store, store);
   g_set_object (&self->registry, registry);
+  g_signal_connect_object (registry, "providers-changed", G_CALLBACK (providers_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void

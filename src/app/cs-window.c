@@ -8,6 +8,7 @@
 
 #include "cs-oauth-client.h"
 #include "cs-percent.h"
+#include "cs-provider-dialog.h"
 #include "cs-provider-registry.h"
 #include "cs-sign-page.h"
 #include "cs-start-page.h"
@@ -121,60 +122,13 @@ load_user_providers (CsWindow *self)
                                         user_providers_loaded_cb, self);
 }
 
-typedef struct
-{
-  GWeakRef    window;
-  CsProvider *provider;
-} SaveProvider;
-
-static void
-save_provider_free (SaveProvider *save)
-{
-  g_weak_ref_clear (&save->window);
-  g_clear_object (&save->provider);
-  g_free (save);
-}
-
-static void
-provider_saved_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  SaveProvider *save = user_data;
-  g_autoptr (CsWindow) self = g_weak_ref_get (&save->window);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *title = NULL;
-
-  if (!cs_provider_save_user_finish (result, &error))
-    {
-      if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          title = g_strdup_printf (_("The provider could not be saved: %s"), error->message);
-          cs_window_add_toast (self, title);
-        }
-      save_provider_free (save);
-      return;
-    }
-
-  if (self != NULL)
-    {
-      if (self->registry != NULL)
-        cs_provider_registry_add (self->registry, save->provider);
-      title = g_strdup_printf (_("Provider “%s” saved"), cs_provider_get_name (save->provider));
-      cs_window_add_toast (self, title);
-    }
-  save_provider_free (save);
-}
-
+/* A Custom provider that worked: saved under the name the user gives it. */
 static void
 provider_created_cb (CsWindow   *self,
                      CsProvider *provider)
 {
-  SaveProvider *save = g_new0 (SaveProvider, 1);
-
-  g_weak_ref_init (&save->window, self);
-  save->provider = g_object_ref (provider);
-  cs_provider_save_user_async (provider, NULL, NULL, provider_saved_cb, save);
+  if (self->registry != NULL)
+    cs_provider_dialog_ask_name (GTK_WINDOW (self), self->registry, provider);
 }
 
 static gboolean

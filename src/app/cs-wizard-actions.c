@@ -44,6 +44,19 @@ set_button_label (GtkButton  *button,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* Step 1 says what Continue waits for, in its tooltip and to a screen reader. */
+static void
+show_continue_reason (CsWizard *self)
+{
+  const char *reason = self->step == CS_WIZARD_STEP_PROVIDER
+                       ? cs_provider_page_get_reason (self->provider_page) : NULL;
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->continue_button), reason);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->continue_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason != NULL ? reason : "",
+                                  -1);
+}
+
 void
 _cs_wizard_update_actions (CsWizard *self)
 {
@@ -66,6 +79,7 @@ _cs_wizard_update_actions (CsWizard *self)
   gtk_widget_action_set_enabled (widget, "wizard.export", has_access);
   set_button_label (self->continue_button,
                     self->step == CS_WIZARD_STEP_ACCESS ? _("Done") : _("Continue"));
+  show_continue_reason (self);
 
   /* GTK drops the default widget when it is hidden: Enter must find it again. */
   if (!busy && gtk_widget_get_mapped (widget))

@@ -266,6 +266,10 @@ _cs_wizard_show_authorize (CsWizard *self)
       _cs_wizard_set_op (self, CS_WIZARD_OP_WAIT_CALLBACK);
       cs_authorization_wait_callback_async (self->authorization, self->cancellable,
                                             callback_wait_cb, g_object_ref (self));
+      /* Listening now: the browser goes there by itself, as with countersign-cli (Open in
+       * Browser stays, to open it again). */
+      gtk_widget_activate_action (GTK_WIDGET (self), "app.open-uri", "s",
+                                  _cs_wizard_get_authorize_url (self));
     }
   else
     {
@@ -292,48 +296,8 @@ _cs_wizard_submit_verifier (CsWizard *self)
 
 /* ------------------------------------------------------------------ step 4: access token */
 
-static char *
-provider_host (CsProvider *provider)
-{
-  char *host = cs_url_host (cs_provider_get_access_token_url (provider));
-
-  return host != NULL ? host : g_strdup ("");
-}
-
-/* The Custom provider that just worked, as one to keep: named after its host, with an Id made
- * of the host's letters, digits, dots and dashes. */
-static CsProvider *
-name_custom_provider (CsWizard   *self,
-                      CsProvider *entered)
-{
-  g_autofree char *host = provider_host (entered);
-  g_autoptr (GString) id = g_string_new (NULL);
-  CsProvider *existing;
-  CsProvider *named;
-
-  for (const char *p = host; *p != '\0'; p++)
-    g_string_append_c (id, g_ascii_isalnum (*p) || *p == '.' || *p == '-' ? g_ascii_tolower (*p)
-                                                                          : '-');
-  if (id->len == 0)
-    g_string_assign (id, "provider");
-  /* Never in place of a preset. */
-  existing = cs_provider_registry_lookup (self->registry, id->str);
-  if ((existing != NULL && !cs_provider_get_is_custom (existing))
-      || g_str_equal (id->str, "custom"))
-    g_string_append (id, "-custom");
-
-  named = cs_provider_new (id->str, *host != '\0' ? host : id->str);
-  cs_provider_set_is_custom (named, TRUE);
-  cs_provider_set_request_token_url (named, cs_provider_get_request_token_url (entered));
-  cs_provider_set_authorize_url (named, cs_provider_get_authorize_url (entered));
-  cs_provider_set_access_token_url (named, cs_provider_get_access_token_url (entered));
-  cs_provider_set_verify_url (named, cs_provider_get_verify_url (entered));
-  cs_provider_set_signature_method (named, cs_provider_get_signature_method (entered));
-  return named;
-}
-
-/* A Custom provider that worked is saved (by the window) under its host's name, and the
- * tokens are saved under it. */
+/* A Custom provider that worked is kept: the one saved with the same endpoints, else a new
+ * one that the window asks a name for and saves. The tokens are saved under its id. */
 static void
 keep_custom_provider (CsWizard *self)
 {
@@ -344,9 +308,10 @@ keep_custom_provider (CsWizard *self)
       || g_strcmp0 (cs_provider_get_id (provider), "custom") != 0)
     return;
 
-  named = name_custom_provider (self, provider);
+  named = cs_provider_registry_custom_for (self->registry, provider);
   cs_authorization_set_provider (self->authorization, named);
-  _cs_wizard_emit_provider_created (self, named);
+  if (!cs_provider_registry_is_user (self->registry, named))
+    _cs_wizard_emit_provider_created (self, named);
 }
 
 /* What can still work after a failed access token: the same request again, or (when the
@@ -392,6 +357,8 @@ access_token_cb (GObject      *object,
     }
 
   keep_custom_provider (self);
+  cs_result_page_set_provider_id (self->result_page,
+                                  cs_provider_get_id (_cs_wizard_get_provider (self)));
   cs_result_page_show_token (self->result_page, _cs_wizard_get_access_token (self));
   {
     g_autofree char *end = cs_provider_describe_end_of_life (_cs_wizard_get_provider (self));

@@ -200,6 +200,24 @@ cs_cli_session_expand_base (CsCliSession *session,
   return -1;
 }
 
+/* URLs that a provider saved in the window has: its id and name, as the window does. */
+static void
+use_saved_provider (CsCliSession *session)
+{
+  CsProvider *saved;
+
+  cs_provider_registry_load_user_async (session->registry, session->cancellable,
+                                        cs_cli_session_ready, session);
+  if (!cs_provider_registry_load_user_finish (session->registry, cs_cli_session_wait (session),
+                                              NULL, NULL))
+    return;
+  saved = cs_provider_registry_find_saved (session->registry, session->provider);
+  if (saved == NULL)
+    return;
+  g_debug ("Endpoints of the saved provider %s", cs_provider_get_id (saved));
+  g_set_object (&session->provider, saved);
+}
+
 int
 cs_cli_session_resolve_provider (CsCliSession *session,
                                  CsCliArgs    *a,
@@ -227,6 +245,8 @@ cs_cli_session_resolve_provider (CsCliSession *session,
     cs_provider_set_authorize_url (session->provider, a->authorize_url);
   if (a->access_token_url != NULL)
     cs_provider_set_access_token_url (session->provider, a->access_token_url);
+  if (a->provider == NULL && whole_flow)
+    use_saved_provider (session);
 
   if (a->signature_method == NULL)
     return -1;

@@ -124,6 +124,21 @@ format_date (gint64 modified)
   return date ? g_date_time_format (date, "%Y-%m-%d %H:%M") : g_strdup ("-");
 }
 
+/* The presets and the user's providers, for the names they have now. */
+static CsProviderRegistry *
+loaded_registry (void)
+{
+  CsProviderRegistry *registry = cs_provider_registry_new ();
+  g_auto(Wait) wait = { 0 };
+
+  wait_init (&wait);
+  cs_provider_registry_load_user_async (registry, NULL, on_done, &wait);
+  wait_run (&wait);
+  /* Unreadable files only leave their names out. */
+  cs_provider_registry_load_user_finish (registry, wait.result, NULL, NULL);
+  return registry;
+}
+
 int
 cs_cli_list (int    argc,
              char **argv)
@@ -132,6 +147,7 @@ cs_cli_list (int    argc,
   g_autoptr(CsTokenStore) store = NULL;
   g_autoptr(GPtrArray) tokens = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(CsProviderRegistry) registry = NULL;
   g_auto(Wait) wait = { 0 };
   int status;
 
@@ -154,6 +170,7 @@ cs_cli_list (int    argc,
 
   if (tokens->len == 0)
     g_printerr ("%s\n", _("No credentials are stored in the keyring yet."));
+  registry = loaded_registry ();
   for (guint i = 0; i < tokens->len; i++)
     {
       CsStoredToken *token = tokens->pdata[i];
@@ -161,7 +178,8 @@ cs_cli_list (int    argc,
       g_autofree char *date = format_date (cs_stored_token_get_modified (token));
 
       printf ("%s\t%s\t%s%s\t%s\n", cs_stored_token_get_id (token),
-              cs_stored_token_get_provider_name (token),
+              cs_provider_registry_display_name (registry, cs_stored_token_get_provider_id (token),
+                                                 cs_stored_token_get_provider_name (token)),
               *account != '\0' ? "@" : "", *account != '\0' ? account : "-", date);
     }
   return CS_CLI_EXIT_OK;
@@ -174,21 +192,16 @@ static CsProvider *
 find_provider (CsStoredToken *token)
 {
   const char *id = cs_stored_token_get_provider_id (token);
-  g_autoptr(CsProviderRegistry) registry = cs_provider_registry_new ();
-  g_auto(Wait) wait = { 0 };
+  g_autoptr(CsProviderRegistry) registry = loaded_registry ();
   CsProvider *provider;
 
   if ((provider = cs_provider_registry_lookup (registry, id)) != NULL)
     return g_object_ref (provider);
 
-  wait_init (&wait);
-  cs_provider_registry_load_user_async (registry, NULL, on_done, &wait);
-  wait_run (&wait);
-  if (cs_provider_registry_load_user_finish (registry, wait.result, NULL, NULL) &&
-      (provider = cs_provider_registry_lookup (registry, id)) != NULL)
-    return g_object_ref (provider);
-
-  return cs_provider_new (id, cs_stored_token_get_provider_name (token));
+  provider = cs_provider_new (id, cs_stored_token_get_provider_name (token));
+  /* Not a preset: its export names come from its name, as for the user's providers. */
+  cs_provider_set_is_custom (provider, TRUE);
+  return provider;
 }
 
 /* The default output: name=value lines, names as in the JSON export. */
@@ -199,8 +212,11 @@ print_fields (CsStoredToken *token)
   g_autofree char *date = NULL;
   g_autoptr(GDateTime) modified = NULL;
 
+  g_autoptr(CsProvider) provider = find_provider (token);
+
   cs_cli_print_field ("provider", cs_stored_token_get_provider_id (token));
-  cs_cli_print_field ("provider_name", cs_stored_token_get_provider_name (token));
+  /* The name the window shows: the provider's now, renamed or not. */
+  cs_cli_print_field ("provider_name", cs_provider_get_name (provider));
   cs_cli_print_field ("host", cs_stored_token_get_host (token));
   cs_cli_print_field ("account", *account != '\0' ? account : NULL);
   cs_cli_print_field ("consumer_key", cs_stored_token_get_consumer_key (token));

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-provider-registry.h"
+#include "cs-url-rules.h"
 
 struct _CsProviderRegistry
 {
@@ -169,6 +170,291 @@ cs_provider_registry_add (CsProviderRegistry *self,
 
   add_quietly (self, provider);
   g_signal_emit (self, signals[PROVIDERS_CHANGED], 0);
+}
+
+/* Saving and deleting the user's providers */
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!cs_provider_save_user_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  cs_provider_registry_add (g_task_get_source_object (task), g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+cs_provider_registry_save_async (CsProviderRegistry  *self,
+                                 CsProvider          *provider,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CS_IS_PROVIDER_REGISTRY (self));
+  g_return_if_fail (CS_IS_PROVIDER (provider));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_provider_registry_save_async);
+  g_task_set_task_data (task, g_object_ref (provider), g_object_unref);
+  cs_provider_set_is_custom (provider, TRUE);
+  g_debug ("Saving provider %s", cs_provider_get_id (provider));
+  cs_provider_save_user_async (provider, self->directory, cancellable, saved_cb, task);
+}
+
+gboolean
+cs_provider_registry_save_finish (CsProviderRegistry  *self,
+                                  GAsyncResult        *result,
+                                  GError             **error)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_REGISTRY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        cs_provider_registry_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+remove_id (GPtrArray  *list,
+           const char *id)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_strcmp0 (cs_provider_get_id (g_ptr_array_index (list, i)), id) == 0)
+      {
+        g_ptr_array_remove_index (list, i);
+        return;
+      }
+}
+
+static void
+deleted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CsProviderRegistry *self = g_task_get_source_object (task);
+  CsProvider *provider = g_task_get_task_data (task);
+  g_autofree char *id = g_strdup (cs_provider_get_id (provider));
+  GError *error = NULL;
+
+  if (!cs_provider_delete_user_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  remove_id (self->user, id);
+  if (cs_provider_list_lookup (self->presets, id) == NULL)
+    remove_id (self->providers, id);
+  g_signal_emit (self, signals[PROVIDERS_CHANGED], 0);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+cs_provider_registry_delete_async (CsProviderRegistry  *self,
+                                   CsProvider          *provider,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CS_IS_PROVIDER_REGISTRY (self));
+  g_return_if_fail (CS_IS_PROVIDER (provider));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_provider_registry_delete_async);
+  g_task_set_task_data (task, g_object_ref (provider), g_object_unref);
+  if (!cs_provider_registry_is_user (self, provider))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                               _("“%s” comes with Countersign and cannot be deleted"),
+                               cs_provider_get_name (provider));
+      g_object_unref (task);
+      return;
+    }
+  g_debug ("Deleting provider %s", cs_provider_get_id (provider));
+  cs_provider_delete_user_async (provider, self->directory, cancellable, deleted_cb, task);
+}
+
+gboolean
+cs_provider_registry_delete_finish (CsProviderRegistry  *self,
+                                    GAsyncResult        *result,
+                                    GError             **error)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_REGISTRY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        cs_provider_registry_delete_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Names */
+
+static char *
+name_key (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  g_autofree char *normal = g_utf8_normalize (stripped, -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normal != NULL ? normal : stripped, -1);
+}
+
+static gboolean
+list_has_name (GPtrArray  *list,
+               const char *key,
+               const char *except_id)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      CsProvider *provider = g_ptr_array_index (list, i);
+      g_autofree char *other = name_key (cs_provider_get_name (provider));
+
+      if (g_strcmp0 (cs_provider_get_id (provider), except_id) != 0 && g_str_equal (other, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+cs_provider_registry_name_taken (CsProviderRegistry *self,
+                                 const char         *name,
+                                 const char         *except_id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (CS_IS_PROVIDER_REGISTRY (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  key = name_key (name);
+  return list_has_name (self->presets, key, except_id)
+         || list_has_name (self->user, key, except_id);
+}
+
+gboolean
+cs_provider_registry_is_user (CsProviderRegistry *self,
+                              CsProvider         *provider)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_REGISTRY (self), FALSE);
+  g_return_val_if_fail (CS_IS_PROVIDER (provider), FALSE);
+
+  return cs_provider_list_lookup (self->presets, cs_provider_get_id (provider)) == NULL
+         && cs_provider_list_lookup (self->user, cs_provider_get_id (provider)) != NULL;
+}
+
+const char *
+cs_provider_registry_display_name (CsProviderRegistry *self,
+                                   const char         *id,
+                                   const char         *stored_name)
+{
+  CsProvider *provider;
+
+  g_return_val_if_fail (CS_IS_PROVIDER_REGISTRY (self), stored_name);
+
+  provider = id != NULL ? cs_provider_list_lookup (self->providers, id) : NULL;
+  return provider != NULL ? cs_provider_get_name (provider) : stored_name;
+}
+
+static gboolean
+same_endpoints (CsProvider *a,
+                CsProvider *b)
+{
+  return g_strcmp0 (cs_provider_get_request_token_url (a),
+                    cs_provider_get_request_token_url (b)) == 0
+         && g_strcmp0 (cs_provider_get_authorize_url (a), cs_provider_get_authorize_url (b)) == 0
+         && g_strcmp0 (cs_provider_get_access_token_url (a),
+                       cs_provider_get_access_token_url (b)) == 0;
+}
+
+/* @base, else "@base-2", "@base-3"… (ids) or "@base (2)"… (names), the first that is free. */
+static char *
+unused (CsProviderRegistry *self,
+        const char         *base,
+        gboolean            is_name)
+{
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *candidate = n == 1 ? g_strdup (base)
+                                   : is_name ? g_strdup_printf ("%s (%u)", base, n)
+                                             : g_strdup_printf ("%s-%u", base, n);
+      gboolean taken = is_name ? cs_provider_registry_name_taken (self, candidate, NULL)
+                               : (cs_provider_list_lookup (self->presets, candidate) != NULL
+                                  || cs_provider_list_lookup (self->user, candidate) != NULL
+                                  || g_str_equal (candidate, "custom"));
+
+      if (!taken)
+        return g_steal_pointer (&candidate);
+    }
+}
+
+static char *
+id_from_host (const char *host)
+{
+  GString *id = g_string_new (NULL);
+
+  for (const char *p = host; *p != '\0'; p++)
+    g_string_append_c (id, g_ascii_isalnum (*p) || *p == '.' || *p == '-' ? g_ascii_tolower (*p)
+                                                                          : '-');
+  if (id->len == 0)
+    g_string_assign (id, "provider");
+  return g_string_free (id, FALSE);
+}
+
+CsProvider *
+cs_provider_registry_find_saved (CsProviderRegistry *self,
+                                 CsProvider         *entered)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER_REGISTRY (self), NULL);
+  g_return_val_if_fail (CS_IS_PROVIDER (entered), NULL);
+
+  for (guint i = 0; i < self->user->len; i++)
+    if (cs_provider_registry_is_user (self, g_ptr_array_index (self->user, i))
+        && same_endpoints (g_ptr_array_index (self->user, i), entered))
+      return g_ptr_array_index (self->user, i);
+  return NULL;
+}
+
+CsProvider *
+cs_provider_registry_custom_for (CsProviderRegistry *self,
+                                 CsProvider         *entered)
+{
+  g_autofree char *host = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  CsProvider *named;
+
+  g_return_val_if_fail (CS_IS_PROVIDER_REGISTRY (self), NULL);
+  g_return_val_if_fail (CS_IS_PROVIDER (entered), NULL);
+
+  if ((named = cs_provider_registry_find_saved (self, entered)) != NULL)
+    return g_object_ref (named);
+
+  host = cs_url_host (cs_provider_get_access_token_url (entered));
+  base = id_from_host (host != NULL ? host : "");
+  id = unused (self, base, FALSE);
+  name = unused (self, host != NULL && *host != '\0' ? host : base, TRUE);
+
+  named = cs_provider_new (id, name);
+  cs_provider_set_is_custom (named, TRUE);
+  cs_provider_set_request_token_url (named, cs_provider_get_request_token_url (entered));
+  cs_provider_set_authorize_url (named, cs_provider_get_authorize_url (entered));
+  cs_provider_set_access_token_url (named, cs_provider_get_access_token_url (entered));
+  cs_provider_set_verify_url (named, cs_provider_get_verify_url (entered));
+  cs_provider_set_signature_method (named, cs_provider_get_signature_method (entered));
+  return named;
 }
 
 typedef struct

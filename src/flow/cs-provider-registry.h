@@ -63,6 +63,52 @@ gboolean        cs_provider_registry_load_user_finish  (CsProviderRegistry  *sel
 void            cs_provider_registry_add               (CsProviderRegistry  *self,
                                                         CsProvider          *provider);
 
+/* Saves @provider (a user provider) to the registry's folder, then adds it as
+ * cs_provider_registry_add() does. Editing one is saving it again under its id. */
+void            cs_provider_registry_save_async        (CsProviderRegistry  *self,
+                                                        CsProvider          *provider,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean        cs_provider_registry_save_finish       (CsProviderRegistry  *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+/* Deletes the user provider's file, then drops it from both lists (::providers-changed).
+ * Presets cannot be deleted (G_IO_ERROR_PERMISSION_DENIED). */
+void            cs_provider_registry_delete_async      (CsProviderRegistry  *self,
+                                                        CsProvider          *provider,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean        cs_provider_registry_delete_finish     (CsProviderRegistry  *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
+/* Whether another provider than the one called @except_id (nullable) has @name, compared
+ * without case and surrounding blanks. Names are what both front ends show: they stay
+ * unique. */
+gboolean        cs_provider_registry_name_taken        (CsProviderRegistry  *self,
+                                                        const char          *name,
+                                                        const char          *except_id);
+/* (transfer none) (nullable): the user's saved provider with @entered's three endpoints
+ * (request token, authorize, access token). */
+CsProvider     *cs_provider_registry_find_saved        (CsProviderRegistry  *self,
+                                                        CsProvider          *entered);
+/* (transfer full): the provider to keep for @entered (endpoints typed in, not saved): the
+ * user's saved provider with the same three endpoints if there is one, else a new custom
+ * provider with those endpoints, an unused id after the host (letters, digits, ".", "-")
+ * and an unused name after the host, for the user to change. */
+CsProvider     *cs_provider_registry_custom_for        (CsProviderRegistry  *self,
+                                                        CsProvider          *entered);
+/* Whether @provider is one of the user's saved providers (not a preset). */
+gboolean        cs_provider_registry_is_user           (CsProviderRegistry  *self,
+                                                        CsProvider          *provider);
+/* (transfer none): the name the front ends show for a credential stored with provider @id:
+ * the provider's current name (renamed in Preferences), else @stored_name. */
+const char     *cs_provider_registry_display_name      (CsProviderRegistry  *self,
+                                                        const char          *id,
+                                                        const char          *stored_name);
+
 /* (transfer none) (nullable): the provider called @id in the merged list, as described (the
  * demo preset is not started). */
 CsProvider     *cs_provider_registry_lookup            (CsProviderRegistry  *self,

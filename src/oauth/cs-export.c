@@ -10,10 +10,12 @@
  *   JSON:         provider, provider_name, consumer_key, consumer_secret, access_token,
  *                 access_token_secret, account, user_id
  *
- * where PREFIX is the provider id in upper case with every other character than A–Z and
- * 0–9 turned into "_" (twitter → TWITTER_CONSUMER_KEY), and OAUTH_ put in front when the id
- * does not start with a letter. Values that are not known (the consumer secret when it was
- * not stored, the account, the user id) are left out rather than written empty.
+ * where PREFIX is, for a preset, its id in upper case with every other character than A–Z
+ * and 0–9 turned into "_" (twitter → TWITTER_CONSUMER_KEY); for the user's own provider, its
+ * name the same way, each run of other characters one "_" ("My Test Server" →
+ * MY_TEST_SERVER_CONSUMER_KEY). OAUTH_ goes in front when that does not start with a letter.
+ * Values that are not known (the consumer secret when it was not stored, the account, the
+ * user id) are left out rather than written empty.
  */
 #include "config.h"
 
@@ -115,15 +117,32 @@ cs_export_append_env_name (GString    *out,
     g_string_append_c (out, g_ascii_isalnum (*p) ? g_ascii_toupper (*p) : '_');
 }
 
+/* A preset's prefix is its id (twitter → TWITTER_); a user's provider's is its name, which
+ * the user chose and sees ("My Test Server" → MY_TEST_SERVER_), each run of other characters
+ * one "_". */
 static char *
 env_prefix (CsProvider *provider)
 {
-  const char *id = provider ? cs_provider_get_id (provider) : NULL;
+  gboolean by_name = provider != NULL && cs_provider_get_is_custom (provider)
+                     && cs_provider_get_name (provider) != NULL;
+  /* Letters with accents as their ASCII letters ("Übung" → UBUNG). */
+  g_autofree char *text = provider == NULL ? g_strdup ("")
+                          : by_name ? g_str_to_ascii (cs_provider_get_name (provider), "C")
+                                    : g_strdup (cs_provider_get_id (provider));
   GString *prefix = g_string_new (NULL);
+  g_autoptr(GString) words = g_string_new (NULL);
 
-  if (id == NULL || !g_ascii_isalpha (*id))
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (words, g_ascii_toupper (*p));
+    else if (!by_name || (words->len > 0 && words->str[words->len - 1] != '_'))
+      g_string_append_c (words, '_');
+  if (by_name && words->len > 0 && words->str[words->len - 1] == '_')
+    g_string_truncate (words, words->len - 1);
+
+  if (!g_ascii_isalpha (words->str[0]))
     g_string_append (prefix, "OAUTH_");
-  cs_export_append_env_name (prefix, id ? id : "");
+  g_string_append (prefix, words->str);
   if (prefix->len > 0 && prefix->str[prefix->len - 1] != '_')
     g_string_append_c (prefix, '_');
   return g_string_free (prefix, FALSE);

@@ -12,6 +12,9 @@
 #include "cs-provider-keyfile-private.h"
 #include "cs-provider-object-private.h"
 
+/* The file a loaded provider came from (its base name), on the object. */
+#define FILE_NAME_KEY "cs-provider-file-name"
+
 /* Loading a folder */
 
 typedef struct
@@ -121,9 +124,14 @@ load_user_file (GFile        *file,
   provider = cs_provider_new_from_data (data, length, display, error);
   if (provider != NULL)
     {
+      g_autofree char *base = g_file_get_basename (file);
+
       /* Consumer credentials belong in the keyring, never in a user's file. */
       cs_provider_set_is_custom (provider, TRUE);
       cs_provider_take_demo_credentials (provider, NULL, NULL);
+      /* Saved again and deleted under the name it was found by, whatever its Id says. */
+      g_object_set_data_full (G_OBJECT (provider), FILE_NAME_KEY, g_steal_pointer (&base),
+                              g_free);
     }
   return provider;
 }
@@ -265,6 +273,15 @@ save_data_free (SaveData *save)
   g_free (save);
 }
 
+static char *
+file_name_for (CsProvider *provider)
+{
+  const char *loaded = g_object_get_data (G_OBJECT (provider), FILE_NAME_KEY);
+
+  return loaded != NULL ? g_strdup (loaded)
+                        : g_strconcat (cs_provider_get_id (provider), ".provider", NULL);
+}
+
 static void
 save_user_thread (GTask        *task,
                   gpointer      source_object,
@@ -323,7 +340,7 @@ cs_provider_save_user_async (CsProvider          *self,
 
   save = g_new0 (SaveData, 1);
   save->directory = directory ? g_strdup (directory) : default_directory ();
-  save->file_name = g_strconcat (cs_provider_get_id (self), ".provider", NULL);
+  save->file_name = file_name_for (self);
   save->data = cs_provider_to_data (self, &save->length);
   g_task_set_task_data (task, save, (GDestroyNotify) save_data_free);
 
@@ -343,6 +360,92 @@ cs_provider_save_user_finish (GAsyncResult *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cs_provider_save_user_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+CsProvider *
+cs_provider_dup_user (CsProvider *self)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  CsProvider *copy;
+
+  g_return_val_if_fail (CS_IS_PROVIDER (self), NULL);
+
+  data = cs_provider_to_data (self, &length);
+  copy = cs_provider_new_from_data (data, length, cs_provider_get_id (self), NULL);
+  if (copy == NULL)
+    {
+      /* Not a complete provider yet (a keyfile always is): the fields that are set. */
+      copy = cs_provider_new (cs_provider_get_id (self), cs_provider_get_name (self));
+      for (guint i = 0; i < CS_PROVIDER_N_FIELDS; i++)
+        cs_provider_set_field (copy, i, cs_provider_get_field (self, i));
+      cs_provider_set_signature_method (copy, cs_provider_get_signature_method (self));
+    }
+  cs_provider_set_is_custom (copy, TRUE);
+  g_object_set_data_full (G_OBJECT (copy), FILE_NAME_KEY,
+                          g_strdup (g_object_get_data (G_OBJECT (self), FILE_NAME_KEY)), g_free);
+  return copy;
+}
+
+/* Deleting one provider */
+
+static void
+delete_user_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  SaveData *save = task_data;
+  g_autoptr(GFile) file = g_file_new_build_filename (save->directory, save->file_name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Already gone is what was asked for. */
+  if (!g_file_delete (file, cancellable, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * cs_provider_delete_user_async:
+ * @directory: (nullable): where it was saved, or %NULL for the default
+ *
+ * Removes the file that @self was loaded from (or `ID.provider`), in a worker thread.
+ */
+void
+cs_provider_delete_user_async (CsProvider          *self,
+                               const char          *directory,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *save;
+
+  g_return_if_fail (CS_IS_PROVIDER (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_provider_delete_user_async);
+  save = g_new0 (SaveData, 1);
+  save->directory = directory ? g_strdup (directory) : default_directory ();
+  save->file_name = file_name_for (self);
+  g_task_set_task_data (task, save, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, delete_user_thread);
+}
+
+gboolean
+cs_provider_delete_user_finish (GAsyncResult *result,
+                                GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cs_provider_delete_user_async,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);

@@ -34,5 +34,18 @@ void       cs_provider_save_user_async  (CsProvider          *self,
                                          gpointer             user_data);
 gboolean   cs_provider_save_user_finish (GAsyncResult        *result,
                                          GError             **error);
+/* Removes the provider's file (the one it was loaded from, else `ID.provider`); a file that
+ * is already gone is no error. A provider saved again keeps the file it was loaded from. */
+void       cs_provider_delete_user_async  (CsProvider          *self,
+                                           const char          *directory,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean   cs_provider_delete_user_finish (GAsyncResult        *result,
+                                           GError             **error);
+
+/* (transfer full): a copy of a user provider to edit and save again: every field, and the
+ * file it was loaded from. */
+CsProvider *cs_provider_dup_user          (CsProvider          *self);
 
 G_END_DECLS

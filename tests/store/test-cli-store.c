@@ -58,7 +58,8 @@ test_list (void)
   fields = g_strsplit (lines[0], "\t", -1);
   g_assert_cmpuint (g_strv_length (fields), ==, 4);
   g_assert_cmpstr (fields[0], ==, id);
-  g_assert_cmpstr (fields[1], ==, "Twitter");
+  /* The provider's name as the window shows it now, not the one stored with the token. */
+  g_assert_cmpstr (fields[1], ==, "X (Twitter)");
   g_assert_cmpstr (fields[2], ==, "@jane");
   g_assert_true (g_regex_match (date, fields[3], 0, NULL));
   /* No secret in a list: not the token, not its secret, not the consumer secret. */
@@ -80,7 +81,7 @@ test_show (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out,
                                    "provider=twitter\n"
-                                   "provider_name=Twitter\n"
+                                   "provider_name=X (Twitter)\n"
                                    "host=api.twitter.com\n"
                                    "account=jane\n"
                                    "consumer_key=" CONSUMER_KEY "\n"
@@ -331,6 +332,57 @@ test_no_session_bus (void)
   g_rmdir (dir);
 }
 
+/* A token saved for the user's provider: list, show and the export variables use the name the
+ * user gave it (and gives it again in Preferences), not the host it was first named after. */
+static void
+test_user_provider_name (void)
+{
+  g_autoptr(CsTokenStore) store = cs_token_store_new ();
+  g_autoptr(CsStoredToken) token = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config = g_dir_make_tmp ("countersign-cli-XXXXXX", &error);
+  g_autofree char *dir = g_build_filename (config, "countersign", "providers", NULL);
+  g_autofree char *file = g_build_filename (dir, "127.0.0.1.provider", NULL);
+  g_autofree char *xdg = g_strconcat ("XDG_CONFIG_HOME=", config, NULL);
+  const char *env[] = { xdg, NULL };
+  g_auto(CsCliRun) list = { 0 };
+  g_auto(CsCliRun) show = { 0 };
+  g_auto(CsCliRun) exported = { 0 };
+  g_auto(CsCliRun) providers = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, "[Provider]\nId=127.0.0.1\nName=My Test Server\n"
+                                      "RequestTokenURL=http://127.0.0.1:9/request\n"
+                                      "AuthorizeURL=http://127.0.0.1:9/authorize\n"
+                                      "AccessTokenURL=http://127.0.0.1:9/access\n", -1, NULL));
+  cs_test_clear_keyring ();
+  token = cs_stored_token_new ("127.0.0.1", "127.0.0.1", "127.0.0.1", CONSUMER_KEY, "jane",
+                               TOKEN, TOKEN_SECRET);
+  g_assert_true (cs_test_save (store, token, CONSUMER_SECRET, &error));
+  g_assert_no_error (error);
+
+  cs_cli_run_full (&list, env, NULL, (const char * const[]) { "list", NULL });
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "\tMy Test Server\t@jane\t"));
+  cs_cli_run_full (&show, env, NULL,
+                   (const char * const[]) { "show", cs_stored_token_get_id (token), NULL });
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "provider_name=My Test Server\n"));
+  g_assert_null (strstr (show.out, "provider_name=127"));
+  cs_cli_run_full (&exported, env, NULL,
+                   (const char * const[]) { "show", cs_stored_token_get_id (token), "--format",
+                                            "env", NULL });
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_true (g_str_has_prefix (exported.out, "export MY_TEST_SERVER_CONSUMER_KEY="));
+  g_assert_null (strstr (exported.out, "OAUTH_127"));
+  cs_cli_run_full (&providers, env, NULL, (const char * const[]) { "providers", NULL });
+  g_assert_nonnull (strstr (providers.out, "My Test Server"));
+
+  cs_test_clear_keyring ();
+  g_assert_cmpint (g_remove (file), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -341,6 +393,7 @@ main (int    argc,
   g_test_add_func ("/cli-store/list", test_list);
   g_test_add_func ("/cli-store/list/unknown-accounts", test_list_unknown_accounts);
   g_test_add_func ("/cli-store/show", test_show);
+  g_test_add_func ("/cli-store/user-provider-name", test_user_provider_name);
   g_test_add_func ("/cli-store/show/formats", test_show_formats);
   g_test_add_func ("/cli-store/show/curl", test_show_curl);
   g_test_add_func ("/cli-store/forget", test_forget);

@@ -143,6 +143,43 @@ test_env_prefix_and_unknown_values (void)
   g_assert_true (g_str_has_prefix (text2, "export OAUTH_500PX_CONSUMER_KEY="));
 }
 
+/* A user's provider is exported under the name the user gave it, never its host's id; a
+ * preset keeps its id. */
+static void
+test_env_prefix_from_user_name (void)
+{
+  g_autoptr(CsProvider) named = cs_provider_new ("127.0.0.1", "My Test Server");
+  g_autoptr(CsProvider) unnamed = cs_provider_new ("127.0.0.1-2", "127.0.0.1");
+  g_autoptr(CsProvider) odd = cs_provider_new ("odd", "  Übung -- Test  ");
+  g_autoptr(CsProvider) preset = cs_provider_new ("twitter", "X (Twitter)");
+  CsExportData data = plain_data (named);
+  g_autofree char *text = NULL;
+  g_autofree char *dotenv = NULL;
+  g_autofree char *text2 = NULL;
+  g_autofree char *text3 = NULL;
+  g_autofree char *text4 = NULL;
+
+  cs_provider_set_is_custom (named, TRUE);
+  cs_provider_set_is_custom (unnamed, TRUE);
+  cs_provider_set_is_custom (odd, TRUE);
+  text = export_ok (&data, CS_EXPORT_ENV);
+  g_assert_true (g_str_has_prefix (text, "export MY_TEST_SERVER_CONSUMER_KEY='"));
+  g_assert_nonnull (strstr (text, "\nexport MY_TEST_SERVER_ACCESS_TOKEN_SECRET='"));
+  g_assert_null (strstr (text, "OAUTH_127"));
+  dotenv = export_ok (&data, CS_EXPORT_DOTENV);
+  g_assert_true (g_str_has_prefix (dotenv, "MY_TEST_SERVER_CONSUMER_KEY='"));
+
+  data.provider = unnamed;
+  text2 = export_ok (&data, CS_EXPORT_ENV);
+  g_assert_true (g_str_has_prefix (text2, "export OAUTH_127_0_0_1_CONSUMER_KEY="));
+  data.provider = odd;
+  text3 = export_ok (&data, CS_EXPORT_ENV);
+  g_assert_true (g_str_has_prefix (text3, "export UBUNG_TEST_CONSUMER_KEY="));
+  data.provider = preset;
+  text4 = export_ok (&data, CS_EXPORT_ENV);
+  g_assert_true (g_str_has_prefix (text4, "export TWITTER_CONSUMER_KEY="));
+}
+
 /* The shell reads back exactly the bytes that went in. */
 static void
 test_env_tricky_values_survive_the_shell (void)
@@ -404,6 +441,7 @@ main (int    argc,
   g_test_add_func ("/export/format-names", test_format_names);
   g_test_add_func ("/export/env/plain", test_env_plain);
   g_test_add_func ("/export/env/prefix-and-unknown-values", test_env_prefix_and_unknown_values);
+  g_test_add_func ("/export/env/prefix-from-user-name", test_env_prefix_from_user_name);
   g_test_add_func ("/export/env/tricky-values-survive-the-shell",
                    test_env_tricky_values_survive_the_shell);
   g_test_add_func ("/export/dotenv", test_dotenv);

@@ -55,7 +55,18 @@ config = tempfile.mkdtemp(prefix='countersign-atspi-')
 os.makedirs(os.path.join(config, 'glib-2.0', 'settings'))
 with open(os.path.join(config, 'glib-2.0', 'settings', 'keyfile'), 'w') as keyfile:
     keyfile.write("[io/github/countersign/Countersign]\ncallback-mode='loopback'\n")
-env = dict(os.environ, XDG_CONFIG_HOME=config, GTK_A11Y='atspi', GSETTINGS_BACKEND='keyfile')
+# Loopback mode opens the browser by itself: a handler that does nothing, so that GIO neither
+# fails over to a portal nor finds this machine's browser; approve() plays the browser.
+data = tempfile.mkdtemp(prefix='countersign-atspi-data-')
+os.makedirs(os.path.join(data, 'applications'))
+with open(os.path.join(data, 'applications', 'countersign-noop-browser.desktop'), 'w') as f:
+    f.write('[Desktop Entry]\nType=Application\nName=No-op Browser\nExec=true %u\n'
+            'MimeType=x-scheme-handler/http;x-scheme-handler/https;\nNoDisplay=true\n')
+with open(os.path.join(config, 'mimeapps.list'), 'w') as f:
+    f.write('[Default Applications]\nx-scheme-handler/http=countersign-noop-browser.desktop\n'
+            'x-scheme-handler/https=countersign-noop-browser.desktop\n')
+env = dict(os.environ, XDG_CONFIG_HOME=config, XDG_DATA_HOME=data, GTK_A11Y='atspi',
+           GSETTINGS_BACKEND='keyfile')
 env.pop('NO_AT_BRIDGE', None)
 app = subprocess.Popen([os.environ['COUNTERSIGN_APP']], env=env)
 
@@ -277,6 +288,7 @@ def main():
         app.wait(10)
         launcher.terminate()
         shutil.rmtree(config, ignore_errors=True)
+        shutil.rmtree(data, ignore_errors=True)
     failed = False
     for number, (check, what) in enumerate(CHECKS.items(), start=1):
         for problem in problems[check]:

@@ -136,7 +136,8 @@ test_flow_loopback (void)
   g_assert_null (cs_ui_try_find (window, "PIN"));
 
   /* The callback comes back by itself; no PIN, no Continue. */
-  cs_ui_click (window, "Open in Browser");
+  /* Loopback: the window opens the browser by itself once it listens. */
+  CS_UI_WAIT_FOR (browser.launches >= 1);
   finish_and_check (window);
   done_and_listed (window);
   g_assert_null (browser.pin);
@@ -187,7 +188,8 @@ test_loopback_denied (void)
   request_token_with_demo (window, 1);
   cs_ui_click (window, "Continue");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
-  cs_ui_click (window, "Open in Browser");
+  /* Loopback: the window opens the browser by itself once it listens. */
+  CS_UI_WAIT_FOR (browser.launches >= 1);
 
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Access Denied"));
   g_assert_false (cs_wizard_get_busy (wizard));
@@ -643,9 +645,32 @@ provider_position (CsWindow   *window,
   return -1;
 }
 
-/* A Custom provider that works is saved under its host's name, is in the list at once and in
- * every new window (after the presets, before Custom), and its Verify Credentials URL makes
- * Test Credentials work. */
+/* "Save This Provider?": the name is prefilled with the host; an empty name or one another
+ * provider has is refused with the reason, and Save stays off. */
+static void
+name_custom_provider (CsWindow   *window,
+                      const char *name)
+{
+  GtkWidget *dialog;
+
+  CS_UI_WAIT_FOR ((dialog = cs_ui_find_dialog ("Save This Provider?")) != NULL);
+  g_assert_cmpstr (cs_ui_text (dialog, "Name"), ==, "127.0.0.1");
+  g_assert_true (cs_ui_button_sensitive (dialog, "Save"));
+  cs_ui_type (dialog, "Name", "  ");
+  g_assert_false (cs_ui_button_sensitive (dialog, "Save"));
+  g_assert_true (cs_ui_text_shown (dialog, "Enter a name for the provider."));
+  cs_ui_type (dialog, "Name", "x (twitter)");
+  g_assert_false (cs_ui_button_sensitive (dialog, "Save"));
+  g_assert_true (cs_ui_text_shown (dialog, "is already the name of another provider"));
+  cs_ui_type (dialog, "Name", name);
+  g_assert_true (cs_ui_button_sensitive (dialog, "Save"));
+  g_assert_false (cs_ui_text_shown (dialog, "already the name"));
+  cs_ui_respond (dialog, "Save");
+}
+
+/* A Custom provider that works is saved under the name the user gives it, is in the list at
+ * once and in every new window (after the presets, before Custom), and its Verify
+ * Credentials URL makes Test Credentials work. */
 static void
 test_custom_provider_saved (void)
 {
@@ -667,7 +692,7 @@ test_custom_provider_saved (void)
   wizard = wizard_of (window);
   browser_reset ("allow");
   open_wizard (window);
-  g_assert_cmpint (provider_position (window, "127.0.0.1"), ==, -1);
+  g_assert_cmpint (provider_position (window, "My Test Server"), ==, -1);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (provider_names (window)));
   choose (window, "Provider", n - 1);
@@ -688,40 +713,44 @@ test_custom_provider_saved (void)
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 2 && !cs_wizard_get_busy (wizard));
   cs_ui_click (window, "Continue");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
-  cs_ui_click (window, "Open in Browser");
+  /* Loopback: the window opens the browser by itself once it listens. */
+  CS_UI_WAIT_FOR (browser.launches >= 1);
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring"));
   g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
                    cs_demo_provider_get_last_access_token (demo));
 
-  /* The verify URL given is the one Test Credentials asks. */
-  cs_ui_click (window, "Test Credentials");
-  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "@" CS_DEMO_SCREEN_NAME));
-
-  /* Saved: a file, a toast, and a name in the list after the presets, before Custom. */
-  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Provider “127.0.0.1” saved"));
+  /* Saved under the name the user gives it: the dialog asks, prefilled with the host. */
+  name_custom_provider (window, "My Test Server");
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Provider “My Test Server” saved"));
   path = g_build_filename (cs_ui_config_dir, "countersign", "providers", "127.0.0.1.provider",
                            NULL);
   g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
   g_assert_nonnull (strstr (data, cs_provider_get_verify_url (endpoints)));
+  g_assert_nonnull (strstr (data, "Name=My Test Server\n"));
   g_assert_null (strstr (data, CS_DEMO_CONSUMER_SECRET));
+
+  /* The verify URL given is the one Test Credentials asks. */
+  cs_ui_click (window, "Test Credentials");
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "@" CS_DEMO_SCREEN_NAME));
+
   cs_ui_click (window, "Done");
   CS_UI_WAIT_FOR (gtk_widget_is_drawable (cs_window_get_start_page (window)));
   CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (cs_window_get_start_page (window))));
-  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "127.0.0.1"));
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "My Test Server"));
 
   /* The keyring entry names the saved provider, so Authorize Again selects it. */
   open_wizard (window);
   n = g_list_model_get_n_items (G_LIST_MODEL (provider_names (window)));
-  g_assert_cmpint (provider_position (window, "127.0.0.1"), ==, (int) n - 2);
+  g_assert_cmpint (provider_position (window, "My Test Server"), ==, (int) n - 2);
   cs_ui_close_window (window);
 
   /* A new window loads it from the file. */
   second = current_window = cs_ui_open_window ();
   open_wizard (second);
-  CS_UI_WAIT_FOR (provider_position (second, "127.0.0.1") >= 0);
+  CS_UI_WAIT_FOR (provider_position (second, "My Test Server") >= 0);
   n = g_list_model_get_n_items (G_LIST_MODEL (provider_names (second)));
-  g_assert_cmpint (provider_position (second, "127.0.0.1"), ==, (int) n - 2);
+  g_assert_cmpint (provider_position (second, "My Test Server"), ==, (int) n - 2);
   g_assert_cmpstr (gtk_string_list_get_string (provider_names (second), n - 1), ==, "Custom");
 
   /* Chosen, it is used as it is: no endpoint fields, and the flow runs against it. */

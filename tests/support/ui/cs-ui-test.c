@@ -381,6 +381,17 @@ cs_ui_has_button (GtkWidget  *dialog,
   return found->len == 1;
 }
 
+gboolean
+cs_ui_button_sensitive (GtkWidget  *dialog,
+                        const char *label)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  CS_UI_WAIT_FOR (cs_ui_has_button (dialog, label));
+  cs_ui_button_collect (dialog, label, found);
+  return gtk_widget_is_sensitive (g_ptr_array_index (found, 0));
+}
+
 void
 cs_ui_respond (GtkWidget  *dialog,
                const char *label)

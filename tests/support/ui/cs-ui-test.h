@@ -89,6 +89,9 @@ void        cs_ui_respond         (GtkWidget   *dialog,
 /* Whether @dialog has a button that reads @label. */
 gboolean    cs_ui_has_button      (GtkWidget   *dialog,
                                    const char  *label);
+/* Whether @dialog's button that reads @label can be pressed. */
+gboolean    cs_ui_button_sensitive (GtkWidget  *dialog,
+                                    const char *label);
 /* Closes @dialog as Escape would, and waits until it is gone. */
 void        cs_ui_close_dialog    (GtkWidget   *dialog);
 /* Every control on screen has a visible label (or, for an icon, a tooltip) that is also
