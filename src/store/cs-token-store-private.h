@@ -30,6 +30,8 @@ char *cs_stored_token_compute_id          (const char    *provider_id,
                                            const char    *account);
 void  cs_stored_token_set_modified        (CsStoredToken *self,
                                            gint64         modified);
+void  cs_stored_token_set_has_consumer_secret (CsStoredToken *self,
+                                              gboolean       has_consumer_secret);
 /* Takes ownership of @secret (wiped when replaced or freed). */
 void  cs_stored_token_take_consumer_secret (CsStoredToken *self,
                                             char          *secret);

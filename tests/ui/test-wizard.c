@@ -168,7 +168,7 @@ test_flow_custom_callback (void)
   cs_ui_click (window, "Open in Browser");
   CS_UI_WAIT_FOR (browser.done);
   g_assert_true (g_str_has_prefix (browser.location, "http://127.0.0.1:9/my-app/callback?"));
-  cs_ui_type (window, "PIN", browser.location);
+  cs_ui_type (window, "Callback Address or Verifier", browser.location);
   cs_ui_click (window, "Continue");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
   g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
