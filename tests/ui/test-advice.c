@@ -401,21 +401,6 @@ test_result_tab_stops (void)
 }
 
 static void
-lock_keyring (void)
-{
-  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr (GVariant) reply = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *collections[] = { "/org/freedesktop/secrets/collection/login", NULL };
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
-                                       "org.freedesktop.Secret.Service", "Lock",
-                                       g_variant_new ("(^ao)", collections), NULL,
-                                       G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
 count_labels (GtkWidget  *widget,
               const char *needle,
               guint      *count)
@@ -442,7 +427,7 @@ test_locked_says_once (void)
   guint count = 0;
 
   save_entry ("locked_out", NULL);
-  lock_keyring ();
+  cs_test_lock_keyring ();
   window = current_window = cs_ui_open_window ();
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "The Keyring Is Locked"));
   count_labels (cs_window_get_start_page (window), "locked", &count);
