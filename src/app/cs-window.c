@@ -466,7 +466,7 @@ cs_window_add_toast (CsWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   place_toast (self);
   g_clear_handle_id (&self->toast_fresh, g_source_remove);
-  self->toast_fresh = g_idle_add (toast_settled_cb, self);
+  self->toast_fresh = g_idle_add_full (G_PRIORITY_DEFAULT, toast_settled_cb, self, NULL);
   cs_a11y_name_toast_buttons (GTK_WIDGET (self->toast_overlay));
 }
 
