@@ -177,19 +177,38 @@ cs_authorize_page_show (CsAuthorizePage *self,
   gtk_label_set_text (self->url_label, url != NULL ? url : "");
   gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
 
+  /* The field is named for what goes in it: only in PIN mode is that a PIN. */
   if (mode == CS_CALLBACK_MODE_APP)
-    adw_preferences_group_set_description (self->pin_group,
-                                           _("After you allow the app, the browser hands the "
-                                             "address to Countersign, which goes on by itself. "
-                                             "If it does not, paste that address here."));
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pin_row),
+                                     _("Callback Address or Verifier"));
+      adw_preferences_group_set_description (self->pin_group,
+                                             _("After you allow the app, the browser hands the "
+                                               "address to Countersign, which goes on by itself. "
+                                               "If it does not, paste that address here."));
+    }
   else if (mode == CS_CALLBACK_MODE_CUSTOM)
-    adw_preferences_group_set_description (self->pin_group,
-                                           _("Paste the oauth_verifier value, or the whole "
-                                             "address the browser was sent to."));
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pin_row),
+                                     _("Callback Address or Verifier"));
+      adw_preferences_group_set_description (self->pin_group,
+                                             _("Paste the oauth_verifier value, or the whole "
+                                               "address the browser was sent to."));
+    }
+  else if (mode == CS_CALLBACK_MODE_LOOPBACK)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pin_row), _("Verifier"));
+      adw_preferences_group_set_description (self->pin_group,
+                                             _("Paste the oauth_verifier value the provider "
+                                               "sent back."));
+    }
   else
-    adw_preferences_group_set_description (self->pin_group,
-                                           _("After you allow the app, the provider shows a "
-                                             "PIN. Type it here."));
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pin_row), _("PIN"));
+      adw_preferences_group_set_description (self->pin_group,
+                                             _("After you allow the app, the provider shows a "
+                                               "PIN. Type it here."));
+    }
 }
 
 void

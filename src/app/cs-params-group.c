@@ -67,9 +67,16 @@ cs_params_group_show (CsParamsGroup *self,
   for (guint i = 0; i < params->len; i++)
     {
       const CsParam *param = g_ptr_array_index (params, i);
-      GtkWidget *row = cs_value_row_new (param->name, param->value,
-                                         cs_credentials_field_is_secret (param->name));
+      GtkWidget *row;
 
+      /* An empty field (oauth_authorized_realms=) says nothing and copies nothing. */
+      if (param->value == NULL || *param->value == '\0')
+        continue;
+      row = cs_value_row_new (param->name, param->value,
+                              cs_credentials_field_is_secret (param->name));
+      /* One stop per value on the way through the page, its Copy (and Reveal) button: the
+       * row itself does nothing when activated. */
+      gtk_widget_set_focusable (row, FALSE);
       if (access_token && cs_credentials_field_is_token (param->name))
         cs_value_row_set_clear_copied (CS_VALUE_ROW (row), TRUE);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);

@@ -10,6 +10,7 @@
 #include "cs-params-group.h"
 #include "cs-request-page.h"
 #include "cs-a11y.h"
+#include "cs-url-rules.h"
 
 struct _CsRequestPage
 {
@@ -69,6 +70,25 @@ cs_request_page_show_busy (CsRequestPage *self,
   text = g_strdup_printf (_("Asking %s for a request token…"), provider_name);
   cs_exchange_view_show_busy (self->exchange, text);
   gtk_stack_set_visible_child_name (self->stack, "exchange");
+}
+
+void
+cs_request_page_show_busy_for (CsRequestPage *self,
+                               CsProvider    *provider)
+{
+  g_autofree char *host = NULL;
+
+  g_return_if_fail (CS_IS_REQUEST_PAGE (self));
+  g_return_if_fail (CS_IS_PROVIDER (provider));
+
+  /* A provider typed in is called "Custom": it is named by its host, as its errors are. */
+  if (!cs_provider_get_is_custom (provider))
+    {
+      cs_request_page_show_busy (self, cs_provider_get_name (provider));
+      return;
+    }
+  host = cs_url_display_host (cs_provider_get_request_token_url (provider));
+  cs_request_page_show_busy (self, host);
 }
 
 void

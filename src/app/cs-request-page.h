@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cs-credentials.h"
+#include "cs-provider.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,9 @@ G_DECLARE_FINAL_TYPE (CsRequestPage, cs_request_page, CS, REQUEST_PAGE, GtkWidge
 /* "Asking @provider_name for a request token…" */
 void cs_request_page_show_busy  (CsRequestPage *self,
                                  const char    *provider_name);
+/* The same for @provider: a provider typed in (Custom) is named by its host. */
+void cs_request_page_show_busy_for (CsRequestPage *self,
+                                    CsProvider    *provider);
 void cs_request_page_show_error (CsRequestPage *self,
                                  const GError  *error);
 /* The whole answer: token, concealed secret, callback confirmation. */

@@ -22,6 +22,8 @@ struct _CsResultPage
   GtkMenuButton  *export_button;
   AdwActionRow   *test_row;
   GtkSpinner     *test_spinner;
+  GtkButton      *test_button;
+  char           *unavailable; /* why Test Credentials and curl cannot work, or NULL */
   AdwActionRow   *keyring_row;
   GtkSpinner     *keyring_spinner;
   GtkButton      *keyring_retry_button;
@@ -46,6 +48,23 @@ show_row_state (AdwActionRow *row,
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
+/* The curl item of the Export menu: the wizard's export, unless it cannot work. */
+static void
+curl_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_widget_activate_action (widget, "wizard.export", "s", "curl");
+}
+
+static void
+cs_result_page_finalize (GObject *object)
+{
+  g_free (CS_RESULT_PAGE (object)->unavailable);
+
+  G_OBJECT_CLASS (cs_result_page_parent_class)->finalize (object);
+}
+
 static void
 cs_result_page_dispose (GObject *object)
 {
@@ -63,6 +82,8 @@ cs_result_page_class_init (CsResultPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cs_result_page_dispose;
+  object_class->finalize = cs_result_page_finalize;
+  gtk_widget_class_install_action (widget_class, "result.curl", NULL, curl_action);
 
   g_type_ensure (CS_TYPE_EXCHANGE_VIEW);
   g_type_ensure (CS_TYPE_PARAMS_GROUP);
@@ -74,6 +95,7 @@ cs_result_page_class_init (CsResultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsResultPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, CsResultPage, test_row);
   gtk_widget_class_bind_template_child (widget_class, CsResultPage, test_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CsResultPage, test_button);
   gtk_widget_class_bind_template_child (widget_class, CsResultPage, keyring_row);
   gtk_widget_class_bind_template_child (widget_class, CsResultPage, keyring_spinner);
   gtk_widget_class_bind_template_child (widget_class, CsResultPage, keyring_retry_button);
@@ -83,22 +105,11 @@ cs_result_page_class_init (CsResultPageClass *klass)
 static void
 cs_result_page_init (CsResultPage *self)
 {
-  g_autoptr (GMenuModel) export_menu = cs_share_export_menu_new ("wizard.export");
+  g_autoptr (GMenuModel) export_menu = cs_share_export_menu_new_full ("wizard.export",
+                                                                    "result.curl", NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   cs_a11y_follow_stack (self->stack);
-  gtk_menu_button_set_menu_model (self->export_button, export_menu);
-}
-
-void
-cs_result_page_set_provider_id (CsResultPage *self,
-                                const char   *provider_id)
-{
-  g_autoptr (GMenuModel) export_menu = NULL;
-
-  g_return_if_fail (CS_IS_RESULT_PAGE (self));
-
-  export_menu = cs_share_export_menu_new_for ("wizard.export", provider_id);
   gtk_menu_button_set_menu_model (self->export_button, export_menu);
 }
 
@@ -128,8 +139,31 @@ cs_result_page_show_token (CsResultPage  *self,
   g_return_if_fail (CS_IS_RESULT_PAGE (self));
 
   cs_params_group_show (self->params, token, TRUE);
-  cs_result_page_show_test (self, _("Ask the provider whose tokens these are"), FALSE, FALSE);
+  cs_result_page_show_test (self, self->unavailable != NULL
+                                    ? self->unavailable
+                                    : _("Ask the provider whose tokens these are"), FALSE, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "done");
+}
+
+void
+cs_result_page_set_provider (CsResultPage *self,
+                             CsProvider   *provider)
+{
+  g_autoptr (GMenuModel) export_menu = NULL;
+
+  g_return_if_fail (CS_IS_RESULT_PAGE (self));
+
+  export_menu = cs_share_export_menu_new_full ("wizard.export", "result.curl",
+                                               provider != NULL ? cs_provider_get_id (provider)
+                                                                : NULL);
+  gtk_menu_button_set_menu_model (self->export_button, export_menu);
+  /* The wizard holds the consumer secret until it is left. */
+  g_free (self->unavailable);
+  self->unavailable = cs_share_signed_call_unavailable (provider, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "result.curl", self->unavailable == NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->test_button), self->unavailable);
+  if (self->unavailable != NULL)
+    cs_result_page_show_test (self, self->unavailable, FALSE, FALSE);
 }
 
 void

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "cs-credentials.h"
+#include "cs-provider.h"
 
 G_BEGIN_DECLS
 
@@ -23,11 +24,12 @@ void cs_result_page_show_busy     (CsResultPage  *self);
 void cs_result_page_show_error    (CsResultPage  *self,
                                    const GError  *error);
 /* The whole answer, the access token copyable as a secret; the test call not made yet. */
-/* The export menu for the provider called @provider_id (twurl only for X). */
-void cs_result_page_set_provider_id (CsResultPage *self,
-                                     const char   *provider_id);
 void cs_result_page_show_token    (CsResultPage  *self,
                                    CsCredentials *token);
+/* The provider of the token shown: when it has no address to test with, the Signed Call row
+ * says so (and Test Credentials' tooltip), and the curl export is disabled. */
+void cs_result_page_set_provider  (CsResultPage  *self,
+                                   CsProvider    *provider);
 /* The Signed Call row: @subtitle, a spinner while @running, in red when @failed. */
 void cs_result_page_show_test     (CsResultPage  *self,
                                    const char    *subtitle,

@@ -4,9 +4,11 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "cs-clipboard.h"
+#include "cs-compat.h"
 #include "cs-percent.h"
 #include "cs-share.h"
 #include "cs-verify-answer.h"
@@ -25,14 +27,9 @@ static const struct
 };
 
 GMenuModel *
-cs_share_export_menu_new (const char *action)
-{
-  return cs_share_export_menu_new_for (action, "twitter");
-}
-
-GMenuModel *
-cs_share_export_menu_new_for (const char *action,
-                              const char *provider_id)
+cs_share_export_menu_new_full (const char *action,
+                               const char *curl_action,
+                               const char *provider_id)
 {
   GMenu *menu = g_menu_new ();
 
@@ -44,7 +41,10 @@ cs_share_export_menu_new_for (const char *action,
           && g_strcmp0 (provider_id, "twitter") != 0)
         continue;
       item = g_menu_item_new (_(export_formats[i].label), NULL);
-      g_menu_item_set_action_and_target (item, action, "s", export_formats[i].name);
+      if (curl_action != NULL && g_str_equal (export_formats[i].name, "curl"))
+        g_menu_item_set_detailed_action (item, curl_action);
+      else
+        g_menu_item_set_action_and_target (item, action, "s", export_formats[i].name);
       g_menu_append_item (menu, item);
     }
 
@@ -69,7 +69,8 @@ cs_share_export_to_clipboard (GtkWidget          *widget,
   text = cs_export (data, format, &error);
   if (text == NULL)
     {
-      gtk_widget_activate_action (widget, "win.toast", "s", error->message);
+      /* Advice does not fit in a toast: it gets a dialog, where it can be read whole. */
+      cs_share_explain (widget, _("Nothing Was Copied"), error->message);
       return;
     }
 
@@ -78,6 +79,41 @@ cs_share_export_to_clipboard (GtkWidget          *widget,
       cs_clipboard_copy (widget, text, TRUE, _(export_formats[i].toast));
 
   cs_secret_free (text);
+}
+
+char *
+cs_share_signed_call_unavailable (CsProvider *provider,
+                                  gboolean    has_consumer_secret)
+{
+  const char *url = provider != NULL ? cs_provider_get_verify_url (provider) : NULL;
+
+  if (url == NULL || *url == '\0')
+    /* Translators: %s is a provider name, e.g. "Trello". */
+    return g_strdup_printf (_("%s has no address to test credentials with, so Test "
+                              "Credentials and the curl export are not available."),
+                            provider != NULL ? cs_provider_get_name (provider)
+                                             : _("This provider"));
+  if (!has_consumer_secret)
+    return g_strdup (_("The consumer secret was not saved, so Test Credentials and the curl "
+                       "export cannot sign a request. To use them, authorize again with "
+                       "“Save Consumer Secret” on."));
+  return NULL;
+}
+
+void
+cs_share_explain (GtkWidget  *widget,
+                  const char *heading,
+                  const char *body)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (heading != NULL);
+
+  dialog = cs_compat_alert_new (heading, body);
+  cs_compat_alert_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  cs_compat_alert_set_defaults (dialog, "close", "close");
+  cs_compat_dialog_present (dialog, widget);
 }
 
 char *

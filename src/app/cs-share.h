@@ -11,16 +11,27 @@
 
 G_BEGIN_DECLS
 
-/* A menu of the export formats; each item activates @action with the format name. */
-GMenuModel *cs_share_export_menu_new  (const char          *action);
-/* The formats that fit the provider called @provider_id (nullable): "twurl Profile" only for
- * X, the one provider twurl talks to. */
-GMenuModel *cs_share_export_menu_new_for (const char       *action,
-                                          const char       *provider_id);
+/* A menu of the export formats; each item activates @action with the format name, but the
+ * curl item activating @curl_action (no target) instead, when not NULL:
+ * the action can then be disabled where a curl command cannot be made; and only the formats
+ * that fit the provider called @provider_id (nullable): "twurl Profile" only for X, the one
+ * provider twurl talks to. */
+GMenuModel *cs_share_export_menu_new_full (const char      *action,
+                                           const char      *curl_action,
+                                           const char      *provider_id);
 /* Exports @data in the format named @format_name and copies it (a secret) with a toast. */
 void        cs_share_export_to_clipboard (GtkWidget          *widget,
                                           const CsExportData *data,
                                           const char         *format_name);
+/* Why Test Credentials and the curl export cannot work for credentials of @provider (which
+ * may be NULL: unknown), with or without the consumer secret at hand; NULL when they can.
+ * A sentence for a row's subtitle or a tooltip. */
+char       *cs_share_signed_call_unavailable (CsProvider *provider,
+                                              gboolean    has_consumer_secret);
+/* A message dialog over @widget's window: what does not fit in a toast. */
+void        cs_share_explain          (GtkWidget           *widget,
+                                       const char          *heading,
+                                       const char          *body);
 /* Finishes a signed call to a provider's verify URL (Test Credentials): "The tokens work:
  * they belong to …" (the account as cs_verify_answer_parse() reads it), or NULL with the
  * error (G_IO_ERROR_CANCELLED when it was cancelled). */

@@ -13,6 +13,7 @@
 #include "cs-clipboard.h"
 #include "cs-compat.h"
 #include "cs-credentials.h"
+#include "cs-saved-row.h"
 #include "cs-share.h"
 #include "cs-start-page.h"
 #include "cs-a11y.h"
@@ -123,20 +124,54 @@ consumer_secret_for (CsStoredToken *token,
   return NULL;
 }
 
+/* The row of the saved credentials @id, or NULL. */
+static AdwActionRow *
+row_of (CsStartPage *self,
+        const char  *id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), id) == 0)
+      return ADW_ACTION_ROW (row);
+
+  return NULL;
+}
+
+typedef struct
+{
+  CsStartPage *self;
+  char        *id;
+} TestData;
+
+static void
+test_data_free (TestData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->id);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestData, test_data_free)
+
 static void
 test_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr (CsStartPage) self = user_data;
+  g_autoptr (TestData) data = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
+  AdwActionRow *row;
 
   text = cs_share_verify_finish (CS_OAUTH_CLIENT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  toast (self, text != NULL ? text : error->message);
+  /* The answer stays readable on the row; the toast only says that it came. */
+  if ((row = row_of (data->self, data->id)) != NULL)
+    cs_saved_row_set_note (row, text != NULL ? text : error->message);
+  toast (data->self, text != NULL ? _("The tokens work") : _("The test failed"));
 }
 
 static void
@@ -147,24 +182,21 @@ test_token (CsStartPage   *self,
   const char *secret = consumer_secret_for (token, provider);
   g_autoptr (CsCredentials) credentials = NULL;
   CsConsumer consumer = { cs_stored_token_get_consumer_key (token), secret, NULL };
+  g_autofree char *unavailable = cs_share_signed_call_unavailable (provider, secret != NULL);
+  TestData *data;
 
-  if (provider == NULL || cs_provider_get_verify_url (provider) == NULL)
-    {
-      toast (self, _("This provider has no address to test credentials with"));
-      return;
-    }
-  if (secret == NULL)
-    {
-      toast (self, _("Testing needs the consumer secret, which was not saved. Authorize again "
-                     "with “Save Consumer Secret” on."));
-      return;
-    }
+  /* The menu item is disabled then, and the row says why. */
+  if (unavailable != NULL)
+    return;
 
+  data = g_new0 (TestData, 1);
+  data->self = g_object_ref (self);
+  data->id = g_strdup (cs_stored_token_get_id (token));
   credentials = cs_credentials_new_token (cs_stored_token_get_token (token),
                                           cs_stored_token_get_token_secret (token));
   cs_oauth_client_call_async (self->client, provider, &consumer, credentials, "GET",
                               cs_provider_get_verify_url (provider), NULL, self->cancellable,
-                              test_cb, g_object_ref (self));
+                              test_cb, data);
 }
 
 static void
@@ -204,7 +236,7 @@ lookup_cb (GObject      *object,
     return;
   if (token == NULL)
     {
-      toast (self, error->message);
+      cs_share_explain (GTK_WIDGET (self), _("The Keyring Could Not Be Read"), error->message);
       return;
     }
 
@@ -311,7 +343,8 @@ delete_cb (GObject      *object,
   if (!cs_token_store_delete_finish (CS_TOKEN_STORE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        cs_share_explain (GTK_WIDGET (self), _("The Credentials Were Not Forgotten"),
+                          error->message);
       return;
     }
 
@@ -374,61 +407,16 @@ forget_action (GtkWidget  *widget,
   cs_compat_dialog_present (dialog, widget);
 }
 
-static GMenuModel *
-row_menu_new (const char *id,
-              const char *provider_id)
+/* Why Test Credentials and the curl export cannot work for @token, or NULL. */
+static char *
+signed_call_unavailable (CsStartPage   *self,
+                         CsStoredToken *token)
 {
-  GMenu *menu = g_menu_new ();
-  g_autoptr (GMenu) copy = g_menu_new ();
-  g_autoptr (GMenu) export = g_menu_new ();
-  g_autoptr (GMenu) other = g_menu_new ();
-  g_autoptr (GMenu) forget = g_menu_new ();
-  g_autoptr (GMenuModel) formats = cs_share_export_menu_new_for ("saved.export", provider_id);
-  g_autoptr (GMenuItem) item = NULL;
+  CsProvider *provider = find_provider (self, cs_stored_token_get_provider_id (token));
+  gboolean has_secret = cs_stored_token_get_has_consumer_secret (token)
+                        || consumer_secret_for (token, provider) != NULL;
 
-  item = g_menu_item_new (_("Copy Access Token"), NULL);
-  g_menu_item_set_action_and_target (item, "saved.copy-token", "s", id);
-  g_menu_append_item (copy, item);
-  g_clear_object (&item);
-  item = g_menu_item_new (_("Copy Token Secret"), NULL);
-  g_menu_item_set_action_and_target (item, "saved.copy-secret", "s", id);
-  g_menu_append_item (copy, item);
-  g_clear_object (&item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
-
-  /* The export formats, each with this id. */
-  for (int i = 0; i < g_menu_model_get_n_items (formats); i++)
-    {
-      g_autofree char *label = NULL;
-      g_autoptr (GVariant) target = NULL;
-
-      g_menu_model_get_item_attribute (formats, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
-      target = g_menu_model_get_item_attribute_value (formats, i, G_MENU_ATTRIBUTE_TARGET,
-                                                      G_VARIANT_TYPE_STRING);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "saved.export", "(ss)", id,
-                                         g_variant_get_string (target, NULL));
-      g_menu_append_item (export, item);
-      g_clear_object (&item);
-    }
-  g_menu_append_submenu (menu, _("Export"), G_MENU_MODEL (export));
-
-  item = g_menu_item_new (_("Test Credentials"), NULL);
-  g_menu_item_set_action_and_target (item, "saved.test", "s", id);
-  g_menu_append_item (other, item);
-  g_clear_object (&item);
-  item = g_menu_item_new (_("Authorize Again"), NULL);
-  g_menu_item_set_action_and_target (item, "saved.again", "s", id);
-  g_menu_append_item (other, item);
-  g_clear_object (&item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
-
-  item = g_menu_item_new (_("Forget…"), NULL);
-  g_menu_item_set_action_and_target (item, "saved.forget", "s", id);
-  g_menu_append_item (forget, item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (forget));
-
-  return G_MENU_MODEL (menu);
+  return cs_share_signed_call_unavailable (provider, has_secret);
 }
 
 static GtkWidget *
@@ -446,8 +434,9 @@ row_new (CsStartPage   *self,
   g_autofree char *date = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *menu_name = NULL;
-  g_autoptr (GMenuModel) menu = row_menu_new (cs_stored_token_get_id (token),
-                                              cs_stored_token_get_provider_id (token));
+  g_autofree char *unavailable = NULL;
+  g_autoptr (GMenuModel) menu = cs_saved_row_menu_new (cs_stored_token_get_id (token),
+                                                       cs_stored_token_get_provider_id (token));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_menu_button_new ();
 
@@ -472,8 +461,9 @@ row_new (CsStartPage   *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_name (row, cs_stored_token_get_id (token));
+  unavailable = signed_call_unavailable (self, token);
+  cs_saved_row_setup (ADW_ACTION_ROW (row), subtitle, unavailable);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
@@ -533,6 +523,15 @@ show_error (CsStartPage  *self,
     title = _("The Keyring Is Locked");
   else
     title = _("The Keyring Could Not Be Read");
+
+  /* The title says it is locked; the description only what to do about it. */
+  if (g_error_matches (error, CS_STORE_ERROR, CS_STORE_ERROR_LOCKED)
+      || g_error_matches (error, CS_STORE_ERROR, CS_STORE_ERROR_CANCELLED))
+    {
+      g_free (escaped);
+      escaped = g_strdup (_("Unlock it when the keyring asks, then press Retry. If it did not ask, "
+                           "unlock it in Passwords and Keys."));
+    }
 
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, escaped);

@@ -39,9 +39,29 @@ struct _CsWindow
   guint                 load_source;
   GCancellable         *providers_cancellable;
   gboolean              providers_loading;
+  AdwToast             *toast;       /* the one shown; never a queue of old ones */
+  guint                 toast_fresh; /* idle: the toast came with what changed the page */
 };
 
 G_DEFINE_FINAL_TYPE (CsWindow, cs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void place_toast (CsWindow *self);
+
+/* A toast belongs to the page it was shown on: a new page takes it away, unless it says
+ * what the action that brought the page did (Copy in the unsaved-token dialog). */
+static void
+page_changed (CsWindow *self)
+{
+  if (self->toast != NULL && self->toast_fresh == 0)
+    adw_toast_dismiss (self->toast);
+  place_toast (self);
+}
+
+static void
+wizard_step_cb (CsWindow *self)
+{
+  page_changed (self);
+}
 
 static void
 update_title (CsWindow *self)
@@ -52,6 +72,7 @@ update_title (CsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), !in_wizard);
   gtk_window_set_default_widget (GTK_WINDOW (self),
                                  in_wizard ? cs_wizard_get_default_widget (self->wizard) : NULL);
+  page_changed (self);
 }
 
 static void
@@ -271,6 +292,8 @@ cs_window_dispose (GObject *object)
   CsWindow *self = (CsWindow *)object;
 
   g_clear_handle_id (&self->load_source, g_source_remove);
+  g_clear_handle_id (&self->toast_fresh, g_source_remove);
+  g_clear_object (&self->toast);
   g_cancellable_cancel (self->providers_cancellable);
   g_clear_object (&self->providers_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
@@ -313,6 +336,7 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, wizard_finished_cb);
   gtk_widget_class_bind_template_callback (widget_class, wizard_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_page_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wizard_step_cb);
   gtk_widget_class_bind_template_callback (widget_class, provider_created_cb);
 }
 
@@ -352,6 +376,59 @@ cs_window_new (GtkApplication *application)
   return g_object_new (CS_TYPE_WINDOW, "application", application, NULL);
 }
 
+/* The wizard's bar with Back and Done, or NULL. */
+static GtkWidget *
+find_bottom_bar (GtkWidget *widget)
+{
+  if (GTK_IS_ACTION_BAR (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_bottom_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* AdwToastOverlay puts a toast at the bottom of the whole window; in the wizard it goes
+ * above the bar, so that it never covers Back and Done (at 360 px it is as wide as they
+ * are apart). libadwaita 1.2 has no place for it but the toast widget's margin. */
+static void
+place_toast (CsWindow *self)
+{
+  gboolean in_wizard = gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->wizard);
+  GtkWidget *bar = in_wizard ? find_bottom_bar (GTK_WIDGET (self->wizard)) : NULL;
+  int margin = bar != NULL && gtk_widget_get_visible (bar) ? gtk_widget_get_height (bar) : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      gtk_widget_set_margin_bottom (child, margin);
+}
+
+static void
+toast_dismissed_cb (AdwToast *toast,
+                    CsWindow *self)
+{
+  if (self->toast == toast)
+    g_clear_object (&self->toast);
+}
+
+static gboolean
+toast_settled_cb (gpointer user_data)
+{
+  CsWindow *self = user_data;
+
+  self->toast_fresh = 0;
+  return G_SOURCE_REMOVE;
+}
+
 void
 cs_window_add_toast (CsWindow   *self,
                      const char *title)
@@ -361,11 +438,18 @@ cs_window_add_toast (CsWindow   *self,
   g_return_if_fail (CS_IS_WINDOW (self));
   g_return_if_fail (title != NULL);
 
-  /* The newest result replaces the one shown: copying twice must not queue toasts. */
+  /* The newest result replaces the one shown, which goes for good: a toast put back in the
+   * queue (what a high-priority toast does to the shown one) would come back later. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 3);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  self->toast = g_object_ref (toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  place_toast (self);
+  g_clear_handle_id (&self->toast_fresh, g_source_remove);
+  self->toast_fresh = g_idle_add_full (G_PRIORITY_DEFAULT, toast_settled_cb, self, NULL);
   cs_a11y_name_toast_buttons (GTK_WIDGET (self->toast_overlay));
 }
 

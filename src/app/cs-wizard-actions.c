@@ -280,6 +280,6 @@ _cs_wizard_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "wizard.copy-link", NULL, copy_link_action);
   gtk_widget_class_install_action (widget_class, "wizard.test", NULL, test_action);
   gtk_widget_class_install_action (widget_class, "wizard.save", NULL, save_action);
-  /* The format's name (cs_share_export_menu_new). */
+  /* The format's name (cs_share_export_menu_new_full). */
   gtk_widget_class_install_action (widget_class, "wizard.export", "s", export_action);
 }

@@ -166,7 +166,7 @@ _cs_wizard_start_request_token (CsWizard *self)
     }
 
   provider = cs_authorization_get_provider (self->authorization);
-  cs_request_page_show_busy (self->request_page, cs_provider_get_name (provider));
+  cs_request_page_show_busy_for (self->request_page, provider);
   _cs_wizard_set_step (self, CS_WIZARD_STEP_REQUEST);
   _cs_wizard_set_op (self, CS_WIZARD_OP_REQUEST_TOKEN);
   cs_authorization_request_token_async (self->authorization, self->cancellable,
@@ -357,8 +357,7 @@ access_token_cb (GObject      *object,
     }
 
   keep_custom_provider (self);
-  cs_result_page_set_provider_id (self->result_page,
-                                  cs_provider_get_id (_cs_wizard_get_provider (self)));
+  cs_result_page_set_provider (self->result_page, _cs_wizard_get_provider (self));
   cs_result_page_show_token (self->result_page, _cs_wizard_get_access_token (self));
   {
     g_autofree char *end = cs_provider_describe_end_of_life (_cs_wizard_get_provider (self));

@@ -23,6 +23,7 @@ struct _CsStoredToken
   char            *token;            /* secret */
   char            *token_secret;     /* secret */
   char            *consumer_secret;  /* secret */
+  gboolean         has_consumer_secret;
 };
 
 G_DEFINE_BOXED_TYPE (CsStoredToken, cs_stored_token, cs_stored_token_ref, cs_stored_token_unref)
@@ -195,6 +196,21 @@ cs_stored_token_get_consumer_secret (CsStoredToken *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->consumer_secret;
+}
+
+gboolean
+cs_stored_token_get_has_consumer_secret (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->has_consumer_secret || self->consumer_secret != NULL;
+}
+
+void
+cs_stored_token_set_has_consumer_secret (CsStoredToken *self,
+                                         gboolean       has_consumer_secret)
+{
+  g_return_if_fail (self != NULL);
+  self->has_consumer_secret = !!has_consumer_secret;
 }
 
 void

@@ -6,6 +6,44 @@
 
 #include "cs-token-store-private.h"
 
+static gboolean
+same_consumer (GHashTable    *attributes,
+               CsStoredToken *token)
+{
+  return g_strcmp0 (g_hash_table_lookup (attributes, CS_STORE_ATTR_PROVIDER),
+                    cs_stored_token_get_provider_id (token)) == 0
+         && g_strcmp0 (g_hash_table_lookup (attributes, CS_STORE_ATTR_HOST),
+                       cs_stored_token_get_host (token)) == 0
+         && g_strcmp0 (g_hash_table_lookup (attributes, CS_STORE_ATTR_CONSUMER_KEY),
+                       cs_stored_token_get_consumer_key (token)) == 0;
+}
+
+/* Which tokens have a consumer item: attributes only, no secret is read. */
+static void
+on_consumers_searched (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GPtrArray *tokens = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  GList *found = secret_password_search_finish (result, &error);
+
+  /* Without the answer the tokens are only not known to have it: the list still stands. */
+  for (GList *l = found; l != NULL; l = l->next)
+    {
+      g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (l->data);
+
+      for (guint i = 0; i < tokens->len; i++)
+        if (same_consumer (attributes, tokens->pdata[i]))
+          cs_stored_token_set_has_consumer_secret (tokens->pdata[i], TRUE);
+    }
+  g_list_free_full (found, g_object_unref);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, g_ptr_array_ref (tokens), (GDestroyNotify) g_ptr_array_unref);
+}
+
 static void
 on_list_searched (GObject      *source,
                   GAsyncResult *result,
@@ -13,11 +51,16 @@ on_list_searched (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   GPtrArray *tokens = cs_store_search_access_finish (task, result, NULL);
+  g_autoptr(GHashTable) attributes = NULL;
 
-  if (tokens != NULL)
-    g_debug ("The keyring holds %u access item(s)", tokens->len);
-  if (tokens != NULL)
-    g_task_return_pointer (task, tokens, (GDestroyNotify) g_ptr_array_unref);
+  if (tokens == NULL)
+    return;
+  g_debug ("The keyring holds %u access item(s)", tokens->len);
+  g_task_set_task_data (task, tokens, (GDestroyNotify) g_ptr_array_unref);
+  attributes = cs_store_kind_attributes_new (CS_STORE_KIND_CONSUMER);
+  /* Not cancellable inside libsecret, as in cs_store_search_access_items. */
+  secret_password_searchv (cs_token_store_get_schema (), attributes, SECRET_SEARCH_ALL, NULL,
+                           on_consumers_searched, g_object_ref (task));
 }
 
 void

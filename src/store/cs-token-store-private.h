@@ -37,6 +37,8 @@ void  cs_stored_token_set_item            (CsStoredToken *self,
                                            const char    *item);
 void  cs_stored_token_set_modified        (CsStoredToken *self,
                                            gint64         modified);
+void  cs_stored_token_set_has_consumer_secret (CsStoredToken *self,
+                                              gboolean       has_consumer_secret);
 /* Takes ownership of @secret (wiped when replaced or freed). */
 void  cs_stored_token_take_consumer_secret (CsStoredToken *self,
                                             char          *secret);

@@ -74,6 +74,9 @@ const char    *cs_stored_token_get_token         (CsStoredToken *self);
 const char    *cs_stored_token_get_token_secret  (CsStoredToken *self);
 /* The consumer secret, when the user chose to store it (kind=consumer item), else NULL. */
 const char    *cs_stored_token_get_consumer_secret (CsStoredToken *self);
+/* Whether the keyring holds the consumer secret of its consumer key: known without loading
+ * it in list results (and lookup results). */
+gboolean       cs_stored_token_get_has_consumer_secret (CsStoredToken *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsStoredToken, cs_stored_token_unref)
 

@@ -37,6 +37,10 @@ gboolean       cs_test_delete             (CsTokenStore  *store,
 /* Every item of our schema goes: each test starts from an empty keyring. */
 void           cs_test_clear_keyring      (void);
 
+/* Locks the login collection; the test session cannot answer an unlock prompt, so it stays
+ * locked for the rest of the program. */
+void           cs_test_lock_keyring       (void);
+
 /* What `secret-tool search --all` prints for @attribute=@value: another client's view. */
 char          *cs_test_secret_tool_search (const char    *attribute,
                                            const char    *value);

@@ -304,8 +304,8 @@ menu_has (GMenuModel *menu,
 static void
 test_twurl_only_for_x (void)
 {
-  g_autoptr (GMenuModel) x = cs_share_export_menu_new_for ("wizard.export", "twitter");
-  g_autoptr (GMenuModel) flickr = cs_share_export_menu_new_for ("wizard.export", "flickr");
+  g_autoptr (GMenuModel) x = cs_share_export_menu_new_full ("wizard.export", NULL, "twitter");
+  g_autoptr (GMenuModel) flickr = cs_share_export_menu_new_full ("wizard.export", NULL, "flickr");
   CsWindow *window = current_window = cs_ui_open_window ();
   GtkWidget *export;
 

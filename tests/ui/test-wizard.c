@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cs-test-keyring.h"
 #include "cs-test-wait.h"
 #include "cs-ui-flow.h"
 
@@ -169,7 +170,7 @@ test_flow_custom_callback (void)
   cs_ui_click (window, "Open in Browser");
   CS_UI_WAIT_FOR (browser.done);
   g_assert_true (g_str_has_prefix (browser.location, "http://127.0.0.1:9/my-app/callback?"));
-  cs_ui_type (window, "PIN", browser.location);
+  cs_ui_type (window, "Callback Address or Verifier", browser.location);
   cs_ui_click (window, "Continue");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
   g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
@@ -593,21 +594,6 @@ test_no_keyring_flow (void)
   cs_ui_close_window (window);
 }
 
-static void
-lock_keyring (void)
-{
-  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr (GVariant) reply = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *collections[] = { "/org/freedesktop/secrets/collection/login", NULL };
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
-                                       "org.freedesktop.Secret.Service", "Lock",
-                                       g_variant_new ("(^ao)", collections), NULL,
-                                       G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
-  g_assert_no_error (error);
-}
-
 /* A locked keyring whose unlock prompt cannot be answered: saving says so, with Retry, and
  * the tokens stay on screen. (Runs last: the keyring stays locked.) */
 static void
@@ -615,7 +601,7 @@ test_locked_keyring (void)
 {
   CsWindow *window = cs_ui_open_window ();
 
-  lock_keyring ();
+  cs_test_lock_keyring ();
   loopback_flow_to_result (window);
   g_assert_true (cs_ui_text_shown (window, "locked"));
   g_assert_true (cs_ui_can_click (window, "Retry"));
