@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-a11y.h"
 #include "cs-app-resources.h"
 #include "cs-application.h"
 #include "cs-provider-registry.h"
@@ -134,6 +135,7 @@ about_action (GSimpleAction *action,
                         /* Translators: your names, one per line. */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  cs_a11y_tidy_dialog (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -148,6 +150,7 @@ shortcuts_action (GSimpleAction *action,
   GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
 
   gtk_window_set_transient_for (window, gtk_application_get_active_window (app));
+  cs_a11y_tidy_dialog (GTK_WIDGET (window));
   gtk_window_present (window);
 }
 
@@ -199,6 +202,7 @@ preferences_action (GSimpleAction *action,
                                                        "authorization")));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (privacy));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  cs_a11y_tidy_dialog (window);
   gtk_window_present (GTK_WINDOW (window));
 }
 

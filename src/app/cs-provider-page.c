@@ -34,6 +34,8 @@ struct _CsProviderPage
   AdwEntryRow         *callback_url_row;
   AdwComboRow         *access_type_row;
   GtkSwitch           *store_switch;
+  AdwActionRow        *store_row;
+  AdwActionRow        *store_secret_row;
   GtkSwitch           *store_secret_switch;
 
   GSettings           *settings;
@@ -145,7 +147,7 @@ static gboolean
 consumer_valid (CsProviderPage *self)
 {
   const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
-  const char *secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
+  const char *secret = cs_a11y_clear_text (GTK_WIDGET (self->secret_row));
   /* As the signer takes them. */
   gboolean key_ascii = cs_is_printable_ascii (key);
   gboolean secret_ascii = cs_is_printable_ascii (secret);
@@ -399,6 +401,8 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, callback_url_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, access_type_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_switch);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_secret_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_secret_switch);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
@@ -412,6 +416,9 @@ cs_provider_page_init (CsProviderPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   cs_a11y_name_reveal_button (GTK_WIDGET (self->secret_row));
+  cs_a11y_conceal_text (GTK_WIDGET (self->secret_row));
+  cs_a11y_switch_row (GTK_WIDGET (self->store_row), self->store_switch);
+  cs_a11y_switch_row (GTK_WIDGET (self->store_secret_row), self->store_secret_switch);
 
   self->settings = g_settings_new (APP_ID);
   /* The Preferences' default; the switch is for this authorization and never writes it. */
@@ -580,7 +587,7 @@ cs_provider_page_get_consumer_secret (CsProviderPage *self)
 {
   g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), NULL);
 
-  return gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
+  return cs_a11y_clear_text (GTK_WIDGET (self->secret_row));
 }
 
 CsCallbackMode

@@ -372,6 +372,7 @@ forget_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "cs-token-id", g_strdup (id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (forget_response_cb), self, 0);
+  cs_a11y_tidy_dialog (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

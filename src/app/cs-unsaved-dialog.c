@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-unsaved-dialog.h"
+#include "cs-a11y.h"
 
 typedef struct
 {
@@ -72,5 +73,6 @@ cs_unsaved_dialog_ask (GtkWidget      *parent,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), ask,
                          ask_free, 0);
+  cs_a11y_tidy_dialog (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
