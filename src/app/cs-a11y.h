@@ -10,6 +10,24 @@
  * A toast's close button is also unnamed: cs_a11y_name_toast_buttons() names it by its
  * tooltip (or libadwaita's "Dismiss"), also when the toast is shown after a moment.
  *
+ * An activatable row that toggles the GtkSwitch in its suffix (so that the switch holds what
+ * the user set at once, not when its animation ends) is the control a keyboard reaches:
+ * cs_a11y_switch_row() takes the switch out of the tree and keeps the row's
+ * GTK_ACCESSIBLE_STATE_CHECKED in step with it. The row's accessible-role ("switch") is set
+ * where it is built, in its .ui file.
+ *
+ * GTK (4.8 and later) answers AT-SPI's Text.GetText for any GtkEditable with its text, and
+ * sends each inserted text along with AT-SPI's text-changed event, whether the characters are
+ * shown or not. cs_a11y_conceal_text() gives a password row's GtkText a buffer that reads as
+ * bullets while the text is concealed, and inserts into it without that event;
+ * cs_a11y_clear_text() is what the application reads (an editable's text otherwise).
+ *
+ * A dialog's response buttons read "_Forget Forget" (libadwaita 1.2 labels them with the
+ * mnemonic as well), the ones of the layout not shown are in the tree too, and a preferences
+ * group's list reads "GtkListBox". cs_a11y_tidy_dialog(), called once the dialog is built,
+ * names its buttons by their label without the mnemonic, its lists by their group's title,
+ * and keeps its buttons, entries and lists out of the tree while they are not mapped.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -21,5 +39,10 @@ G_BEGIN_DECLS
 void cs_a11y_follow_stack       (GtkStack  *stack);
 void cs_a11y_name_reveal_button (GtkWidget *password_row);
 void cs_a11y_name_toast_buttons (GtkWidget *toast_overlay);
+void cs_a11y_switch_row         (GtkWidget *row,
+                                 GtkSwitch *toggle);
+void cs_a11y_conceal_text       (GtkWidget *password_row);
+const char *cs_a11y_clear_text  (GtkWidget *editable);
+void cs_a11y_tidy_dialog        (GtkWidget *dialog);
 
 G_END_DECLS

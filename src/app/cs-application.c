@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-a11y.h"
 #include "cs-app-resources.h"
 #include "cs-application.h"
 #include "cs-callback-server.h"

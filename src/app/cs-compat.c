@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-a11y.h"
 #include "cs-compat.h"
 
 static void
@@ -198,6 +199,8 @@ cs_compat_dialog_present (GtkWidget *dialog,
   g_object_get (dialog, "title", &title, NULL);
   if (title != NULL && *title != '\0')
     name_dialog (dialog, title);
+  /* Buttons, lists and hidden parts named once for a screen reader (cs-a11y.c). */
+  cs_a11y_tidy_dialog (dialog);
 #ifdef CS_ADW_1_5
   if (ADW_IS_DIALOG (dialog))
     {

@@ -43,6 +43,8 @@ struct _CsProviderPage
   AdwEntryRow         *callback_port_row;
   AdwComboRow         *access_type_row;
   GtkSwitch           *store_switch;
+  AdwActionRow        *store_row;
+  AdwActionRow        *store_secret_row;
   GtkSwitch           *store_secret_switch;
 
   GtkLabel            *reason_label;
@@ -193,7 +195,7 @@ static gboolean
 consumer_valid (CsProviderPage *self)
 {
   const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
-  const char *secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
+  const char *secret = cs_a11y_clear_text (GTK_WIDGET (self->secret_row));
   /* As the signer takes them. */
   gboolean key_ascii = cs_is_printable_ascii (key);
   gboolean secret_ascii = cs_is_printable_ascii (secret);
@@ -252,7 +254,7 @@ find_reason (CsProviderPage *self,
     { self->verify_row, NULL, N_("Check the verify credentials URL, or leave it empty") },
   };
   const char *key = row_text (self->key_row);
-  const char *secret = row_text (self->secret_row);
+  const char *secret = cs_a11y_clear_text (GTK_WIDGET (self->secret_row));
 
   if (selected_provider (self) == NULL)
     return _("Choose a provider");
@@ -561,6 +563,8 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, callback_port_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, access_type_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_switch);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_secret_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_secret_switch);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, reason_label);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
@@ -576,6 +580,9 @@ cs_provider_page_init (CsProviderPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   cs_a11y_name_reveal_button (GTK_WIDGET (self->secret_row));
   cs_combo_names_show_whole (self->provider_row);
+  cs_a11y_conceal_text (GTK_WIDGET (self->secret_row));
+  cs_a11y_switch_row (GTK_WIDGET (self->store_row), self->store_switch);
+  cs_a11y_switch_row (GTK_WIDGET (self->store_secret_row), self->store_secret_switch);
 
   self->settings = g_settings_new (APP_ID);
   /* The Preferences' default; the switch is for this authorization and never writes it. */
@@ -757,7 +764,7 @@ cs_provider_page_get_consumer_secret (CsProviderPage *self)
 {
   g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), NULL);
 
-  return gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
+  return cs_a11y_clear_text (GTK_WIDGET (self->secret_row));
 }
 
 CsCallbackMode

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cs-a11y.h"
 #include "cs-clipboard.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
@@ -114,7 +115,7 @@ clear_error (CsSignPage *self)
 static const char *
 text_or_null (gpointer row)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  const char *text = cs_a11y_clear_text (GTK_WIDGET (row));
 
   return text != NULL && *text != '\0' ? text : NULL;
 }
@@ -467,6 +468,11 @@ static void
 cs_sign_page_init (CsSignPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A concealed secret reads as bullets over AT-SPI; cs_a11y_clear_text is its text. */
+  cs_a11y_conceal_text (GTK_WIDGET (self->consumer_secret_row));
+  cs_a11y_conceal_text (GTK_WIDGET (self->token_secret_row));
+  cs_a11y_name_reveal_button (GTK_WIDGET (self->consumer_secret_row));
+  cs_a11y_name_reveal_button (GTK_WIDGET (self->token_secret_row));
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include "cs-compat.h"
 #include "cs-unsaved-dialog.h"
+#include "cs-a11y.h"
 
 typedef struct
 {

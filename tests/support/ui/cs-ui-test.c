@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cs-ui-test.h"
+#include "cs-a11y.h"
 
 #include "cs-compat.h"
 
@@ -266,7 +267,8 @@ const char *
 cs_ui_text (gpointer    root,
             const char *name)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (cs_ui_find (root, name)));
+  /* What the user typed, also in a concealed entry (whose buffer reads as bullets). */
+  return cs_a11y_clear_text (cs_ui_find (root, name));
 }
 
 void
