@@ -309,15 +309,19 @@ name_unlabelled_button (GtkWidget *button)
                                     -1);
 }
 
-/* A list with no heading (the about window's) is named by what its rows say. */
+/* A list with no heading (the about window's) is named by what its rows say; a list of one
+ * row is not, or the row's title would be said twice. */
 static void
 name_list (GtkWidget *list)
 {
   g_autoptr (GString) name = g_string_new (NULL);
   GtkWidget *group = gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *first = gtk_widget_get_first_child (list);
 
   if (group != NULL && *adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)) != '\0')
     return;  /* labelled by the group's title */
+  if (first == NULL || gtk_widget_get_next_sibling (first) == NULL)
+    return;
   for (GtkWidget *row = gtk_widget_get_first_child (list);
        row != NULL;
        row = gtk_widget_get_next_sibling (row))

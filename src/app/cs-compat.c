@@ -199,19 +199,20 @@ cs_compat_dialog_present (GtkWidget *dialog,
   g_object_get (dialog, "title", &title, NULL);
   if (title != NULL && *title != '\0')
     name_dialog (dialog, title);
-  /* Buttons, lists and hidden parts named once for a screen reader (cs-a11y.c). */
-  cs_a11y_tidy_dialog (dialog);
 #ifdef CS_ADW_1_5
   if (ADW_IS_DIALOG (dialog))
-    {
-      adw_dialog_present (ADW_DIALOG (dialog), GTK_IS_WIDGET (root) ? GTK_WIDGET (root) : NULL);
-      return;
-    }
+    adw_dialog_present (ADW_DIALOG (dialog), GTK_IS_WIDGET (root) ? GTK_WIDGET (root) : NULL);
+  else
 #endif
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                          : NULL);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_present (GTK_WINDOW (dialog));
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+      gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  /* Buttons, lists and hidden parts named once for a screen reader (cs-a11y.c), once it is
+   * on screen. */
+  cs_a11y_tidy_dialog (dialog);
 }
 
 void
@@ -310,4 +311,32 @@ cs_compat_spinner_new (void)
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
   return spinner;
 #endif
+}
+
+void
+cs_compat_toast (GtkWidget  *near,
+                 const char *text)
+{
+  GtkWidget *preferences;
+
+  g_return_if_fail (GTK_IS_WIDGET (near));
+
+#ifdef CS_ADW_1_5
+  preferences = gtk_widget_get_ancestor (near, ADW_TYPE_PREFERENCES_DIALOG);
+  if (preferences != NULL)
+    {
+      adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (preferences),
+                                        adw_toast_new (text));
+      return;
+    }
+#else
+  preferences = GTK_WIDGET (gtk_widget_get_root (near));
+  if (ADW_IS_PREFERENCES_WINDOW (preferences))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (preferences),
+                                        adw_toast_new (text));
+      return;
+    }
+#endif
+  gtk_widget_activate_action (near, "win.toast", "s", text);
 }

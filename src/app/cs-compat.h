@@ -107,6 +107,11 @@ void       cs_compat_use_toolbar_view   (GtkWidget             *box);
 void       cs_compat_show_uri           (GtkWidget             *parent,
                                          const char            *uri);
 
+/* A toast where @near is: Preferences' own when @near is in Preferences (a dialog over the
+ * window, or a window of its own), else the window's "win.toast". */
+void       cs_compat_toast              (GtkWidget             *near,
+                                         const char            *text);
+
 /* A spinner that spins while it is shown. */
 GtkWidget *cs_compat_spinner_new        (void);
 

@@ -14,7 +14,7 @@ typedef struct
 {
   CsProviderRegistry *registry;
   CsProvider         *provider;   /* what is edited: a copy of a saved one, or the new one */
-  GtkWindow          *parent;     /* weak: toasts go there while it lives */
+  GtkWidget          *parent;     /* weak: toasts go near it while it lives */
   GtkWidget          *dialog;
   AdwEntryRow        *name_row;
   AdwEntryRow        *url_rows[4]; /* NULL when only the name is asked */
@@ -96,15 +96,11 @@ changed_cb (Edit *edit)
 }
 
 void
-cs_provider_dialog_toast (GtkWindow  *parent,
+cs_provider_dialog_toast (GtkWidget  *parent,
                           const char *text)
 {
-  if (parent == NULL)
-    return;
-  if (ADW_IS_PREFERENCES_WINDOW (parent))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (parent), adw_toast_new (text));
-  else
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", text);
+  if (parent != NULL)
+    cs_compat_toast (parent, text);
 }
 
 static void
@@ -210,7 +206,7 @@ add_endpoint_rows (Edit       *edit,
 }
 
 static void
-present (GtkWindow          *parent,
+present (GtkWidget          *parent,
          CsProviderRegistry *registry,
          CsProvider         *provider,
          const char         *heading,
@@ -228,8 +224,6 @@ present (GtkWindow          *parent,
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  heading, -1);
   gtk_box_append (GTK_BOX (box), list);
   edit->name_row = entry_row (GTK_LIST_BOX (list), _("Name"), cs_provider_get_name (provider),
                               edit);
@@ -250,16 +244,16 @@ present (GtkWindow          *parent,
   g_object_set_data_full (G_OBJECT (edit->dialog), EDIT_KEY, edit, (GDestroyNotify) edit_free);
   g_signal_connect (edit->dialog, "response", G_CALLBACK (response_cb), NULL);
   changed_cb (edit);
-  cs_compat_dialog_present (edit->dialog, GTK_WIDGET (parent));
+  cs_compat_dialog_present (edit->dialog, parent);
   gtk_widget_grab_focus (GTK_WIDGET (edit->name_row));
 }
 
 void
-cs_provider_dialog_ask_name (GtkWindow          *parent,
+cs_provider_dialog_ask_name (GtkWidget          *parent,
                              CsProviderRegistry *registry,
                              CsProvider         *provider)
 {
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
   g_return_if_fail (CS_IS_PROVIDER_REGISTRY (registry));
   g_return_if_fail (CS_IS_PROVIDER (provider));
 
@@ -270,11 +264,11 @@ cs_provider_dialog_ask_name (GtkWindow          *parent,
 }
 
 void
-cs_provider_dialog_edit (GtkWindow          *parent,
+cs_provider_dialog_edit (GtkWidget          *parent,
                          CsProviderRegistry *registry,
                          CsProvider         *provider)
 {
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
   g_return_if_fail (CS_IS_PROVIDER_REGISTRY (registry));
   g_return_if_fail (CS_IS_PROVIDER (provider));
 

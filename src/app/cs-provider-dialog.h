@@ -18,16 +18,16 @@
 G_BEGIN_DECLS
 
 /* Asks for a name for @provider, new and not saved, and saves it under that name. */
-void cs_provider_dialog_ask_name (GtkWindow          *parent,
+void cs_provider_dialog_ask_name (GtkWidget          *parent,
                                   CsProviderRegistry *registry,
                                   CsProvider         *provider);
 /* Edits the user's saved @provider; its id (and the tokens saved under it) stay. */
-void cs_provider_dialog_edit     (GtkWindow          *parent,
+void cs_provider_dialog_edit     (GtkWidget          *parent,
                                   CsProviderRegistry *registry,
                                   CsProvider         *provider);
 
-/* A toast in @parent: Preferences' own, else the main window's "win.toast". */
-void cs_provider_dialog_toast    (GtkWindow          *parent,
+/* A toast near @parent: Preferences' own when it is in Preferences, else "win.toast". */
+void cs_provider_dialog_toast    (GtkWidget          *parent,
                                   const char         *text);
 
 G_END_DECLS

@@ -14,47 +14,10 @@
 #include "cs-oauth-client.h"
 #include "cs-oauth-error.h"
 #include "cs-provider.h"
-#include "cs-provider-page.h"
+#include "cs-provider-page-private.h"
 #include "cs-signer.h"
 #include "cs-url-rules.h"
 
-struct _CsProviderPage
-{
-  GtkWidget            parent_instance;
-
-  AdwComboRow         *provider_row;
-  AdwEntryRow         *base_url_row;      /* only for {base} templates (issue 14) */
-  AdwPreferencesGroup *provider_group;
-  AdwActionRow        *developer_row;
-  AdwPreferencesGroup *endpoints_group;
-  AdwEntryRow         *request_token_row;
-  AdwEntryRow         *authorize_row;
-  AdwEntryRow         *access_token_row;
-  AdwEntryRow         *verify_row;
-  AdwComboRow         *signature_row;
-  AdwActionRow        *insecure_row;
-  GtkSwitch           *insecure_switch;
-  AdwPreferencesGroup *consumer_group;
-  AdwEntryRow         *key_row;
-  AdwEntryRow         *secret_row;
-  GtkLabel            *key_message;
-  AdwComboRow         *callback_row;
-  AdwEntryRow         *callback_url_row;
-  AdwEntryRow         *callback_port_row;
-  AdwComboRow         *access_type_row;
-  GtkSwitch           *store_switch;
-  AdwActionRow        *store_row;
-  AdwActionRow        *store_secret_row;
-  GtkSwitch           *store_secret_switch;
-
-  GtkLabel            *reason_label;
-
-  GSettings           *settings;
-  GPtrArray           *providers; /* the presets, the user's saved providers, then Custom */
-  gboolean             valid;
-  gboolean             trimming;
-  const char          *reason;   /* a static, translated string, or NULL when valid */
-};
 
 G_DEFINE_FINAL_TYPE (CsProviderPage, cs_provider_page, GTK_TYPE_WIDGET)
 
@@ -72,213 +35,6 @@ static const CsSignatureMethod signature_methods[] = {
   CS_SIGNATURE_METHOD_HMAC_SHA256,
   CS_SIGNATURE_METHOD_PLAINTEXT,
 };
-
-static CsProvider *
-selected_provider (CsProviderPage *self)
-{
-  guint selected = adw_combo_row_get_selected (self->provider_row);
-
-  if (self->providers == NULL || selected >= self->providers->len)
-    return NULL;
-
-  return g_ptr_array_index (self->providers, selected);
-}
-
-static const char *
-row_text (AdwEntryRow *row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-/* "Custom": the one whose endpoints are typed in (saved ones are used as they are). */
-static gboolean
-is_entered (CsProvider *provider)
-{
-  return provider != NULL && cs_provider_get_is_custom (provider)
-         && g_strcmp0 (cs_provider_get_id (provider), "custom") == 0;
-}
-
-/* The client's own rules (cs-url-rules.h), so that what passes here is what it will send to;
- * plain http is asked about apart (the "Allow Unencrypted HTTP" switch). */
-static gboolean
-is_endpoint (const char *url)
-{
-  return cs_endpoint_url_check (url, TRUE, NULL);
-}
-
-static gboolean
-is_insecure (const char *url)
-{
-  return url != NULL && cs_url_is_insecure_http (url);
-}
-
-/* A template preset (Jira, Adobe Commerce, …) on the server the user names: the row's text
- * expanded by the provider model, which checks it as it checks endpoints. */
-static CsProvider *
-expand_base (CsProviderPage *self,
-             CsProvider     *provider,
-             GError        **error)
-{
-  return cs_provider_expand_template (provider, row_text (self->base_url_row),
-                                      gtk_switch_get_active (self->insecure_switch), error);
-}
-
-static gboolean
-base_url_valid (CsProviderPage *self,
-                CsProvider     *provider,
-                gboolean       *insecure)
-{
-  const char *url = row_text (self->base_url_row);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CsProvider) expanded = NULL;
-
-  *insecure = is_insecure (url);
-  expanded = expand_base (self, provider, &error);
-  if (expanded != NULL || *url == '\0' || g_error_matches (error, CS_OAUTH_ERROR,
-                                                            CS_OAUTH_ERROR_INSECURE))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->base_url_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->base_url_row), "error");
-  adw_preferences_group_set_description (self->provider_group,
-                                         expanded == NULL && *url != '\0' && !*insecure
-                                           ? error->message : NULL);
-  return expanded != NULL;
-}
-
-static gboolean
-endpoints_valid (CsProviderPage *self,
-                 gboolean       *insecure)
-{
-  AdwEntryRow *rows[] = { self->request_token_row, self->authorize_row, self->access_token_row };
-  CsProvider *provider = selected_provider (self);
-  gboolean valid = TRUE;
-
-  *insecure = FALSE;
-  if (provider != NULL && cs_provider_is_template (provider))
-    return base_url_valid (self, provider, insecure);
-  if (provider != NULL && !is_entered (provider))
-    {
-      *insecure = is_insecure (cs_provider_get_request_token_url (provider))
-                  || is_insecure (cs_provider_get_access_token_url (provider));
-      return TRUE;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      const char *url = gtk_editable_get_text (GTK_EDITABLE (rows[i]));
-      gboolean ok = is_endpoint (url);
-
-      if (ok || *url == '\0')
-        gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
-      else
-        gtk_widget_add_css_class (GTK_WIDGET (rows[i]), "error");
-      valid = valid && ok;
-      *insecure = *insecure || is_insecure (url);
-    }
-
-  /* Optional: only Test Credentials needs it. */
-  {
-    const char *url = gtk_editable_get_text (GTK_EDITABLE (self->verify_row));
-    gboolean ok = *url == '\0' || is_endpoint (url);
-
-    if (ok)
-      gtk_widget_remove_css_class (GTK_WIDGET (self->verify_row), "error");
-    else
-      gtk_widget_add_css_class (GTK_WIDGET (self->verify_row), "error");
-    valid = valid && ok;
-  }
-
-  return valid;
-}
-
-static gboolean
-consumer_valid (CsProviderPage *self)
-{
-  const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
-  const char *secret = cs_a11y_clear_text (GTK_WIDGET (self->secret_row));
-  /* As the signer takes them. */
-  gboolean key_ascii = cs_is_printable_ascii (key);
-  gboolean secret_ascii = cs_is_printable_ascii (secret);
-
-  if (!key_ascii)
-    gtk_label_set_text (self->key_message,
-                        _("The consumer key contains control characters or characters that "
-                          "are not ASCII. Copy it again from the developer portal."));
-  else if (!secret_ascii)
-    gtk_label_set_text (self->key_message,
-                        _("The consumer secret contains control characters or characters that "
-                          "are not ASCII. Copy it again from the developer portal."));
-  gtk_widget_set_visible (GTK_WIDGET (self->key_message), !key_ascii || !secret_ascii);
-
-  if (key_ascii)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->key_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->key_row), "error");
-  if (secret_ascii)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->secret_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->secret_row), "error");
-
-  return *key != '\0' && *secret != '\0' && key_ascii && secret_ascii;
-}
-
-static gboolean
-callback_valid (CsProviderPage *self)
-{
-  CsCallbackMode mode = cs_provider_page_get_callback_mode (self);
-  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->callback_url_row));
-  guint port;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->callback_url_row), mode == CS_CALLBACK_MODE_CUSTOM);
-  gtk_widget_set_visible (GTK_WIDGET (self->callback_port_row),
-                          mode == CS_CALLBACK_MODE_LOOPBACK);
-  if (mode == CS_CALLBACK_MODE_LOOPBACK)
-    return cs_callback_settings_parse_port (row_text (self->callback_port_row), &port);
-  if (mode != CS_CALLBACK_MODE_CUSTOM)
-    return TRUE;
-
-  return g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL);
-}
-
-/* What Continue waits for, the first missing thing from the top of the page down. */
-static const char *
-find_reason (CsProviderPage *self,
-             gboolean        insecure)
-{
-  const struct { AdwEntryRow *row; const char *empty; const char *wrong; } fields[] = {
-    { self->request_token_row, N_("Enter the request token URL"),
-      N_("Check the request token URL") },
-    { self->authorize_row, N_("Enter the authorize URL"), N_("Check the authorize URL") },
-    { self->access_token_row, N_("Enter the access token URL"),
-      N_("Check the access token URL") },
-    { self->verify_row, NULL, N_("Check the verify credentials URL, or leave it empty") },
-  };
-  const char *key = row_text (self->key_row);
-  const char *secret = cs_a11y_clear_text (GTK_WIDGET (self->secret_row));
-
-  if (selected_provider (self) == NULL)
-    return _("Choose a provider");
-  for (guint i = 0; is_entered (selected_provider (self)) && i < G_N_ELEMENTS (fields); i++)
-    {
-      const char *url = row_text (fields[i].row);
-
-      if (*url == '\0' && fields[i].empty != NULL)
-        return _(fields[i].empty);
-      if (*url != '\0' && !is_endpoint (url))
-        return _(fields[i].wrong);
-    }
-  if (insecure && !gtk_switch_get_active (self->insecure_switch))
-    return _("Switch on “Allow Unencrypted HTTP”, or use https");
-  if (*key == '\0')
-    return _("Enter the consumer key");
-  if (*secret == '\0')
-    return _("Enter the consumer secret");
-  if (!cs_is_printable_ascii (key) || !cs_is_printable_ascii (secret))
-    return gtk_label_get_text (self->key_message);
-  if (!callback_valid (self))
-    return _("Enter the callback URL");
-  return NULL;
-}
 
 static void
 set_reason (CsProviderPage *self,
@@ -303,14 +59,14 @@ update_validity (CsProviderPage *self)
   gboolean insecure = FALSE;
   gboolean valid;
 
-  valid = endpoints_valid (self, &insecure);
+  valid = _cs_provider_page_endpoints_valid (self, &insecure);
   gtk_widget_set_visible (GTK_WIDGET (self->insecure_row), insecure);
   if (insecure && !gtk_switch_get_active (self->insecure_switch))
     valid = FALSE;
-  valid = consumer_valid (self) && valid;
-  valid = callback_valid (self) && valid;
+  valid = _cs_provider_page_consumer_valid (self) && valid;
+  valid = _cs_provider_page_callback_valid (self) && valid;
   valid = valid && selected_provider (self) != NULL;
-  set_reason (self, valid ? NULL : find_reason (self, insecure));
+  set_reason (self, valid ? NULL : _cs_provider_page_find_reason (self, insecure));
 
   if (valid != self->valid)
     {
@@ -459,7 +215,7 @@ developer_row_activated_cb (CsProviderPage *self)
   g_autoptr(CsProvider) expanded = NULL;
 
   if (provider != NULL && cs_provider_is_template (provider))
-    provider = expanded = expand_base (self, provider, NULL);
+    provider = expanded = _cs_provider_page_expand_base (self, provider, NULL);
   if (provider != NULL && cs_provider_get_developer_url (provider) != NULL)
     cs_compat_show_uri (GTK_WIDGET (self), cs_provider_get_developer_url (provider));
 }
@@ -733,7 +489,7 @@ cs_provider_page_dup_provider (CsProviderPage *self)
   if (provider == NULL)
     return NULL;
   if (cs_provider_is_template (provider))
-    return expand_base (self, provider, NULL);
+    return _cs_provider_page_expand_base (self, provider, NULL);
   if (!is_entered (provider))
     return g_object_ref (provider);
 

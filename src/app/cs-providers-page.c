@@ -25,14 +25,6 @@ struct _CsProvidersPage
 
 G_DEFINE_FINAL_TYPE (CsProvidersPage, cs_providers_page, ADW_TYPE_PREFERENCES_PAGE)
 
-static GtkWindow *
-page_window (CsProvidersPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 deleted_cb (GObject      *object,
             GAsyncResult *result,
@@ -46,7 +38,7 @@ deleted_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("The provider could not be deleted: %s"),
                                                error->message);
 
-      cs_provider_dialog_toast (page_window (self), text);
+      cs_provider_dialog_toast (GTK_WIDGET (self), text);
     }
 }
 
@@ -88,7 +80,7 @@ edit_clicked_cb (GtkButton       *button,
   CsProvider *provider = g_object_get_data (G_OBJECT (button), "cs-provider");
 
   if (self->registry != NULL)
-    cs_provider_dialog_edit (page_window (self), self->registry, provider);
+    cs_provider_dialog_edit (GTK_WIDGET (self), self->registry, provider);
 }
 
 /* An icon button whose tooltip is its accessible name, @label (taken): "Edit My Server". */

@@ -149,7 +149,7 @@ provider_created_cb (CsWindow   *self,
                      CsProvider *provider)
 {
   if (self->registry != NULL)
-    cs_provider_dialog_ask_name (GTK_WINDOW (self), self->registry, provider);
+    cs_provider_dialog_ask_name (GTK_WIDGET (self), self->registry, provider);
 }
 
 static gboolean
