@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-a11y.h"
+#include "cs-callback-server.h"
 #include "cs-callback-settings.h"
 #include "cs-oauth-error.h"
 #include "cs-provider-page-private.h"
@@ -137,18 +138,50 @@ _cs_provider_page_consumer_valid (CsProviderPage *self)
   return *key != '\0' && *secret != '\0' && key_ascii && secret_ascii;
 }
 
+/* Providers such as X only redirect to callback URLs registered in the app's settings, matched
+ * exactly: say which one this choice sends, before the request token is asked for. */
+static void
+show_callback_to_register (CsProviderPage *self,
+                           CsCallbackMode  mode,
+                           const char     *url,
+                           gboolean        port_valid,
+                           guint           port)
+{
+  g_autofree char *loopback = NULL;
+  g_autofree char *text = NULL;
+  const char *shown = NULL;
+
+  if (mode == CS_CALLBACK_MODE_LOOPBACK && port_valid && port != 0)
+    shown = loopback = cs_callback_loopback_url (port);
+  else if (mode == CS_CALLBACK_MODE_APP)
+    shown = CS_CALLBACK_APP_URL;
+  else if (mode == CS_CALLBACK_MODE_CUSTOM && g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL))
+    shown = url;
+
+  if (shown != NULL)
+    text = g_strdup_printf (_("Add this callback URL to your app’s settings: %s"), shown);
+  else if (mode == CS_CALLBACK_MODE_LOOPBACK)
+    text = g_strdup (_("Without a port, a free one is picked each time: only for providers "
+                       "that accept any callback URL. X and most others need the port "
+                       "registered in the app’s settings."));
+  adw_preferences_group_set_description (self->options_group, text);
+}
+
 gboolean
 _cs_provider_page_callback_valid (CsProviderPage *self)
 {
   CsCallbackMode mode = cs_provider_page_get_callback_mode (self);
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->callback_url_row));
-  guint port;
+  guint port = 0;
+  gboolean port_valid = cs_callback_settings_parse_port (row_text (self->callback_port_row),
+                                                         &port);
 
   gtk_widget_set_visible (GTK_WIDGET (self->callback_url_row), mode == CS_CALLBACK_MODE_CUSTOM);
   gtk_widget_set_visible (GTK_WIDGET (self->callback_port_row),
                           mode == CS_CALLBACK_MODE_LOOPBACK);
+  show_callback_to_register (self, mode, url, port_valid, port);
   if (mode == CS_CALLBACK_MODE_LOOPBACK)
-    return cs_callback_settings_parse_port (row_text (self->callback_port_row), &port);
+    return port_valid;
   if (mode != CS_CALLBACK_MODE_CUSTOM)
     return TRUE;
 

@@ -34,6 +34,7 @@ struct _CsProviderPage
   AdwEntryRow         *key_row;
   AdwEntryRow         *secret_row;
   GtkLabel            *key_message;
+  AdwPreferencesGroup *options_group;
   AdwComboRow         *callback_row;
   AdwEntryRow         *callback_url_row;
   AdwEntryRow         *callback_port_row;

@@ -314,6 +314,7 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, key_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, secret_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, key_message);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, options_group);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, callback_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, callback_url_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, callback_port_row);

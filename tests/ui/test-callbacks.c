@@ -63,6 +63,14 @@ test_registered_port (void)
   choose (window, "Callback", 1);
   g_assert_cmpstr (cs_ui_text (window, "Loopback Port (empty: any free port)"), ==, "8765");
 
+  /* On step 1 already: what to register, before the request token is asked for. */
+  g_assert_true (cs_ui_text_shown (window, "Add this callback URL to your app’s settings: "
+                                           "http://127.0.0.1:8765/callback"));
+  cs_ui_type (window, "Loopback Port (empty: any free port)", "");
+  g_assert_true (cs_ui_text_shown (window, "Without a port, a free one is picked each time"));
+  cs_ui_type (window, "Loopback Port (empty: any free port)", port_text);
+  g_assert_true (cs_ui_text_shown (window, hint));
+
   register_callback (port);
   continue_on_port (window, port_text);
   g_assert_cmpstr (shown_value (window, "oauth_callback_confirmed"), ==, "true");
