@@ -155,6 +155,41 @@ test_data_free (TestData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestData, test_data_free)
 
 static void
+account_set_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (CsStartPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = cs_token_store_set_account_finish (CS_TOKEN_STORE (object), result,
+                                                           &error);
+
+  if (id != NULL)
+    cs_start_page_reload (self, NULL);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("The account learned by Test Credentials was not stored: %s", error->message);
+}
+
+static CsStoredToken *find_token (CsStartPage *self,
+                                  const char  *id);
+
+/* What Test Credentials learned is stored, as the wizard does: the entry then shows the
+ * account, and the exports use it. */
+static void
+learn_account (CsStartPage *self,
+               const char  *id,
+               const char  *account)
+{
+  CsStoredToken *token = find_token (self, id);
+  const char *known = token != NULL ? cs_stored_token_get_account (token) : NULL;
+
+  if (token == NULL || account == NULL || *account == '\0' || g_strcmp0 (known, account) == 0)
+    return;
+  cs_token_store_set_account_async (self->store, id, account, self->cancellable,
+                                    account_set_cb, g_object_ref (self));
+}
+
+static void
 test_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -162,11 +197,13 @@ test_cb (GObject      *object,
   g_autoptr (TestData) data = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *account = NULL;
   AdwActionRow *row;
 
-  text = cs_share_verify_finish (CS_OAUTH_CLIENT (object), result, &error);
+  text = cs_share_verify_finish_account (CS_OAUTH_CLIENT (object), result, &account, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  learn_account (data->self, data->id, account);
 
   /* The answer stays readable on the row; the toast only says that it came. */
   if ((row = row_of (data->self, data->id)) != NULL)

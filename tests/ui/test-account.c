@@ -186,6 +186,25 @@ test_test_credentials_stores_account (void)
   g_assert_nonnull (cs_ui_try_find (window, "Unknown account"));
   screenshot (window, "account-learned.png");
 
+  /* Test Credentials from the list learns the other one's account too: the same account, so
+   * its token replaces the first (an update), and no entry is unknown any more. */
+  {
+    g_autoptr (GPtrArray) listed = demo_tokens ();
+    g_autoptr (GPtrArray) after = NULL;
+    const char *unknown = NULL;
+
+    for (guint i = 0; i < listed->len; i++)
+      if (g_strcmp0 (cs_stored_token_get_account (listed->pdata[i]), "") == 0)
+        unknown = cs_stored_token_get_id (listed->pdata[i]);
+    g_assert_nonnull (unknown);
+    gtk_widget_activate_action (GTK_WIDGET (start_page), "saved.test", "s", unknown);
+    CS_UI_WAIT_FOR (cs_ui_try_find (window, "Unknown account") == NULL
+                    && cs_start_page_get_loaded (start_page));
+    after = demo_tokens ();
+    g_assert_cmpuint (after->len, ==, 1);
+    g_assert_cmpstr (cs_stored_token_get_account (after->pdata[0]), ==, CS_DEMO_SCREEN_NAME);
+  }
+
   cs_demo_provider_set_hide_account (demo, FALSE);
   g_settings_reset (settings, "clear-clipboard");
   cs_ui_close_window (window);

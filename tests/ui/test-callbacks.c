@@ -82,7 +82,7 @@ test_registered_port (void)
   copied = cs_ui_clipboard_text (window);
   g_assert_cmpstr (copied, ==, url);
 
-  cs_ui_click (window, "Open in Browser");
+  /* Loopback: the window opens the browser by itself (a click would open it twice). */
   finish_and_check (window);
   done_and_listed (window);
 

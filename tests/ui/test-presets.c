@@ -110,7 +110,7 @@ test_template_flow_to_result (void)
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 2 && !cs_wizard_get_busy (wizard));
   cs_ui_click (window, "Continue");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
-  cs_ui_click (window, "Open in Browser");
+  /* Loopback: the window opens the browser by itself (a click would open it twice). */
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
   g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
                    cs_demo_provider_get_last_access_token (demo));
