@@ -9,6 +9,7 @@
 #include "cs-authorize-page.h"
 #include "cs-a11y.h"
 #include "cs-clipboard.h"
+#include "cs-spinner.h"
 
 struct _CsAuthorizePage
 {
@@ -143,6 +144,7 @@ cs_authorize_page_class_init (CsAuthorizePageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/cs-authorize-page.ui");
+  g_type_ensure (CS_TYPE_SPINNER);
   gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, url_label);
   gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, open_button);
   gtk_widget_class_bind_template_child (widget_class, CsAuthorizePage, verifier_stack);

@@ -10,6 +10,7 @@
 #include "cs-a11y.h"
 #include "cs-base-string-diff.h"
 #include "cs-oauth-error.h"
+#include "cs-spinner.h"
 
 struct _CsExchangeView
 {
@@ -119,6 +120,7 @@ cs_exchange_view_class_init (CsExchangeViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/cs-exchange-view.ui");
+  g_type_ensure (CS_TYPE_SPINNER);
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, stack);
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, busy_label);
   gtk_widget_class_bind_template_child (widget_class, CsExchangeView, headline_label);

@@ -11,6 +11,7 @@
 #include "cs-result-page.h"
 #include "cs-a11y.h"
 #include "cs-share.h"
+#include "cs-spinner.h"
 
 struct _CsResultPage
 {
@@ -21,11 +22,11 @@ struct _CsResultPage
   CsParamsGroup  *params;
   GtkMenuButton  *export_button;
   AdwActionRow   *test_row;
-  GtkSpinner     *test_spinner;
+  CsSpinner      *test_spinner;
   GtkButton      *test_button;
   char           *unavailable; /* why Test Credentials and curl cannot work, or NULL */
   AdwActionRow   *keyring_row;
-  GtkSpinner     *keyring_spinner;
+  CsSpinner      *keyring_spinner;
   GtkButton      *keyring_retry_button;
   AdwActionRow   *end_of_life_row;
 };
@@ -34,14 +35,13 @@ G_DEFINE_FINAL_TYPE (CsResultPage, cs_result_page, GTK_TYPE_WIDGET)
 
 static void
 show_row_state (AdwActionRow *row,
-                GtkSpinner   *spinner,
+                CsSpinner    *spinner,
                 const char   *subtitle,
                 gboolean      running,
                 gboolean      failed)
 {
   adw_action_row_set_subtitle (row, subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (spinner), running);
-  gtk_spinner_set_spinning (spinner, running);
+  cs_spinner_set_spinning (spinner, running);
   if (failed)
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   else
@@ -89,6 +89,7 @@ cs_result_page_class_init (CsResultPageClass *klass)
   g_type_ensure (CS_TYPE_PARAMS_GROUP);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-result-page.ui");
+  g_type_ensure (CS_TYPE_SPINNER);
   gtk_widget_class_bind_template_child (widget_class, CsResultPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CsResultPage, exchange);
   gtk_widget_class_bind_template_child (widget_class, CsResultPage, params);

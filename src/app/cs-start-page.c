@@ -17,6 +17,7 @@
 #include "cs-share.h"
 #include "cs-start-page.h"
 #include "cs-a11y.h"
+#include "cs-spinner.h"
 
 typedef enum
 {
@@ -32,7 +33,7 @@ struct _CsStartPage
   GtkWidget           parent_instance;
 
   GtkStack           *stack;
-  GtkSpinner         *loading_spinner;
+  CsSpinner          *loading_spinner;
   AdwStatusPage      *error_page;
   GtkListBox         *list_box;
 
@@ -588,7 +589,7 @@ list_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  cs_spinner_set_spinning (self->loading_spinner, FALSE);
   if (tokens == NULL)
     show_error (self, error);
   else
@@ -697,6 +698,7 @@ cs_start_page_class_init (CsStartPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-start-page.ui");
+  g_type_ensure (CS_TYPE_SPINNER);
   gtk_widget_class_bind_template_child (widget_class, CsStartPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CsStartPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CsStartPage, error_page);
@@ -748,7 +750,7 @@ cs_start_page_reload (CsStartPage *self,
   set_loaded (self, FALSE);
   if (self->tokens == NULL)
     {
-      gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+      cs_spinner_set_spinning (self->loading_spinner, TRUE);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
   cs_token_store_list_async (self->store, self->cancellable, list_cb, g_object_ref (self));
