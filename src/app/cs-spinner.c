@@ -109,8 +109,9 @@ cs_spinner_set_spinning (CsSpinner *self,
   self->spinning = spinning;
   /* An AdwSpinner spins while shown; a GtkSpinner is told as well. */
   gtk_widget_set_visible (self->child, spinning);
-  if (GTK_IS_SPINNER (self->child))
-    gtk_spinner_set_spinning (GTK_SPINNER (self->child), spinning);
+#ifndef CS_ADW_1_6
+  gtk_spinner_set_spinning (GTK_SPINNER (self->child), spinning);
+#endif
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPINNING]);
 }
 
