@@ -426,7 +426,7 @@ test_locked_says_once (void)
   CsWindow *window;
   guint count = 0;
 
-  save_entry ("locked_out", NULL);
+  g_free (save_entry ("locked_out", NULL));
   cs_test_lock_keyring ();
   window = current_window = cs_ui_open_window ();
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "The Keyring Is Locked"));
