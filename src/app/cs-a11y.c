@@ -379,7 +379,8 @@ tidy (GtkWidget *widget)
 void
 cs_a11y_tidy_dialog (GtkWidget *dialog)
 {
-  g_return_if_fail (GTK_IS_WINDOW (dialog));
+  /* A window, or an AdwDialog (libadwaita 1.5 and later: cs-compat.c). */
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
 
   tidy (dialog);
 }
