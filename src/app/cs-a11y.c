@@ -123,6 +123,13 @@ switch_active_cb (GtkSwitch *toggle,
                                -1);
 }
 
+/* GTK 4.10 and later set a widget's hidden state as it is mapped: hidden again, after. */
+static void
+switch_mapped_cb (GtkWidget *toggle)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+}
+
 void
 cs_a11y_switch_row (GtkWidget *row,
                     GtkSwitch *toggle)
@@ -133,6 +140,7 @@ cs_a11y_switch_row (GtkWidget *row,
   /* The row says its title and the state; a second control by the same name would only be
    * one more stop that cannot be reached. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  g_signal_connect (toggle, "map", G_CALLBACK (switch_mapped_cb), NULL);
   g_signal_connect_object (toggle, "notify::active", G_CALLBACK (switch_active_cb), row, 0);
   switch_active_cb (toggle, NULL, row);
 }
