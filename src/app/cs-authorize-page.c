@@ -20,6 +20,7 @@ struct _CsAuthorizePage
   GtkStack            *verifier_stack;
   AdwPreferencesGroup *pin_group;
   AdwEntryRow         *pin_row;
+  GtkLabel            *entry_error;  /* what was wrong with what was entered */
   GtkLabel            *denied_title;
   GtkLabel            *denied_label;
   AdwPreferencesGroup *callback_group;
@@ -42,12 +43,20 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+hide_entry_error (CsAuthorizePage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->entry_error), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->pin_row), "error");
+}
+
+static void
 update_has_entry (CsAuthorizePage *self)
 {
   const char *shown = gtk_stack_get_visible_child_name (self->verifier_stack);
   gboolean has_entry = g_strcmp0 (shown, "pin") == 0
                        && *gtk_editable_get_text (GTK_EDITABLE (self->pin_row)) != '\0';
 
+  hide_entry_error (self);
   if (has_entry == self->has_entry)
     return;
 
@@ -167,6 +176,25 @@ cs_authorize_page_init (CsAuthorizePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   cs_a11y_follow_stack (self->verifier_stack);
+  /* Under the field, where it stays readable (a toast would cut it). */
+  self->entry_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->entry_error, TRUE);
+  gtk_label_set_xalign (self->entry_error, 0);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->entry_error), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->entry_error), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->entry_error), FALSE);
+  adw_preferences_group_add (self->pin_group, GTK_WIDGET (self->entry_error));
+}
+
+void
+cs_authorize_page_show_entry_error (CsAuthorizePage *self,
+                                    const char      *message)
+{
+  g_return_if_fail (CS_IS_AUTHORIZE_PAGE (self));
+
+  gtk_label_set_text (self->entry_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->entry_error), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->pin_row), "error");
 }
 
 void
@@ -178,6 +206,7 @@ cs_authorize_page_show (CsAuthorizePage *self,
 
   gtk_label_set_text (self->url_label, url != NULL ? url : "");
   gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+  hide_entry_error (self);
 
   /* The field is named for what goes in it: only in PIN mode is that a PIN. */
   if (mode == CS_CALLBACK_MODE_APP)

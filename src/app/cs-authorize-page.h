@@ -38,5 +38,8 @@ const char *cs_authorize_page_get_entry      (CsAuthorizePage *self);
 gboolean    cs_authorize_page_get_has_entry  (CsAuthorizePage *self);
 void        cs_authorize_page_focus_link     (CsAuthorizePage *self);
 void        cs_authorize_page_focus_entry    (CsAuthorizePage *self);
+/* What was wrong with the PIN or address entered, under the field until it is changed. */
+void        cs_authorize_page_show_entry_error (CsAuthorizePage *self,
+                                                const char      *message);
 
 G_END_DECLS

@@ -288,7 +288,7 @@ _cs_wizard_submit_verifier (CsWizard *self)
                                          cs_authorize_page_get_entry (self->authorize_page),
                                          &error))
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+      cs_authorize_page_show_entry_error (self->authorize_page, error->message);
       return;
     }
   _cs_wizard_start_access_token (self);

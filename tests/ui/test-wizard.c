@@ -170,7 +170,17 @@ test_flow_custom_callback (void)
   cs_ui_click (window, "Open in Browser");
   CS_UI_WAIT_FOR (browser.done);
   g_assert_true (g_str_has_prefix (browser.location, "http://127.0.0.1:9/my-app/callback?"));
+  /* Another authorization's address: said under the field, where it stays readable, and
+   * what was pasted stays. */
+  cs_ui_type (window, "Callback Address or Verifier",
+              "http://127.0.0.1:9/my-app/callback?oauth_token=other&oauth_verifier=v");
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "This address belongs to another authorization"));
+  g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 3);
+  g_assert_true (g_str_has_suffix (cs_ui_text (window, "Callback Address or Verifier"),
+                                   "oauth_token=other&oauth_verifier=v"));
   cs_ui_type (window, "Callback Address or Verifier", browser.location);
+  g_assert_false (cs_ui_text_shown (window, "This address belongs to another authorization"));
   cs_ui_click (window, "Continue");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
   g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
