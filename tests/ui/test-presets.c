@@ -84,6 +84,9 @@ test_template_flow_to_result (void)
   CsWindow *window;
   CsWizard *wizard;
 
+  if (cs_ui_skip_on_adw_1_5 ("the end-of-life subtitle of a combo row is not shown on "
+                             "libadwaita 1.10 yet"))
+    return;
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path,
                                       "[Provider]\nId=local-server\nName=My Server\n"
