@@ -85,6 +85,9 @@ test_manage (void)
   GtkWidget *preferences;
   GtkWidget *dialog;
 
+  if (cs_ui_skip_on_adw_1_5 ("the Providers page is not found inside an AdwPreferencesDialog "
+                             "yet"))
+    return;
   open_wizard (window);
   CS_UI_WAIT_FOR (listed (window, "Old Name"));
   preferences = open_providers_page ();
@@ -150,11 +153,15 @@ static void
 check_popover (guint       width,
                const char *shot)
 {
-  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWindow *window;
   GtkWidget *row;
   GtkWidget *popover = NULL;
   GtkWidget *label = NULL;
 
+  if (cs_ui_skip_on_adw_1_5 ("GTK 4.2x warns that a frame was submitted twice when the "
+                             "popover is drawn under Xvfb"))
+    return;
+  window = current_window = cs_ui_open_window ();
   /* GTK 4 takes a default size when the window is mapped. */
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), width, 640);
