@@ -396,6 +396,23 @@ def test_me_refuses(p):
     assert http("GET", p.base + "/me").status == 401
 
 
+def test_code_expires():
+    p = Provider("--code-lifetime", "0.5")
+    try:
+        code, verifier = p.code()
+        time.sleep(1)
+        answer = p.exchange(code, verifier)
+        assert answer.status == 400 and error_of(answer) == "invalid_grant", answer.status
+    finally:
+        p.stop()
+
+
+def test_basic_credential_recorded(p):
+    p.pair(CONFIDENTIAL, SECRET)
+    blob = basic(CONFIDENTIAL, SECRET)["Authorization"][len("Basic "):]
+    assert blob in p.issued()
+
+
 def test_expiry():
     p = Provider("--expires-in", "1")
     try:
