@@ -438,10 +438,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
     # The authorization endpoint
     def authorize(self, method, query, body, faults):
         server = self.server.web
-        uri = "%s/authorize?%s" % (self.base(), query)
-        form = urllib.parse.parse_qs(body) if method == "POST" else {}
+        form = urllib.parse.parse_qsl(body, keep_blank_values=True) if method == "POST" else []
+        action = next((v for k, v in form if k == "action"), None)
+        # A POST may carry the request in its address (the consent page's form) or in its
+        # body (a form with hidden fields): both are the same request.
+        fields = [(k, v) for k, v in form if k != "action"]
+        if fields:
+            pairs = urllib.parse.parse_qsl(query, keep_blank_values=True) + fields
+            query = urllib.parse.urlencode(pairs)
         params = urllib.parse.parse_qs(query)
-        action = ((form.get("action") or [None])[0] or (params.get("auto") or [None])[0])
+        action = action or (params.get("auto") or [None])[0]
+        uri = "%s/authorize?%s" % (self.base(), query)
         try:
             scopes, credentials = server.validate_authorization_request(uri, http_method="GET")
         except errors.FatalClientError as e:
