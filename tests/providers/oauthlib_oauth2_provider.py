@@ -563,6 +563,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     # Revocation, the protected resource
     def revoke(self, method, query, body, faults):
+        form = urllib.parse.parse_qs(body)
+        self.server.state.secrets.add(*(form.get("client_secret") or []))
         uri = "%s/revoke" % self.base()
         headers, out, status = self.server.web.create_revocation_response(
             uri, http_method="POST", body=body, headers=self.headers_dict())
