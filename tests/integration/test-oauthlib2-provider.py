@@ -445,10 +445,6 @@ def test_expiry():
 
 # Fault modes: by path prefix, by query, by header and for the whole run
 
-def token_form(p):
-    return {"grant_type": "client_credentials"}
-
-
 def faulty_token(p, fault, how="prefix", timeout=10):
     form = {"grant_type": "client_credentials"}
     headers = basic(CONFIDENTIAL, SECRET)
