@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "cs-test-keyring.h"
+#include "cs-test-store-ok.h"
 #include "cs-test-wait.h"
 #include "cs-token-store.h"
 
@@ -42,40 +43,6 @@ x_new (const char *account,
   return cs_stored_token_new_oauth2 ("twitter", "X", "api.x.com", CLIENT_ID, account,
                                      "tweet.read users.read offline.access", 1900000000,
                                      access_token, refresh_token);
-}
-
-static void
-save_ok (CsTokenStore  *store,
-         CsStoredToken *token,
-         const char    *secret)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cs_test_save (store, token, secret, &error));
-  g_assert_no_error (error);
-}
-
-static GPtrArray *
-list_ok (CsTokenStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *tokens = cs_test_list (store, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (tokens);
-  return tokens;
-}
-
-static CsStoredToken *
-lookup_ok (CsTokenStore *store,
-           const char   *id)
-{
-  g_autoptr(GError) error = NULL;
-  CsStoredToken *token = cs_test_lookup (store, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (token);
-  return token;
 }
 
 static gboolean
