@@ -103,13 +103,15 @@ cs_store_item_is_owner_of (GHashTable    *attributes,
   GHashTableIter iter;
   gpointer key, value;
 
-  /* Every attribute the owner item of @token is written with, and no protocol attribute
-   * on an OAuth 1.0a token's consumer item. */
+  /* Every attribute the owner item of @token is written with; an OAuth 1.0a token's
+   * consumer item has no protocol attribute (or protocol=oauth1). */
   g_hash_table_iter_init (&iter, wanted);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (g_strcmp0 (g_hash_table_lookup (attributes, key), value) != 0)
       return FALSE;
-  return is_oauth2 (token) || g_hash_table_lookup (attributes, CS_STORE_ATTR_PROTOCOL) == NULL;
+  return is_oauth2 (token) ||
+         g_strcmp0 (g_hash_table_lookup (attributes, CS_STORE_ATTR_PROTOCOL),
+                    CS_STORE_PROTOCOL_OAUTH2) != 0;
 }
 
 gboolean

@@ -471,6 +471,58 @@ test_refuses_bad_input (void)
   g_assert_cmpuint (item_count (), ==, 0);
 }
 
+/* Cancelled before it starts: nothing changes. */
+static void
+test_rotation_cancelled (void)
+{
+  g_autoptr(CsTokenStore) store = cs_token_store_new ();
+  g_autoptr(CsStoredToken) jane = x_new ("jane", ACCESS_1, REFRESH_1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CsStoredToken) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_test_clear_keyring ();
+  save_ok (store, jane, NULL);
+  g_cancellable_cancel (cancellable);
+  cs_token_store_update_oauth2_async (store, cs_stored_token_get_id (jane), ACCESS_2, REFRESH_2,
+                                      NULL, 0, cancellable, cs_test_on_result, &result);
+  g_assert_false (cs_token_store_update_oauth2_finish (store, cs_test_await (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  found = lookup_ok (store, cs_stored_token_get_id (jane));
+  g_assert_cmpstr (cs_stored_token_get_access_token (found), ==, ACCESS_1);
+  g_assert_cmpstr (cs_stored_token_get_refresh_token (found), ==, REFRESH_1);
+}
+
+/* The last keyring test (the collection stays locked): a locked keyring is an error that
+ * says so, for save, lookup and rotation alike, never a silent loss. */
+static void
+test_locked (void)
+{
+  g_autoptr(CsTokenStore) store = cs_token_store_new ();
+  g_autoptr(CsStoredToken) jane = x_new ("jane", ACCESS_1, REFRESH_1);
+  g_autoptr(CsStoredToken) again = x_new ("jane", ACCESS_2, REFRESH_2);
+  g_autoptr(CsStoredToken) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_test_clear_keyring ();
+  save_ok (store, jane, CLIENT_SECRET);
+  cs_test_lock_keyring ();
+
+  found = cs_test_lookup (store, cs_stored_token_get_id (jane), &error);
+  g_assert_null (found);
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (cs_test_save (store, again, CLIENT_SECRET, &error));
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_LOCKED);
+  g_assert_null (strstr (error->message, ACCESS_2));
+  g_clear_error (&error);
+  g_assert_false (update (store, cs_stored_token_get_id (jane), ACCESS_2, REFRESH_2, NULL, 0,
+                          &error));
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_LOCKED);
+  g_assert_null (strstr (error->message, REFRESH_2));
+}
+
 /* Runs last: nothing the tests above stored reached a log line. */
 static void
 test_no_secret_logged (void)
@@ -503,6 +555,8 @@ main (int    argc,
   g_test_add_func ("/store/oauth2/set-account", test_set_account);
   g_test_add_func ("/store/oauth2/item-written-before-oauth2", test_item_written_before_oauth2);
   g_test_add_func ("/store/oauth2/refuses-bad-input", test_refuses_bad_input);
+  g_test_add_func ("/store/oauth2/rotation-cancelled", test_rotation_cancelled);
+  g_test_add_func ("/store/oauth2/locked", test_locked);
   g_test_add_func ("/store/oauth2/no-secret-logged", test_no_secret_logged);
   return g_test_run ();
 }
