@@ -134,7 +134,6 @@ test_visible_to_secret_tool (void)
   cs_test_clear_keyring ();
   save_ok (store, jane, NULL);
   out = cs_test_secret_tool_search ("protocol", "oauth2");
-  g_test_message ("secret-tool: %s", out);
   g_assert_cmpuint (cs_test_count (out, "label = "), ==, 1);
   g_assert_nonnull (strstr (out, "label = Countersign: @jane on X (OAuth 2.0)\n"));
   g_assert_nonnull (strstr (out, "attribute.protocol = oauth2\n"));
