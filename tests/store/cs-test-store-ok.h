@@ -7,6 +7,7 @@
 #pragma once
 
 #include "cs-test-keyring.h"
+#include "cs-test-wait.h"
 
 static inline void
 save_ok (CsTokenStore  *store,
@@ -40,4 +41,21 @@ lookup_ok (CsTokenStore *store,
   g_assert_no_error (error);
   g_assert_nonnull (token);
   return token;
+}
+
+/* cs_token_store_update_oauth2_async, waited for. */
+static inline gboolean
+cs_test_update_oauth2 (CsTokenStore *store,
+                       const char   *id,
+                       const char   *access_token,
+                       const char   *refresh_token,
+                       const char   *scopes,
+                       gint64        expires_at,
+                       GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cs_token_store_update_oauth2_async (store, id, access_token, refresh_token, scopes,
+                                      expires_at, NULL, cs_test_on_result, &result);
+  return cs_token_store_update_oauth2_finish (store, cs_test_await (&result), error);
 }

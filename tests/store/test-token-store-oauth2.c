@@ -45,22 +45,6 @@ x_new (const char *account,
                                      access_token, refresh_token);
 }
 
-static gboolean
-update (CsTokenStore *store,
-        const char   *id,
-        const char   *access_token,
-        const char   *refresh_token,
-        const char   *scopes,
-        gint64        expires_at,
-        GError      **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  cs_token_store_update_oauth2_async (store, id, access_token, refresh_token, scopes,
-                                      expires_at, NULL, cs_test_on_result, &result);
-  return cs_token_store_update_oauth2_finish (store, cs_test_await (&result), error);
-}
-
 /* How many items of our schema another client sees. */
 static guint
 item_count (void)
@@ -145,7 +129,8 @@ test_visible_to_secret_tool (void)
   g_assert_nonnull (strstr (out, "attribute.expires = 1900000000\n"));
   g_assert_nonnull (strstr (out, "attribute.kind = access\n"));
   g_assert_null (strstr (out, "attribute.consumer_key"));
-  g_assert_nonnull (strstr (out, "secret = access_token=" ACCESS_1 "&refresh_token=r%26f%3D1%25\n"));
+  g_assert_nonnull (strstr (out, "secret = access_token=" ACCESS_1
+                            "&refresh_token=r%26f%3D1%25\n"));
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     if (!g_str_has_prefix (lines[i], "secret = "))
@@ -243,8 +228,8 @@ test_rotation (void)
   save_ok (store, jane, CLIENT_SECRET);
   g_assert_cmpuint (item_count (), ==, 2); /* the access item and the client item */
 
-  g_assert_true (update (store, id, ACCESS_2, REFRESH_2, "tweet.read offline.access",
-                         1900003600, &error));
+  g_assert_true (cs_test_update_oauth2 (store, id, ACCESS_2, REFRESH_2,
+                                        "tweet.read offline.access", 1900003600, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (item_count (), ==, 2);
   tokens = list_ok (store);
@@ -265,7 +250,8 @@ test_rotation (void)
   g_assert_null (strstr (out, ACCESS_1));
 
   /* A provider that sends no new refresh token: the stored one stays, and so do the scopes. */
-  g_assert_true (update (store, id, "access-token-three", NULL, NULL, 0, &error));
+  g_assert_true (cs_test_update_oauth2 (store, id, "access-token-three", NULL, NULL, 0,
+                                        &error));
   g_assert_no_error (error);
   g_assert_cmpuint (item_count (), ==, 2);
   kept = lookup_ok (store, id);
@@ -286,8 +272,8 @@ test_rotation_refused (void)
 
   cs_test_clear_keyring ();
   save_ok (store, old, NULL);
-  g_assert_false (update (store, cs_stored_token_get_id (old), ACCESS_2, REFRESH_2, NULL, 0,
-                          &error));
+  g_assert_false (cs_test_update_oauth2 (store, cs_stored_token_get_id (old), ACCESS_2,
+                                         REFRESH_2, NULL, 0, &error));
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "OAuth 1.0a"));
   g_assert_null (strstr (error->message, ACCESS_2));
@@ -296,7 +282,8 @@ test_rotation_refused (void)
   found = lookup_ok (store, cs_stored_token_get_id (old));
   g_assert_cmpstr (cs_stored_token_get_token (found), ==, "t1");
 
-  g_assert_false (update (store, "0000abcd", ACCESS_2, REFRESH_2, NULL, 0, &error));
+  g_assert_false (cs_test_update_oauth2 (store, "0000abcd", ACCESS_2, REFRESH_2, NULL, 0,
+                                         &error));
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND);
   g_assert_null (strstr (error->message, REFRESH_2));
   g_assert_cmpuint (item_count (), ==, 1);
@@ -516,8 +503,8 @@ test_locked (void)
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_LOCKED);
   g_assert_null (strstr (error->message, ACCESS_2));
   g_clear_error (&error);
-  g_assert_false (update (store, cs_stored_token_get_id (jane), ACCESS_2, REFRESH_2, NULL, 0,
-                          &error));
+  g_assert_false (cs_test_update_oauth2 (store, cs_stored_token_get_id (jane), ACCESS_2,
+                                         REFRESH_2, NULL, 0, &error));
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_LOCKED);
   g_assert_null (strstr (error->message, REFRESH_2));
 }
