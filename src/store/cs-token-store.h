@@ -5,8 +5,12 @@
  * CONTRACT (other layers code against this): signatures here may grow, not change.
  *
  * Schema io.github.countersign.Countersign.Credentials; attributes provider, host,
- * consumer_key, account, kind ("access" | "consumer"). Errors in CS_STORE_ERROR, whose
- * messages say what is wrong with the keyring and never contain a secret.
+ * consumer_key, account, item, kind ("access" | "consumer" | "client"), and for OAuth 2.0
+ * protocol, client_id, scopes, expires. Errors in CS_STORE_ERROR, whose messages say what is
+ * wrong with the keyring and never contain a secret (nor does a log line).
+ *
+ * OAuth 1.0a items (no protocol attribute; items written before OAuth 2.0 existed keep
+ * working, ids unchanged):
  *
  * - Access items hold `oauth_token=…&oauth_token_secret=…` (form-encoded), labelled
  *   "Countersign: @account on Provider". Saving again with the same provider, host,
@@ -19,6 +23,26 @@
  * - The id is the first 8 hex digits of SHA-256(provider NUL host NUL consumer_key NUL
  *   account NUL), followed by the item id and NUL for an unknown account's item: stable, and
  *   unchanged by an update.
+ *
+ * OAuth 2.0 items (protocol=oauth2), beside them in the same schema:
+ * - Access items: attributes protocol, provider, host, client_id, account (or item, as
+ *   above), scopes (space-separated), expires (seconds since the epoch, decimal; "0"
+ *   unknown), kind=access; the tokens only in the secret, `access_token=…&refresh_token=…`
+ *   (refresh_token omitted when there is none); label "Countersign: @account on Provider
+ *   (OAuth 2.0)". Saving again for the same provider, host, client id and account rewrites
+ *   that item (whatever its scopes and expiry).
+ * - A client item (kind=client, `client_secret=…`, no account) exists only when a save was
+ *   given a client secret (a confidential client); shared by the accounts of that client id
+ *   and deleted with the last of them.
+ * - The id: the first 8 hex digits of SHA-256("oauth2" NUL provider NUL host NUL client_id
+ *   NUL account NUL item NUL), item "" when there is none: six parts where an OAuth 1.0a id
+ *   hashes four or five, so the two never hash the same bytes.
+ * - Rotation (cs_token_store_update_oauth2_async) writes both new tokens to the existing
+ *   item in one secret write, then its attributes: never the old refresh token gone and the
+ *   new one not stored; the id and the number of items stay.
+ *
+ * Both protocols:
+ * - List finishes with both, newest first; lookup, delete and set_account work on both.
  * - The account is "" when it is not known.
  * - Cancelling through the GCancellable gives G_IO_ERROR_CANCELLED, not a CS_STORE_ERROR.
  *   libsecret cannot tell a dismissed unlock prompt from one that could not be shown: both
@@ -77,6 +101,42 @@ const char    *cs_stored_token_get_consumer_secret (CsStoredToken *self);
 /* Whether the keyring holds the consumer secret of its consumer key: known without loading
  * it in list results (and lookup results). */
 gboolean       cs_stored_token_get_has_consumer_secret (CsStoredToken *self);
+
+/* ---- OAuth 2.0 (issue 15) ----
+ * An OAuth 2.0 token uses the same slots: the client id is the consumer key, the access
+ * token the token, the refresh token the token secret, the client secret the consumer
+ * secret; the getters below name them. For an OAuth 1.0a token the OAuth 2.0 getters give
+ * "" (scopes), 0 (expiry), NULL (refresh token, client secret) and FALSE. */
+typedef enum
+{
+  CS_STORED_OAUTH1,
+  CS_STORED_OAUTH2,
+} CsStoredProtocol;
+
+CsStoredToken   *cs_stored_token_new_oauth2           (const char    *provider_id,
+                                                       const char    *provider_name,
+                                                       const char    *host,
+                                                       const char    *client_id,
+                                                       const char    *account,
+                                                       const char    *scopes,
+                                                       gint64         expires_at,
+                                                       const char    *access_token,
+                                                       const char    *refresh_token);
+CsStoredProtocol cs_stored_token_get_protocol         (CsStoredToken *self);
+/* = cs_stored_token_get_consumer_key */
+const char      *cs_stored_token_get_client_id        (CsStoredToken *self);
+/* Space-separated; "" when none. */
+const char      *cs_stored_token_get_scopes           (CsStoredToken *self);
+/* Seconds since the epoch when the access token expires; 0 when unknown. */
+gint64           cs_stored_token_get_expires_at       (CsStoredToken *self);
+/* = cs_stored_token_get_token; NULL until loaded. */
+const char      *cs_stored_token_get_access_token     (CsStoredToken *self);
+/* NULL when there is none, or not loaded (list results). */
+const char      *cs_stored_token_get_refresh_token    (CsStoredToken *self);
+/* The client secret of a confidential client, when stored (kind=client item); lookup only. */
+const char      *cs_stored_token_get_client_secret    (CsStoredToken *self);
+/* Whether the keyring holds the client secret: known in list results too. */
+gboolean         cs_stored_token_get_has_client_secret (CsStoredToken *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsStoredToken, cs_stored_token_unref)
 
@@ -139,5 +199,23 @@ void           cs_token_store_set_account_async  (CsTokenStore        *self,
 char          *cs_token_store_set_account_finish (CsTokenStore        *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+
+/* Rotation (OAuth 2.0 only): the item of @id gets the new access token, refresh token, scopes
+ * and expiry. The secret (both tokens) is written in one write to the existing item, then
+ * its attributes: there is no moment with the old refresh token gone and the new one not
+ * stored. @refresh_token NULL keeps the stored one (the provider sent none); @scopes NULL
+ * keeps the stored scopes. The id does not change. Finishes TRUE. */
+void           cs_token_store_update_oauth2_async  (CsTokenStore        *self,
+                                                    const char          *id,
+                                                    const char          *access_token,
+                                                    const char          *refresh_token,
+                                                    const char          *scopes,
+                                                    gint64               expires_at,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean       cs_token_store_update_oauth2_finish (CsTokenStore        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 
 G_END_DECLS
