@@ -7,6 +7,7 @@
  * (exact redirect_uri, codes once and for 30 s, PKCE S256, rotating refresh tokens), RFC 7009
  * revocation, client credentials and X's exchange of an OAuth 1.0a token.
  */
+#include <signal.h>
 #include <string.h>
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -17,6 +18,7 @@
 #include "cs-percent.h"
 #include "cs-signer.h"
 #include "cs-test-http.h"
+#include "cs-test-providers.h"
 
 #define LOOPBACK     "http://127.0.0.1:8765/callback"
 #define SCOPE        "tweet.read users.read offline.access"
@@ -736,6 +738,50 @@ test_issued_secrets (Fixture      *f,
   g_rmdir (dir);
 }
 
+/* `countersign-cli demo-provider` prints the OAuth 2.0 endpoints and clients beside the OAuth
+ * 1.0a ones, and they work. */
+static void
+test_cli_demo_provider (Fixture      *f,
+                        gconstpointer data)
+{
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *text = cs_test_demo_cli_start (&proc);
+  g_autofree char *base = cs_test_value_after_label (text, "listening on");
+  g_autofree char *authorize = cs_test_value_after_label (text, "OAuth 2.0 authorize:");
+  g_autofree char *token = cs_test_value_after_label (text, "OAuth 2.0 token:");
+  g_autofree char *revoke_url = cs_test_value_after_label (text, "OAuth 2.0 revoke:");
+  g_autofree char *invalidate = cs_test_value_after_label (text, "OAuth 2.0 invalidate:");
+  g_autofree char *public_id = cs_test_value_after_label (text, "Public client ID:");
+  g_autofree char *confidential = cs_test_value_after_label (text, "Confidential client:");
+  g_autofree char *secret = cs_test_value_after_label (text, "Client secret:");
+  g_autofree char *verifier = NULL;
+  g_autofree char *code = NULL;
+  g_auto(CsHttpReply) reply = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (strstr (text, "Request token URL:"));
+  g_assert_true (g_str_has_prefix (authorize, base));
+  g_assert_cmpstr (authorize + strlen (base), ==, "/oauth2/authorize");
+  g_assert_true (g_str_has_suffix (token, "/oauth2/token"));
+  g_assert_true (g_str_has_suffix (revoke_url, "/oauth2/revoke"));
+  g_assert_true (g_str_has_suffix (invalidate, "/oauth2/invalidate_token"));
+  g_assert_cmpstr (public_id, ==, CS_DEMO_CLIENT_ID);
+  g_assert_cmpstr (confidential, ==, CS_DEMO_CONFIDENTIAL_CLIENT_ID);
+  g_assert_cmpstr (secret, ==, CS_DEMO_CLIENT_SECRET);
+
+  /* The printed server speaks OAuth 2.0: a code and its tokens. */
+  f->base = base;
+  code = get_code (f, public_id, LOOPBACK, &verifier);
+  exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
+  g_free (assert_tokens (&reply, NULL));
+  f->base = cs_demo_provider_get_base_url (f->demo);
+
+  g_subprocess_send_signal (proc, SIGINT);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -757,6 +803,7 @@ main (int    argc,
   ADD ("client-credentials", test_client_credentials);
   ADD ("exchange", test_exchange);
   ADD ("issued-secrets", test_issued_secrets);
+  ADD ("cli-demo-provider", test_cli_demo_provider);
 #undef ADD
   return g_test_run ();
 }
