@@ -649,6 +649,36 @@ oauth1_access_token (Fixture *f,
   return g_strdup (cs_param_list_get (at, "oauth_token"));
 }
 
+/* GET 2/users/me takes X's user contexts: an OAuth 1.0a signature or a user's bearer; v1.1
+ * verify_credentials takes the bearer too (the demo's Test Credentials for both kinds). */
+static void
+assert_user_context (Fixture    *f,
+                     const char *token,
+                     const char *secret,
+                     const char *access)
+{
+  g_autofree char *me = g_strconcat (f->base, "/2/users/me", NULL);
+  g_autofree char *bearer = g_strconcat ("Bearer ", access, NULL);
+  g_auto(CsHttpReply) reply = { 0 };
+  g_autoptr(CsSignature) sig = NULL;
+  CsSignOptions o;
+
+  cs_sign_options_init (&o);
+  o.consumer_key = CS_DEMO_CONSUMER_KEY;
+  o.consumer_secret = CS_DEMO_CONSUMER_SECRET;
+  o.token = token;
+  o.token_secret = secret;
+  sig = cs_sign ("GET", me, NULL, &o, NULL);
+  cs_http_send (&reply, "GET", me, sig->header, NULL);
+  g_assert_cmpuint (reply.status, ==, 200);
+  g_assert_nonnull (strstr (reply.body, "\"username\":\"demo_user\""));
+  send_to (f, &reply, "GET", "/2/users/me", NULL, NULL);
+  g_assert_cmpuint (reply.status, ==, 401);
+  send_to (f, &reply, "GET", "/1.1/account/verify_credentials.json", bearer, NULL);
+  g_assert_cmpuint (reply.status, ==, 200);
+  g_assert_nonnull (strstr (reply.body, "\"screen_name\":\"demo_user\""));
+}
+
 static char *
 exchange_form (const char *token,
                const char *type,
@@ -678,6 +708,7 @@ test_exchange (Fixture      *f,
   access = assert_tokens (&reply, &refresh);
   g_assert_nonnull (refresh);
   g_assert_cmpuint (users_me (f, access), ==, 200);
+  assert_user_context (f, token, secret, access);
 
   /* Exchanging it again gives a new pair and ends the old one (X's rotation). */
   send_to (f, &reply, "POST", "/oauth2/token", NULL, good);
