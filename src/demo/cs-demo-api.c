@@ -5,9 +5,9 @@
  * Enough of Twitter's API v1.1 to try an access token: GET account/verify_credentials.json
  * answers the demo user; POST statuses/update.json (a form body) echoes the decoded status.
  * Both take a request signed with an access token; verify_credentials also an OAuth 2.0
- * user's bearer (the demo's Test Credentials for either kind). Of X's API v2, GET 2/users/me answers the
- * demo user for an OAuth 2.0 user's bearer or an OAuth 1.0a signature (X's "user context"):
- * without one, 401 in X's problem shape; an app-only bearer, 403 as on X.
+ * user's bearer (the demo's Test Credentials for either kind). Of X's API v2, GET 2/users/me
+ * answers the demo user for an OAuth 2.0 user's bearer or an OAuth 1.0a signature (X's "user
+ * context"): without one, 401 in X's problem shape; an app-only bearer, 403 as on X.
  * GET 2/users/by/username/demo_user answers it for any bearer, app-only too.
  */
 #include "config.h"
