@@ -15,6 +15,10 @@
 
 #include "cs-demo-provider.h"
 #include "cs-json.h"
+#include "cs-oauth-error.h"
+#include "cs-oauth2-client.h"
+#include "cs-oauth2-request.h"
+#include "cs-oauth2-token.h"
 #include "cs-percent.h"
 #include "cs-signer.h"
 #include "cs-test-http.h"
@@ -769,6 +773,211 @@ test_issued_secrets (Fixture      *f,
   g_rmdir (dir);
 }
 
+/* Countersign's own OAuth 2.0 client (src/oauth2/) against the demo, as the app and the CLI
+ * use it: the requests it sends are the ones the demo takes. */
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* The browser's part: the consent page of @request's URL, @button pressed; the redirect. */
+static char *
+browse (Fixture         *f,
+        CsOAuth2Request *request,
+        const char      *button)
+{
+  g_auto(CsHttpReply) page = { 0 };
+  g_auto(CsHttpReply) answer = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *form = NULL;
+  const char *value;
+
+  cs_http_send (&page, "GET", cs_oauth2_request_get_url (request), NULL, NULL);
+  g_assert_cmpuint (page.status, ==, 200);
+  value = strstr (page.body, "name=\"consent\" value=\"");
+  g_assert_nonnull (value);
+  value += strlen ("name=\"consent\" value=\"");
+  id = g_strndup (value, strcspn (value, "\""));
+  form = g_strconcat ("consent=", id, "&action=", button, NULL);
+  send_to (f, &answer, "POST", "/oauth2/authorize", NULL, form);
+  g_assert_cmpuint (answer.status, ==, 302);
+  return g_strdup (answer.location);
+}
+
+static CsOAuth2Token *
+token_of (CsOAuth2Client *client,
+          GAsyncResult  **slot,
+          GError        **error)
+{
+  CsOAuth2Token *token = cs_oauth2_client_token_finish (client, wait_result (slot), error);
+
+  g_clear_object (slot);
+  return token;
+}
+
+static guint
+call_me (CsOAuth2Client *client,
+         const char     *url,
+         const char     *bearer)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  guint status = 0;
+
+  cs_oauth2_client_call_async (client, "GET", url, bearer, NULL, NULL, NULL, store_result,
+                               &result);
+  body = cs_oauth2_client_call_finish (client, wait_result (&result), &status, NULL, &error);
+  g_assert_no_error (error);
+  return status;
+}
+
+static void
+test_library (Fixture      *f,
+              gconstpointer data)
+{
+  CsProvider *provider = cs_demo_provider_get_provider (f->demo);
+  const char *token_url = cs_provider_get_oauth2_token_url (provider);
+  g_autofree char *me = g_strconcat (f->base, "/2/users/me", NULL);
+  g_autoptr(CsOAuth2Client) client = cs_oauth2_client_new (NULL, CS_DEMO_CLIENT_ID, NULL);
+  g_autoptr(CsOAuth2Request) request = NULL;
+  g_autoptr(CsOAuth2Token) token = NULL;
+  g_autoptr(CsOAuth2Token) rotated = NULL;
+  g_autoptr(CsOAuth2Token) again = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
+  char *code;
+
+  g_assert_true (cs_provider_get_protocols (provider) & CS_PROTOCOL_OAUTH2);
+  g_assert_true (cs_provider_get_protocols (provider) & CS_PROTOCOL_OAUTH1);
+  g_assert_true (g_str_has_prefix (token_url, f->base));
+  g_assert_cmpstr (cs_provider_get_demo_client_id (provider), ==, CS_DEMO_CLIENT_ID);
+  request = cs_oauth2_request_new (cs_provider_get_oauth2_authorize_url (provider),
+                                   CS_DEMO_CLIENT_ID, LOOPBACK, SCOPE, &error);
+  g_assert_no_error (error);
+  location = browse (f, request, "allow");
+  code = cs_oauth2_request_take_redirect (request, location, &error);
+  g_assert_no_error (error);
+  cs_oauth2_client_exchange_code_async (client, token_url, request, code, NULL, store_result,
+                                        &result);
+  cs_secret_free (code);
+  token = token_of (client, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_oauth2_token_get_expires_in (token), ==, 7200);
+  g_assert_cmpuint (call_me (client, me, cs_oauth2_token_get_access_token (token)), ==, 200);
+
+  /* Refresh rotates; the old refresh token is refused with invalid_grant. */
+  cs_oauth2_client_refresh_async (client, token_url, cs_oauth2_token_get_refresh_token (token),
+                                  NULL, NULL, store_result, &result);
+  rotated = token_of (client, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_oauth2_token_get_refresh_token (rotated), !=,
+                   cs_oauth2_token_get_refresh_token (token));
+  cs_oauth2_client_refresh_async (client, token_url, cs_oauth2_token_get_refresh_token (token),
+                                  NULL, NULL, store_result, &result);
+  again = token_of (client, &result, &error);
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+  g_assert_null (again);
+  g_assert_cmpstr (cs_oauth2_client_get_last_error_code (client), ==, "invalid_grant");
+
+  /* Revoked, the access token is refused. */
+  cs_oauth2_client_revoke_async (client, cs_provider_get_oauth2_revoke_url (provider),
+                                 cs_oauth2_token_get_access_token (rotated), "access_token",
+                                 NULL, store_result, &result);
+  g_assert_true (cs_oauth2_client_revoke_finish (client, wait_result (&result), NULL));
+  g_assert_cmpuint (call_me (client, me, cs_oauth2_token_get_access_token (rotated)), ==, 401);
+}
+
+static void
+test_library_deny (Fixture      *f,
+                   gconstpointer data)
+{
+  CsProvider *provider = cs_demo_provider_get_provider (f->demo);
+  g_autoptr(CsOAuth2Request) request = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
+
+  request = cs_oauth2_request_new (cs_provider_get_oauth2_authorize_url (provider),
+                                   CS_DEMO_CLIENT_ID, LOOPBACK, SCOPE, &error);
+  location = browse (f, request, "deny");
+  g_assert_null (cs_oauth2_request_take_redirect (request, location, &error));
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_DENIED);
+}
+
+static void
+test_library_app_only (Fixture      *f,
+                       gconstpointer data)
+{
+  CsProvider *provider = cs_demo_provider_get_provider (f->demo);
+  g_autofree char *by_name = g_strconcat (f->base, "/2/users/by/username/demo_user", NULL);
+  g_autoptr(CsOAuth2Client) client = cs_oauth2_client_new (NULL, CS_DEMO_CONFIDENTIAL_CLIENT_ID,
+                                                           CS_DEMO_CLIENT_SECRET);
+  g_autoptr(CsOAuth2Client) wrong = cs_oauth2_client_new (NULL, CS_DEMO_CONFIDENTIAL_CLIENT_ID,
+                                                          "not-the-secret");
+  g_autoptr(CsOAuth2Token) bearer = NULL;
+  g_autoptr(CsOAuth2Token) refused = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_oauth2_client_client_credentials_async (client,
+                                             cs_provider_get_oauth2_client_credentials_url (provider),
+                                             NULL, NULL, store_result, &result);
+  bearer = token_of (client, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (call_me (client, by_name, cs_oauth2_token_get_access_token (bearer)), ==, 200);
+  cs_oauth2_client_invalidate_async (client, cs_provider_get_oauth2_invalidate_url (provider),
+                                     cs_oauth2_token_get_access_token (bearer), NULL,
+                                     store_result, &result);
+  g_assert_true (cs_oauth2_client_revoke_finish (client, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (call_me (client, by_name, cs_oauth2_token_get_access_token (bearer)), ==, 401);
+
+  g_clear_object (&result);
+  cs_oauth2_client_client_credentials_async (wrong, cs_provider_get_oauth2_token_url (provider),
+                                             NULL, NULL, store_result, &result);
+  refused = token_of (wrong, &result, &error);
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+  g_assert_cmpstr (cs_oauth2_client_get_last_error_code (wrong), ==, "invalid_client");
+}
+
+static void
+test_library_exchange (Fixture      *f,
+                       gconstpointer data)
+{
+  CsProvider *provider = cs_demo_provider_get_provider (f->demo);
+  g_autofree char *me = g_strconcat (f->base, "/2/users/me", NULL);
+  g_autoptr(CsOAuth2Client) client = cs_oauth2_client_new (NULL, CS_DEMO_CLIENT_ID, NULL);
+  g_autoptr(CsOAuth2Token) token = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *oauth1 = oauth1_access_token (f, &secret);
+
+  g_assert_nonnull (cs_provider_get_oauth2_exchange_url (provider));
+  cs_oauth2_client_exchange_oauth1_async (client, cs_provider_get_oauth2_exchange_url (provider),
+                                          CS_DEMO_CONSUMER_KEY, CS_DEMO_CONSUMER_SECRET, oauth1,
+                                          secret, NULL, store_result, &result);
+  token = token_of (client, &result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cs_oauth2_token_get_refresh_token (token));
+  g_assert_cmpuint (call_me (client, me, cs_oauth2_token_get_access_token (token)), ==, 200);
+}
+
 /* `countersign-cli demo-provider` prints the OAuth 2.0 endpoints and clients beside the OAuth
  * 1.0a ones, and they work. */
 static void
@@ -835,6 +1044,10 @@ main (int    argc,
   ADD ("exchange", test_exchange);
   ADD ("issued-secrets", test_issued_secrets);
   ADD ("cli-demo-provider", test_cli_demo_provider);
+  ADD ("library", test_library);
+  ADD ("library-deny", test_library_deny);
+  ADD ("library-app-only", test_library_app_only);
+  ADD ("library-exchange", test_library_exchange);
 #undef ADD
   return g_test_run ();
 }
