@@ -23,6 +23,7 @@
 #include "cs-signer.h"
 #include "cs-test-http.h"
 #include "cs-test-providers.h"
+#include "cs-test-wait.h"
 
 #define LOOPBACK     "http://127.0.0.1:8765/callback"
 #define SCOPE        "tweet.read users.read offline.access"
@@ -222,6 +223,19 @@ assert_tokens (const CsHttpReply *reply,
   if (refresh != NULL)
     *refresh = g_strdup (json_object_get_string_member (json, "refresh_token"));
   return g_strdup (json_object_get_string_member (json, "access_token"));
+}
+
+/* A user's access token (and refresh token) through the public client's code flow. */
+static char *
+user_tokens (Fixture *f,
+             char   **refresh)
+{
+  g_autofree char *verifier = NULL;
+  g_autofree char *code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier);
+  g_auto(CsHttpReply) reply = { 0 };
+
+  exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
+  return assert_tokens (&reply, refresh);
 }
 
 /* The status GET 2/users/me answers for @access_token. */
@@ -499,17 +513,13 @@ static void
 test_refresh_rotates (Fixture      *f,
                       gconstpointer data)
 {
-  g_autofree char *verifier = NULL;
-  g_autofree char *code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier);
   g_auto(CsHttpReply) reply = { 0 };
   g_autofree char *refresh = NULL;
-  g_autofree char *access = NULL;
+  g_autofree char *access = user_tokens (f, &refresh);
   g_autofree char *refresh2 = NULL;
   g_autofree char *access2 = NULL;
   g_autofree char *form = NULL;
 
-  exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
-  access = assert_tokens (&reply, &refresh);
   refresh_with (f, &reply, refresh);
   access2 = assert_tokens (&reply, &refresh2);
   g_assert_nonnull (refresh2);
@@ -529,8 +539,8 @@ test_refresh_rotates (Fixture      *f,
 
 static void
 revoke_token (Fixture    *f,
-        const char *token,
-        const char *hint)
+              const char *token,
+              const char *hint)
 {
   g_auto(CsHttpReply) reply = { 0 };
   g_autofree char *form = g_strconcat ("client_id=" CS_DEMO_CLIENT_ID "&token=", token,
@@ -544,20 +554,11 @@ static void
 test_revoke (Fixture      *f,
              gconstpointer data)
 {
-  g_autofree char *verifier = NULL;
-  g_autofree char *code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier);
-  g_autofree char *verifier2 = NULL;
-  g_autofree char *code2 = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier2);
   g_auto(CsHttpReply) reply = { 0 };
   g_autofree char *refresh = NULL;
-  g_autofree char *access = NULL;
+  g_autofree char *access = user_tokens (f, &refresh);
   g_autofree char *refresh2 = NULL;
-  g_autofree char *access2 = NULL;
-
-  exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
-  access = assert_tokens (&reply, &refresh);
-  exchange_code (f, &reply, FALSE, code2, LOOPBACK, verifier2);
-  access2 = assert_tokens (&reply, &refresh2);
+  g_autofree char *access2 = user_tokens (f, &refresh2);
 
   revoke_token (f, access, "access_token");
   g_assert_cmpuint (users_me (f, access), ==, 401);
@@ -776,24 +777,6 @@ test_issued_secrets (Fixture      *f,
 /* Countersign's own OAuth 2.0 client (src/oauth2/) against the demo, as the app and the CLI
  * use it: the requests it sends are the ones the demo takes. */
 
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
 /* The browser's part: the consent page of @request's URL, @button pressed; the redirect. */
 static char *
 browse (Fixture         *f,
@@ -823,7 +806,7 @@ token_of (CsOAuth2Client *client,
           GAsyncResult  **slot,
           GError        **error)
 {
-  CsOAuth2Token *token = cs_oauth2_client_token_finish (client, wait_result (slot), error);
+  CsOAuth2Token *token = cs_oauth2_client_token_finish (client, cs_test_await (slot), error);
 
   g_clear_object (slot);
   return token;
@@ -839,9 +822,9 @@ call_me (CsOAuth2Client *client,
   g_autoptr(GBytes) body = NULL;
   guint status = 0;
 
-  cs_oauth2_client_call_async (client, "GET", url, bearer, NULL, NULL, NULL, store_result,
+  cs_oauth2_client_call_async (client, "GET", url, bearer, NULL, NULL, NULL, cs_test_on_result,
                                &result);
-  body = cs_oauth2_client_call_finish (client, wait_result (&result), &status, NULL, &error);
+  body = cs_oauth2_client_call_finish (client, cs_test_await (&result), &status, NULL, &error);
   g_assert_no_error (error);
   return status;
 }
@@ -873,7 +856,7 @@ test_library (Fixture      *f,
   location = browse (f, request, "allow");
   code = cs_oauth2_request_take_redirect (request, location, &error);
   g_assert_no_error (error);
-  cs_oauth2_client_exchange_code_async (client, token_url, request, code, NULL, store_result,
+  cs_oauth2_client_exchange_code_async (client, token_url, request, code, NULL, cs_test_on_result,
                                         &result);
   cs_secret_free (code);
   token = token_of (client, &result, &error);
@@ -883,13 +866,13 @@ test_library (Fixture      *f,
 
   /* Refresh rotates; the old refresh token is refused with invalid_grant. */
   cs_oauth2_client_refresh_async (client, token_url, cs_oauth2_token_get_refresh_token (token),
-                                  NULL, NULL, store_result, &result);
+                                  NULL, NULL, cs_test_on_result, &result);
   rotated = token_of (client, &result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cs_oauth2_token_get_refresh_token (rotated), !=,
                    cs_oauth2_token_get_refresh_token (token));
   cs_oauth2_client_refresh_async (client, token_url, cs_oauth2_token_get_refresh_token (token),
-                                  NULL, NULL, store_result, &result);
+                                  NULL, NULL, cs_test_on_result, &result);
   again = token_of (client, &result, &error);
   g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
   g_assert_null (again);
@@ -898,8 +881,8 @@ test_library (Fixture      *f,
   /* Revoked, the access token is refused. */
   cs_oauth2_client_revoke_async (client, cs_provider_get_oauth2_revoke_url (provider),
                                  cs_oauth2_token_get_access_token (rotated), "access_token",
-                                 NULL, store_result, &result);
-  g_assert_true (cs_oauth2_client_revoke_finish (client, wait_result (&result), NULL));
+                                 NULL, cs_test_on_result, &result);
+  g_assert_true (cs_oauth2_client_revoke_finish (client, cs_test_await (&result), NULL));
   g_assert_cmpuint (call_me (client, me, cs_oauth2_token_get_access_token (rotated)), ==, 401);
 }
 
@@ -936,20 +919,20 @@ test_library_app_only (Fixture      *f,
 
   cs_oauth2_client_client_credentials_async (client,
                                              cs_provider_get_oauth2_client_credentials_url (provider),
-                                             NULL, NULL, store_result, &result);
+                                             NULL, NULL, cs_test_on_result, &result);
   bearer = token_of (client, &result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (call_me (client, by_name, cs_oauth2_token_get_access_token (bearer)), ==, 200);
   cs_oauth2_client_invalidate_async (client, cs_provider_get_oauth2_invalidate_url (provider),
                                      cs_oauth2_token_get_access_token (bearer), NULL,
-                                     store_result, &result);
-  g_assert_true (cs_oauth2_client_revoke_finish (client, wait_result (&result), &error));
+                                     cs_test_on_result, &result);
+  g_assert_true (cs_oauth2_client_revoke_finish (client, cs_test_await (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (call_me (client, by_name, cs_oauth2_token_get_access_token (bearer)), ==, 401);
 
   g_clear_object (&result);
   cs_oauth2_client_client_credentials_async (wrong, cs_provider_get_oauth2_token_url (provider),
-                                             NULL, NULL, store_result, &result);
+                                             NULL, NULL, cs_test_on_result, &result);
   refused = token_of (wrong, &result, &error);
   g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
   g_assert_cmpstr (cs_oauth2_client_get_last_error_code (wrong), ==, "invalid_client");
@@ -971,7 +954,7 @@ test_library_exchange (Fixture      *f,
   g_assert_nonnull (cs_provider_get_oauth2_exchange_url (provider));
   cs_oauth2_client_exchange_oauth1_async (client, cs_provider_get_oauth2_exchange_url (provider),
                                           CS_DEMO_CONSUMER_KEY, CS_DEMO_CONSUMER_SECRET, oauth1,
-                                          secret, NULL, store_result, &result);
+                                          secret, NULL, cs_test_on_result, &result);
   token = token_of (client, &result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (cs_oauth2_token_get_refresh_token (token));
