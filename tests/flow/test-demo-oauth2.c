@@ -98,6 +98,16 @@ new_verifier (char **challenge)
   return verifier;
 }
 
+/* A challenge whose verifier nobody knows. */
+static char *
+new_challenge (void)
+{
+  char *challenge = NULL;
+
+  g_free (new_verifier (&challenge));
+  return challenge;
+}
+
 static char *
 authorize_path (const char *client_id,
                 const char *redirect_uri,
@@ -291,8 +301,7 @@ static void
 test_deny (Fixture      *f,
            gconstpointer data)
 {
-  g_autofree char *challenge = NULL;
-  g_autofree char *verifier = new_verifier (&challenge);
+  g_autofree char *challenge = new_challenge ();
   g_autofree char *location = consent (f, CS_DEMO_CLIENT_ID, LOOPBACK, challenge, "deny");
   g_autofree char *error = cs_url_query_value (location, "error");
   g_autofree char *state = cs_url_query_value (location, "state");
@@ -343,8 +352,7 @@ test_authorize_checks (Fixture      *f,
     { CS_DEMO_CLIENT_ID, LOOPBACK, SCOPE, "&x=no-method", "invalid_request" },
     { CS_DEMO_CLIENT_ID, LOOPBACK, "tweet.read dm.read", NULL, "invalid_scope" },
   };
-  g_autofree char *challenge = NULL;
-  g_autofree char *verifier = new_verifier (&challenge);
+  g_autofree char *challenge = new_challenge ();
   g_autofree char *no_pkce = NULL;
   g_autofree char *redirect = cs_percent_encode (LOOPBACK);
 
