@@ -464,6 +464,30 @@ test_lifetime_hook (Fixture      *f,
   g_assert_cmpuint (users_me (f, json_object_get_string_member (json, "access_token")), ==, 401);
 }
 
+/* COUNTERSIGN_DEMO_ACCESS_LIFETIME: the same for a demo another process starts. */
+static void
+test_lifetime_env (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autofree char *verifier = NULL;
+  g_autofree char *code = NULL;
+  g_auto(CsHttpReply) reply = { 0 };
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_demo_provider_stop (f->demo);
+  g_clear_object (&f->demo);
+  g_setenv ("COUNTERSIGN_DEMO_ACCESS_LIFETIME", "90", TRUE);
+  f->demo = cs_demo_provider_new ();
+  g_unsetenv ("COUNTERSIGN_DEMO_ACCESS_LIFETIME");
+  g_assert_true (cs_demo_provider_start (f->demo, 0, &error));
+  f->base = cs_demo_provider_get_base_url (f->demo);
+  code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier);
+  exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
+  json = json_of (&reply);
+  g_assert_cmpint (json_object_get_int_member (json, "expires_in"), ==, 90);
+}
+
 static void
 test_client_mixups (Fixture      *f,
                     gconstpointer data)
@@ -1028,6 +1052,7 @@ main (int    argc,
   ADD ("code-reused", test_code_reused);
   ADD ("expiry", test_expiry);
   ADD ("lifetime-hook", test_lifetime_hook);
+  ADD ("lifetime-env", test_lifetime_env);
   ADD ("client-mixups", test_client_mixups);
   ADD ("refresh-rotates", test_refresh_rotates);
   ADD ("revoke", test_revoke);
