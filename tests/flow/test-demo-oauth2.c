@@ -455,6 +455,17 @@ test_lifetime_hook (Fixture      *f,
   g_auto(CsHttpReply) reply = { 0 };
   g_autoptr(JsonObject) json = NULL;
 
+  g_autofree char *short_verifier = NULL;
+  g_autofree char *short_code = NULL;
+
+  /* A code that lives 5 s is refused 6 s later. */
+  cs_demo_provider_set_oauth2_lifetimes (f->demo, 5, 0);
+  short_code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &short_verifier);
+  cs_demo_provider_set_clock_offset (f->demo, 6);
+  exchange_code (f, &reply, FALSE, short_code, LOOPBACK, short_verifier);
+  assert_error (&reply, 400, "invalid_grant");
+  cs_demo_provider_set_clock_offset (f->demo, 0);
+
   cs_demo_provider_set_oauth2_lifetimes (f->demo, 0, 60);
   code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier);
   exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
