@@ -151,12 +151,12 @@ saved_id (const char *err)
 /* One authorization through the CLI; returns the JSON it printed (the id in @id). */
 static JsonObject *
 authorize (JsonParser *parser,
+           const char *base,
            const char *client,
            const char *secret_env,
            const char *provider_or_null,
            char      **id)
 {
-  const char *base = oauthlib (NULL);
   g_autofree char *authorize_url = url_at (base, "/authorize");
   g_autofree char *token_url = url_at (base, "/token");
   g_autofree char *redirect = g_strdup_printf ("loopback:%u", loopback_port);
@@ -220,7 +220,7 @@ test_authorize_refresh (gconstpointer data)
   JsonObject *second;
 
   cs_test_clear_keyring ();
-  first = authorize (parser, client, env, NULL, &id);
+  first = authorize (parser, oauthlib (NULL), client, env, NULL, &id);
   old_refresh = g_strdup (json_object_get_string_member (first, "refresh_token"));
   g_assert_cmpstr (show_field (&show1, id, "access_token", &before), ==,
                    json_object_get_string_member (first, "access_token"));
@@ -317,7 +317,7 @@ test_stored_account (void)
 
   cs_test_clear_keyring ();
   write_user_provider (base);
-  first = authorize (parser, PUBLIC_CLIENT, NULL, "o2test", &id);
+  first = authorize (parser, base, PUBLIC_CLIENT, NULL, "o2test", &id);
 
   run_cli (&list, NULL, (const char *[]) { "list", NULL });
   g_assert_cmpint (list.status, ==, 0);
@@ -371,7 +371,7 @@ test_revoke (void)
   JsonObject *object;
 
   cs_test_clear_keyring ();
-  object = authorize (parser, PUBLIC_CLIENT, NULL, NULL, &id);
+  object = authorize (parser, base, PUBLIC_CLIENT, NULL, NULL, &id);
   bearer = g_strconcat ("Bearer ", json_object_get_string_member (object, "access_token"), NULL);
   cs_http_send (&before, "GET", me, bearer, NULL);
   g_assert_cmpuint (before.status, ==, 200);
