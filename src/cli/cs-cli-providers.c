@@ -94,6 +94,14 @@ print_demo (CsDemoProvider *demo)
           CS_DEMO_CONSUMER_SECRET, cs_provider_get_request_token_url (provider),
           cs_provider_get_authorize_url (provider), cs_provider_get_access_token_url (provider),
           CS_DEMO_CONSUMER_KEY);
+  printf ("\n%s\n", _("OAuth 2.0 (authorization code with PKCE, refresh, revoke, client "
+                      "credentials, the exchange of its OAuth 1.0a tokens):"));
+  printf ("%-20s %s\n", _("OAuth 2.0 authorize:"), cs_provider_get_oauth2_authorize_url (provider));
+  printf ("%-20s %s\n", _("OAuth 2.0 token:"), cs_provider_get_oauth2_token_url (provider));
+  printf ("%-20s %s\n", _("OAuth 2.0 revoke:"), cs_provider_get_oauth2_revoke_url (provider));
+  printf ("%-20s %s\n", _("Public client:"), CS_DEMO_CLIENT_ID);
+  printf ("%-20s %s / %s\n", _("Confidential client:"), CS_DEMO_CONFIDENTIAL_CLIENT_ID,
+          CS_DEMO_CLIENT_SECRET);
   printf ("\n%s\n", _("Press Ctrl+C to stop."));
   fflush (stdout);
 }
