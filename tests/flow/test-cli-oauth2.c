@@ -38,23 +38,6 @@ cli_path (void)
 }
 
 /* A loopback port nothing listens on now, for --redirect loopback:PORT. */
-static guint
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  guint port;
-
-  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  g_socket_close (socket, NULL);
-  return port;
-}
-
 /* The oauthlib provider with the test's loopback redirect registered (and @extra). */
 static const char *
 oauthlib (const char *extra)
@@ -98,14 +81,6 @@ start_cli (CsProc             *p,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
   cs_proc_start (p, full_env, (const char * const *) argv->pdata);
-}
-
-static void
-assert_no_secret (const char *text,
-                  const char *secret)
-{
-  if (secret != NULL && *secret != '\0' && strstr (text, secret) != NULL)
-    g_error ("A secret appeared on stderr:\n%s", text);
 }
 
 /* The browser at oauthlib: the authorize URL with auto=allow, then the redirect to the CLI. */
@@ -180,9 +155,9 @@ authorize (JsonParser *parser,
   g_assert_cmpstr (json_object_get_string_member (object, "token_type"), ==, "Bearer");
   g_assert_cmpint (json_object_get_int_member (object, "expires_in"), >, 0);
   g_assert_nonnull (json_object_get_string_member (object, "refresh_token"));
-  assert_no_secret (p.err_text->str, json_object_get_string_member (object, "access_token"));
-  assert_no_secret (p.err_text->str, json_object_get_string_member (object, "refresh_token"));
-  assert_no_secret (p.err_text->str, CONFIDENTIAL_SECRET);
+  cs_assert_no_secret (p.err_text->str, json_object_get_string_member (object, "access_token"));
+  cs_assert_no_secret (p.err_text->str, json_object_get_string_member (object, "refresh_token"));
+  cs_assert_no_secret (p.err_text->str, CONFIDENTIAL_SECRET);
   *id = saved_id (p.err_text->str);
   return object;
 }
@@ -236,8 +211,8 @@ test_authorize_refresh (gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (second, "access_token"), !=,
                    json_object_get_string_member (first, "access_token"));
   g_assert_cmpstr (json_object_get_string_member (second, "refresh_token"), !=, old_refresh);
-  assert_no_secret (refresh.err, old_refresh);
-  assert_no_secret (refresh.err, json_object_get_string_member (second, "refresh_token"));
+  cs_assert_no_secret (refresh.err, old_refresh);
+  cs_assert_no_secret (refresh.err, json_object_get_string_member (second, "refresh_token"));
   g_assert_cmpstr (show_field (&show2, id, "refresh_token", &after), ==,
                    json_object_get_string_member (second, "refresh_token"));
 
@@ -248,7 +223,7 @@ test_authorize_refresh (gconstpointer data)
   g_assert_cmpint (reused.status, ==, 4);
   g_assert_cmpstr (reused.out, ==, "");
   g_assert_nonnull (strstr (reused.err, "invalid_grant"));
-  assert_no_secret (reused.err, old_refresh);
+  cs_assert_no_secret (reused.err, old_refresh);
 }
 
 /* --no-store prints the tokens and leaves the keyring as it was. */
@@ -277,7 +252,7 @@ test_no_store (void)
   g_assert_nonnull (cs_param_list_get (fields, "access_token"));
   g_assert_cmpstr (cs_param_list_get (fields, "token_type"), ==, "Bearer");
   g_assert_null (strstr (p.err_text->str, "Saved in the keyring"));
-  assert_no_secret (p.err_text->str, cs_param_list_get (fields, "access_token"));
+  cs_assert_no_secret (p.err_text->str, cs_param_list_get (fields, "access_token"));
   run_cli (&list, NULL, (const char *[]) { "list", NULL });
   g_assert_cmpstr (list.out, ==, "");
 }
@@ -409,7 +384,7 @@ test_client_credentials (void)
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_true (g_str_has_prefix (ok.out, "export COUNTERSIGN_ACCESS_TOKEN='"));
   g_assert_nonnull (strstr (ok.out, "export COUNTERSIGN_TOKEN_TYPE='Bearer'"));
-  assert_no_secret (ok.err, CONFIDENTIAL_SECRET);
+  cs_assert_no_secret (ok.err, CONFIDENTIAL_SECRET);
 
   run_cli (&no_secret, NULL, (const char *[]) { "oauth2", "client-credentials", "--token-url",
                                                 token_url, "--client-id", CONFIDENTIAL_CLIENT,
@@ -424,7 +399,7 @@ test_client_credentials (void)
   g_assert_cmpint (wrong.status, ==, 4);
   g_assert_nonnull (strstr (wrong.err, "invalid_client"));
   g_assert_cmpstr (wrong.out, ==, "");
-  assert_no_secret (wrong.err, "not-the-secret");
+  cs_assert_no_secret (wrong.err, "not-the-secret");
   (void) fields;
 }
 
@@ -442,7 +417,7 @@ test_timeout (void)
                                           NULL });
   g_assert_cmpint (run.status, ==, 3);
   g_assert_cmpstr (run.out, ==, "");
-  assert_no_secret (run.err, "some-refresh-token");
+  cs_assert_no_secret (run.err, "some-refresh-token");
 }
 
 /* The exact interface's usage errors: exit 2, a message naming the option, nothing sent. */
@@ -512,6 +487,41 @@ test_help (void)
     }
 }
 
+/* --redirect URL: the address the browser was sent to, pasted on stdin; a keyring that
+ * cannot be reached: exit 5, the tokens printed all the same. */
+static void
+test_pasted_keyring_failure (void)
+{
+  const char *base = oauthlib (NULL);
+  g_autofree char *authorize_url = url_at (base, "/authorize");
+  g_autofree char *token_url = url_at (base, "/token");
+  g_autofree char *home = g_strconcat ("XDG_CONFIG_HOME=", config_home, NULL);
+  const char *env[] = { home, "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/cs-test", NULL };
+  const char *argv[] = { cli_path (), "oauth2", "authorize", "--authorize-url", authorize_url,
+                         "--token-url", token_url, "--client-id", PUBLIC_CLIENT, "--redirect",
+                         "io.github.countersign.countersign:/callback", "--no-browser",
+                         "--format", "env", NULL };
+  g_auto(CsProc) p = { 0 };
+  g_auto(CsHttpReply) redirect = { 0 };
+  g_autofree char *url = NULL;
+  g_autofree char *allow = NULL;
+  g_autofree char *pasted = NULL;
+
+  cs_proc_start (&p, env, argv);
+  url = cs_proc_err_line_with_prefix (&p, base);
+  allow = g_strconcat (url, "&auto=allow", NULL);
+  cs_http_send (&redirect, "GET", allow, NULL, NULL);
+  g_assert_cmpuint (redirect.status, ==, 302);
+  g_assert_true (g_str_has_prefix (redirect.location, "io.github.countersign.countersign:/"));
+  pasted = g_strconcat (redirect.location, "\n", NULL);
+  cs_proc_finish (&p, pasted);
+  g_test_message ("stderr: %s", p.err_text->str);
+  g_assert_cmpint (p.status, ==, 5);
+  g_assert_true (g_str_has_prefix (p.out, "export COUNTERSIGN_ACCESS_TOKEN='"));
+  g_assert_nonnull (strstr (p.out, "\nexport COUNTERSIGN_TOKEN_TYPE='Bearer'\n"));
+  g_assert_nonnull (strstr (p.err_text->str, "keyring"));
+}
+
 /* The demo provider: `oauth2 authorize --provider demo`, the browser submitting its consent
  * form. */
 
@@ -575,9 +585,9 @@ test_demo_authorize (gconstpointer data)
   object = parse_json (parser, p.out);
   g_assert_cmpint (json_object_get_int_member (object, "expires_in"), ==, 7200);
   g_assert_nonnull (json_object_get_string_member (object, "refresh_token"));
-  assert_no_secret (p.err_text->str, json_object_get_string_member (object, "access_token"));
-  assert_no_secret (p.err_text->str, json_object_get_string_member (object, "refresh_token"));
-  assert_no_secret (p.err_text->str, "countersign-demo-client-secret");
+  cs_assert_no_secret (p.err_text->str, json_object_get_string_member (object, "access_token"));
+  cs_assert_no_secret (p.err_text->str, json_object_get_string_member (object, "refresh_token"));
+  cs_assert_no_secret (p.err_text->str, "countersign-demo-client-secret");
   run_cli (&list, NULL, (const char *[]) { "list", NULL });
   if (confidential)
     g_assert_nonnull (strstr (list.out, "@demo_user"));
@@ -665,7 +675,7 @@ test_demo_exchange (void)
   object = parse_json (parser, exchange.out);
   g_assert_nonnull (json_object_get_string_member (object, "access_token"));
   g_assert_nonnull (json_object_get_string_member (object, "refresh_token"));
-  assert_no_secret (exchange.err, cs_param_list_get (oauth1, "oauth_token_secret"));
+  cs_assert_no_secret (exchange.err, cs_param_list_get (oauth1, "oauth_token_secret"));
   g_subprocess_send_signal (demo, SIGINT);
   g_subprocess_wait (demo, NULL, NULL);
 }
@@ -682,7 +692,7 @@ main (int    argc,
   tmp = g_dir_make_tmp ("cs-cli-oauth2-XXXXXX", NULL);
   g_assert_nonnull (tmp);
   config_home = tmp;
-  loopback_port = free_port ();
+  loopback_port = cs_test_free_port ();
 
   g_test_add_func ("/cli-oauth2/usage", test_usage);
   g_test_add_func ("/cli-oauth2/help", test_help);
@@ -695,6 +705,7 @@ main (int    argc,
   g_test_add_func ("/cli-oauth2/oauthlib/client-credentials", test_client_credentials);
   g_test_add_func ("/cli-oauth2/oauthlib/stored-account", test_stored_account);
   g_test_add_func ("/cli-oauth2/oauthlib/timeout", test_timeout);
+  g_test_add_func ("/cli-oauth2/oauthlib/pasted-keyring-failure", test_pasted_keyring_failure);
   g_test_add_data_func ("/cli-oauth2/demo/public", GINT_TO_POINTER (FALSE), test_demo_authorize);
   g_test_add_data_func ("/cli-oauth2/demo/confidential", GINT_TO_POINTER (TRUE),
                         test_demo_authorize);

@@ -12,6 +12,7 @@
 #include "cs-oauth-error.h"
 #include "cs-oauth2-authorization.h"
 #include "cs-oauth2-credential.h"
+#include "cs-test-cli.h"
 #include "cs-test-http.h"
 #include "cs-test-keyring.h"
 #include "cs-test-providers.h"
@@ -21,23 +22,6 @@
 #define APP_REDIRECT  "io.github.countersign.countersign:/callback"
 
 static guint loopback_port;
-
-static guint
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  guint port;
-
-  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  g_socket_close (socket, NULL);
-  return port;
-}
 
 static CsProvider *
 oauthlib_provider (void)
@@ -275,7 +259,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   cs_test_require_keyring ();
-  loopback_port = free_port ();
+  loopback_port = cs_test_free_port ();
 
   g_test_add_func ("/oauth2-authorization/no-endpoints", test_no_endpoints);
   g_test_add_func ("/oauth2-authorization/loopback-save", test_loopback_save);
