@@ -289,6 +289,9 @@ test_stored_account (void)
   g_auto(CsCliRun) curl = { 0 };
   g_auto(CsCliRun) json = { 0 };
   g_auto(CsCliRun) env = { 0 };
+  g_auto(CsCliRun) dotenv = { 0 };
+  g_auto(CsCliRun) lines = { 0 };
+  g_auto(CsCliRun) twurl = { 0 };
   JsonObject *first;
 
   cs_test_clear_keyring ();
@@ -328,6 +331,17 @@ test_stored_account (void)
   g_assert_cmpint (env.status, ==, 0);
   g_assert_nonnull (strstr (env.out, "_ACCESS_TOKEN='"));
   g_assert_nonnull (strstr (env.out, "_REFRESH_TOKEN='"));
+  run_cli (&dotenv, NULL, (const char *[]) { "show", id, "--format", "dotenv", NULL });
+  g_assert_cmpint (dotenv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (dotenv.out, "OAUTH_2_0_TEST_CLIENT_ID='" PUBLIC_CLIENT "'\n"));
+  run_cli (&lines, NULL, (const char *[]) { "show", id, NULL });
+  g_assert_cmpint (lines.status, ==, 0);
+  g_assert_true (g_str_has_prefix (lines.out, "protocol=oauth2\nprovider=o2test\n"));
+  g_assert_nonnull (strstr (lines.out, "\naccount=oauthlib_user\n"));
+  g_assert_nonnull (strstr (lines.out, "\nclient_id=" PUBLIC_CLIENT "\n"));
+  run_cli (&twurl, NULL, (const char *[]) { "show", id, "--format", "twurlrc", NULL });
+  g_assert_cmpint (twurl.status, ==, 2);
+  g_assert_nonnull (strstr (twurl.err, "OAuth 2.0"));
 }
 
 /* revoke: the access token no longer works at the provider. */
@@ -618,6 +632,23 @@ test_demo_denied (void)
   g_assert_nonnull (strstr (p.err_text->str, "access_denied"));
 }
 
+static void
+write_oauth1_provider (const char *request_url,
+                       const char *authorize_url,
+                       const char *access_url,
+                       const char *verify_url)
+{
+  g_autofree char *dir = g_build_filename (config_home, "countersign", "providers", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo1.provider", NULL);
+  g_autofree char *text = g_strdup_printf ("[Provider]\nId=demo1\nName=Demo One\n"
+                                           "RequestTokenURL=%s\nAuthorizeURL=%s\n"
+                                           "AccessTokenURL=%s\nVerifyCredentialsURL=%s\n",
+                                           request_url, authorize_url, access_url, verify_url);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
 /* A demo OAuth 1.0a credential (from a demo provider that outlives the commands) exchanged
  * for an OAuth 2.0 pair. */
 static void
@@ -629,6 +660,8 @@ test_demo_exchange (void)
   g_autofree char *authorize_url = cs_test_value_after_label (info, "Authorize URL:");
   g_autofree char *access_url = cs_test_value_after_label (info, "Access token URL:");
   g_autofree char *token_url = cs_test_value_after_label (info, "OAuth 2.0 token:");
+  g_autofree char *verify_url = cs_test_value_after_label (info, "Verify credentials:");
+  g_auto(CsCliRun) signed_call = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) oauth1 = NULL;
   g_auto(CsProc) p = { 0 };
@@ -644,11 +677,15 @@ test_demo_exchange (void)
   g_autofree char *secret_env = NULL;
   JsonObject *object;
 
+  /* Saved under a provider of the user's with these endpoints, so that call --account finds
+   * them again. */
+  cs_test_clear_keyring ();
+  write_oauth1_provider (request_url, authorize_url, access_url, verify_url);
   start_cli (&p, "COUNTERSIGN_CONSUMER_SECRET=countersign-demo-secret",
              (const char *[]) { "authorize", "--request-token-url", request_url,
                                 "--authorize-url", authorize_url, "--access-token-url",
                                 access_url, "--consumer-key", "countersign-demo-consumer",
-                                "--no-browser", "--no-store", NULL });
+                                "--no-browser", "--store-consumer-secret", NULL });
   url = cs_proc_err_line_with_prefix (&p, "http://127.0.0.1:");
   token = cs_url_query_value (url, "oauth_token");
   action = g_strndup (url, strcspn (url, "?"));
@@ -661,6 +698,13 @@ test_demo_exchange (void)
   cs_proc_finish (&p, stdin_text);
   g_assert_cmpint (p.status, ==, 0);
   oauth1 = cs_parse_lines (p.out);
+
+  /* call --account with the stored OAuth 1.0a credential: signed, accepted. */
+  run_cli (&signed_call, NULL, (const char *[]) { "call", "--account", "demo_user", "--url",
+                                                  verify_url, NULL });
+  g_test_message ("call: %s", signed_call.err);
+  g_assert_cmpint (signed_call.status, ==, 0);
+  g_assert_nonnull (strstr (signed_call.out, "demo_user"));
 
   secret_env = g_strconcat ("COUNTERSIGN_TOKEN_SECRET=",
                             cs_param_list_get (oauth1, "oauth_token_secret"), NULL);
