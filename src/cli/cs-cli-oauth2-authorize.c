@@ -167,5 +167,8 @@ cs_cli_oauth2_authorize (int    argc,
                                                       CS_CLI_OAUTH2_NEED_TOKEN, TRUE)) >= 0 ||
       (status = cs_cli_oauth2_setup_client (&run)) >= 0)
     return status;
+  /* The demo registers its loopback port only (as X would): the default goes there. */
+  if (run.args.redirect == NULL && cs_provider_get_is_demo (run.session.provider))
+    port = cs_provider_get_oauth2_callback_port (run.session.provider);
   return run_flow (&run, port, paste);
 }
