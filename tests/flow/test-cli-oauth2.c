@@ -301,7 +301,7 @@ test_stored_account (void)
   run_cli (&list, NULL, (const char *[]) { "list", NULL });
   g_assert_cmpint (list.status, ==, 0);
   g_assert_nonnull (strstr (list.out, id));
-  g_assert_nonnull (strstr (list.out, "@oauthlib_user"));
+  g_assert_nonnull (strstr (list.out, "\tOAuth 2.0 Test (OAuth 2.0)\t@oauthlib_user\t"));
 
   run_cli (&token, NULL, (const char *[]) { "token", "--account", "oauthlib_user", NULL });
   g_test_message ("token: %s", token.err);
