@@ -269,14 +269,9 @@ static void
 test_code_flow (Fixture      *f,
                 gconstpointer data)
 {
-  g_autofree char *verifier = NULL;
-  g_autofree char *code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier);
-  g_auto(CsHttpReply) reply = { 0 };
   g_autofree char *refresh = NULL;
-  g_autofree char *access = NULL;
+  g_autofree char *access = user_tokens (f, &refresh);
 
-  exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
-  access = assert_tokens (&reply, &refresh);
   g_assert_nonnull (refresh);
   g_assert_cmpuint (users_me (f, access), ==, 200);
   g_assert_cmpuint (users_me (f, "not-a-token"), ==, 401);
@@ -516,12 +511,18 @@ test_client_mixups (Fixture      *f,
   send_to (f, &reply, "POST", "/oauth2/token", public_basic, form);
   assert_error (&reply, 400, "unauthorized_client");
   send_to (f, &reply, "POST", "/oauth2/token", NULL,
-        "grant_type=client_credentials&client_id=" CS_DEMO_CONFIDENTIAL_CLIENT_ID);
+           "grant_type=client_credentials&client_id=" CS_DEMO_CONFIDENTIAL_CLIENT_ID);
   assert_error (&reply, 400, "unauthorized_client");
   send_to (f, &reply, "POST", "/oauth2/token", NULL,
-        "grant_type=refresh_token&refresh_token=x&client_id=" CS_DEMO_CLIENT_ID
-        "&client_secret=" CS_DEMO_CLIENT_SECRET);
+           "grant_type=refresh_token&refresh_token=x&client_id=" CS_DEMO_CLIENT_ID
+           "&client_secret=" CS_DEMO_CLIENT_SECRET);
   assert_error (&reply, 400, "unauthorized_client");
+  send_to (f, &reply, "POST", "/oauth2/token", f->basic,
+           "grant_type=client_credentials&client_secret=" CS_DEMO_CLIENT_SECRET);
+  assert_error (&reply, 400, "invalid_request");
+  send_to (f, &reply, "POST", "/oauth2/token", f->basic,
+           "grant_type=client_credentials&client_id=" CS_DEMO_CLIENT_ID);
+  assert_error (&reply, 400, "invalid_request");
   /* A public client's code exchanged as the confidential client. */
   exchange_code (f, &reply, TRUE, code, LOOPBACK, verifier);
   assert_error (&reply, 400, "invalid_grant");
@@ -535,7 +536,7 @@ test_client_mixups (Fixture      *f,
   assert_error (&reply, 401, "invalid_client");
 
   send_to (f, &reply, "POST", "/oauth2/token", NULL, "grant_type=password&client_id="
-        CS_DEMO_CLIENT_ID);
+           CS_DEMO_CLIENT_ID);
   assert_error (&reply, 400, "unsupported_grant_type");
   send_to (f, &reply, "POST", "/oauth2/token", NULL, "client_id=" CS_DEMO_CLIENT_ID);
   assert_error (&reply, 400, "invalid_request");
@@ -644,7 +645,7 @@ test_client_credentials (Fixture      *f,
   g_assert_cmpuint (user.status, ==, 200);
   g_assert_cmpuint (users_me (f, token), ==, 403);
   send_to (f, &reply, "POST", "/oauth2/token", NULL,
-        "grant_type=client_credentials&client_id=" CS_DEMO_CLIENT_ID);
+           "grant_type=client_credentials&client_id=" CS_DEMO_CLIENT_ID);
   assert_error (&reply, 400, "unauthorized_client");
 
   form = g_strconcat ("access_token=", token, NULL);
