@@ -220,6 +220,7 @@ test_authorize_refresh (gconstpointer data)
   run_cli (&reused, env, (const char *[]) { "oauth2", "refresh", "--token-url", token_url,
                                             "--client-id", client, "--refresh-token",
                                             old_refresh, "--no-store", NULL });
+  g_test_message ("reused: %s", reused.err);
   g_assert_cmpint (reused.status, ==, 4);
   g_assert_cmpstr (reused.out, ==, "");
   g_assert_nonnull (strstr (reused.err, "invalid_grant"));
@@ -410,6 +411,7 @@ test_client_credentials (void)
   run_cli (&wrong, "COUNTERSIGN_CLIENT_SECRET=not-the-secret",
            (const char *[]) { "oauth2", "client-credentials", "--token-url", token_url,
                               "--client-id", CONFIDENTIAL_CLIENT, NULL });
+  g_test_message ("wrong secret: %s", wrong.err);
   g_assert_cmpint (wrong.status, ==, 4);
   g_assert_nonnull (strstr (wrong.err, "invalid_client"));
   g_assert_cmpstr (wrong.out, ==, "");
