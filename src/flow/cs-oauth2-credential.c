@@ -108,12 +108,15 @@ cs_credential_is_expired (CsStoredToken *token,
   return expires > 0 && expires - CS_CREDENTIAL_EXPIRY_MARGIN <= now;
 }
 
-/* The client for the stored item: its client ID, the secret given or stored. */
+/* The client for the stored item: its client ID, the secret given or stored; for a
+ * migration the client given. */
 static CsOAuth2Client *
 use_client (Use *use)
 {
   const char *secret = use->client_secret;
 
+  if (use->client_id != NULL)
+    return cs_oauth2_client_new (use->transport, use->client_id, use->client_secret);
   if (secret == NULL)
     secret = cs_stored_token_get_client_secret (use->stored);
   return cs_oauth2_client_new (use->transport, cs_stored_token_get_client_id (use->stored),
@@ -160,6 +163,45 @@ found_provider (GTask        *task,
     }
   use_fail (task, error);
   return FALSE;
+}
+
+typedef enum { URL_TOKEN, URL_REVOKE, URL_EXCHANGE } UrlKind;
+
+/* After find_provider(): the provider's URL of @kind (the client made), or NULL with @task
+ * ended. X's exchange URL is its token URL. */
+static const char *
+provider_url (GTask        *task,
+              GObject      *source,
+              GAsyncResult *result,
+              UrlKind       kind)
+{
+  Use *use = g_task_get_task_data (task);
+  const char *name;
+  const char *url;
+
+  if (!found_provider (task, source, result))
+    return NULL;
+  url = kind == URL_REVOKE ? cs_provider_get_oauth2_revoke_url (use->provider)
+        : kind == URL_EXCHANGE ? cs_provider_get_oauth2_exchange_url (use->provider) : NULL;
+  if (kind != URL_REVOKE && (url == NULL || *url == '\0'))
+    url = cs_provider_get_oauth2_token_url (use->provider);
+  if (url != NULL && *url != '\0')
+    {
+      use->client = use_client (use);
+      return url;
+    }
+  name = cs_provider_get_name (use->provider);
+  if (kind == URL_REVOKE)
+    use_fail (task, g_error_new (CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
+                                 _("%s has no OAuth 2.0 revocation URL"), name));
+  else if (kind == URL_EXCHANGE)
+    use_fail (task, g_error_new (CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
+                                 _("%s has no OAuth 2.0 token URL to exchange the credential "
+                                   "at"), name));
+  else
+    use_fail (task, g_error_new (CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
+                                 _("%s has no OAuth 2.0 token URL"), name));
+  return NULL;
 }
 
 static void
@@ -234,20 +276,10 @@ refresh_provider_cb (GObject      *source,
 {
   GTask *task = user_data;
   Use *use = g_task_get_task_data (task);
-  const char *token_url;
+  const char *token_url = provider_url (task, source, result, URL_TOKEN);
 
-  if (!found_provider (task, source, result))
-    return;
-  token_url = cs_provider_get_oauth2_token_url (use->provider);
   if (token_url == NULL)
-    {
-      g_task_return_new_error (task, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
-                               _("%s has no OAuth 2.0 token URL"),
-                               cs_provider_get_name (use->provider));
-      g_object_unref (task);
-      return;
-    }
-  use->client = use_client (use);
+    return;
   g_debug ("Refreshing the access token of %s", use->id);
   cs_oauth2_client_refresh_async (use->client, token_url,
                                   cs_stored_token_get_refresh_token (use->stored), NULL,
@@ -392,20 +424,10 @@ revoke_provider_cb (GObject      *source,
   GTask *task = user_data;
   Use *use = g_task_get_task_data (task);
   const char *refresh;
-  const char *url;
+  const char *url = provider_url (task, source, result, URL_REVOKE);
 
-  if (!found_provider (task, source, result))
-    return;
-  url = cs_provider_get_oauth2_revoke_url (use->provider);
   if (url == NULL)
-    {
-      g_task_return_new_error (task, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
-                               _("%s has no OAuth 2.0 revocation URL"),
-                               cs_provider_get_name (use->provider));
-      g_object_unref (task);
-      return;
-    }
-  use->client = use_client (use);
+    return;
   refresh = cs_stored_token_get_refresh_token (use->stored);
   if (refresh == NULL || *refresh == '\0')
     use->revoked_refresh = TRUE;
@@ -531,25 +553,13 @@ migrate_provider_cb (GObject      *source,
 {
   GTask *task = user_data;
   Use *use = g_task_get_task_data (task);
-  const char *url;
+  const char *url = provider_url (task, source, result, URL_EXCHANGE);
   const char *consumer_secret;
 
-  if (!found_provider (task, source, result))
+  if (url == NULL)
     return;
-  url = cs_provider_get_oauth2_exchange_url (use->provider);
-  if (url == NULL || *url == '\0')
-    url = cs_provider_get_oauth2_token_url (use->provider);
   consumer_secret = use->consumer_secret != NULL
                       ? use->consumer_secret : cs_stored_token_get_consumer_secret (use->stored);
-  if (url == NULL || *url == '\0')
-    {
-      g_task_return_new_error (task, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
-                               _("%s has no OAuth 2.0 token URL to exchange the credential at"),
-                               cs_provider_get_name (use->provider));
-      g_object_unref (task);
-      return;
-    }
-  use->client = cs_oauth2_client_new (use->transport, use->client_id, use->client_secret);
   cs_oauth2_client_exchange_oauth1_async (use->client, url,
                                           cs_stored_token_get_consumer_key (use->stored),
                                           consumer_secret ? consumer_secret : "",
