@@ -538,6 +538,51 @@ test_pasted_keyring_failure (void)
   g_assert_nonnull (strstr (p.err_text->str, "keyring"));
 }
 
+/* Hostile redirects are never exchanged: a loopback request with another state gets a 400
+ * and the CLI goes on waiting (Ctrl+C then ends it, 130); a pasted address with another
+ * state ends the run (3) with nothing on stdout. */
+static void
+test_wrong_state (void)
+{
+  const char *base = oauthlib (NULL);
+  g_autofree char *authorize_url = url_at (base, "/authorize");
+  g_autofree char *token_url = url_at (base, "/token");
+  g_autofree char *redirect = g_strdup_printf ("loopback:%u", loopback_port);
+  g_auto(CsProc) p = { 0 };
+  g_auto(CsHttpReply) reply = { 0 };
+  g_auto(CsHttpReply) landing = { 0 };
+  g_auto(CsCliRun) pasted = { 0 };
+  g_autofree char *url = NULL;
+  g_autofree char *forged = NULL;
+  const char *paste_args[] = { "oauth2", "authorize", "--authorize-url", authorize_url,
+                               "--token-url", token_url, "--client-id", PUBLIC_CLIENT,
+                               "--redirect", "io.github.countersign.countersign:/callback",
+                               "--no-browser", "--no-store", NULL };
+
+  start_cli (&p, NULL, (const char *[]) { "oauth2", "authorize", "--authorize-url",
+                                          authorize_url, "--token-url", token_url,
+                                          "--client-id", PUBLIC_CLIENT, "--redirect", redirect,
+                                          "--no-browser", "--no-store", NULL });
+  url = cs_proc_err_line_with_prefix (&p, base);
+  forged = g_strconcat (url, "&auto=allow&fault=state-mismatch", NULL);
+  cs_http_send (&reply, "GET", forged, NULL, NULL);
+  g_assert_cmpuint (reply.status, ==, 302);
+  cs_http_send (&landing, "GET", reply.location, NULL, NULL);
+  g_assert_cmpuint (landing.status, ==, 400);
+  g_subprocess_send_signal (p.proc, SIGINT);
+  cs_proc_finish (&p, NULL);
+  g_assert_cmpint (p.status, ==, 130);
+  g_assert_cmpstr (p.out, ==, "");
+
+  cs_cli_run_full (&pasted, NULL,
+                   "io.github.countersign.countersign:/callback?code=forged&state=not-ours\n",
+                   paste_args);
+  g_test_message ("pasted: %s", pasted.err);
+  g_assert_cmpint (pasted.status, ==, 3);
+  g_assert_cmpstr (pasted.out, ==, "");
+  g_assert_nonnull (strstr (pasted.err, "state"));
+}
+
 /* The demo provider: `oauth2 authorize --provider demo`, the browser submitting its consent
  * form. */
 
@@ -751,6 +796,7 @@ main (int    argc,
   g_test_add_func ("/cli-oauth2/oauthlib/client-credentials", test_client_credentials);
   g_test_add_func ("/cli-oauth2/oauthlib/stored-account", test_stored_account);
   g_test_add_func ("/cli-oauth2/oauthlib/timeout", test_timeout);
+  g_test_add_func ("/cli-oauth2/oauthlib/wrong-state", test_wrong_state);
   g_test_add_func ("/cli-oauth2/oauthlib/pasted-keyring-failure", test_pasted_keyring_failure);
   g_test_add_data_func ("/cli-oauth2/demo/public", GINT_TO_POINTER (FALSE), test_demo_authorize);
   g_test_add_data_func ("/cli-oauth2/demo/confidential", GINT_TO_POINTER (TRUE),
