@@ -201,9 +201,10 @@ test_authorize_refresh (gconstpointer data)
   g_assert_cmpstr (show_field (&show1, id, "access_token", &before), ==,
                    json_object_get_string_member (first, "access_token"));
 
-  /* No --refresh-token: the stored one, and the stored item rotates. */
+  /* No --refresh-token: the stored one (and the stored client secret: none in the
+   * environment), and the stored item rotates. */
   token_url = url_at (oauthlib (NULL), "/token");
-  run_cli (&refresh, env, (const char *[]) { "oauth2", "refresh", "--token-url", token_url,
+  run_cli (&refresh, NULL, (const char *[]) { "oauth2", "refresh", "--token-url", token_url,
                                              "--client-id", client, "--format", "json", NULL });
   g_test_message ("refresh: %s", refresh.err);
   g_assert_cmpint (refresh.status, ==, 0);
