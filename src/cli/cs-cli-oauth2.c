@@ -124,6 +124,36 @@ custom_provider (CsCliOAuth2     *run,
   return -1;
 }
 
+/* Without --provider: the user's saved provider with the same OAuth 2.0 token URL (and
+ * authorize URL, when given), so that the tokens are stored under it and `token --account`
+ * can refresh them later. */
+static void
+use_saved_oauth2_provider (CsCliOAuth2 *run)
+{
+  CsCliArgs *a = &run->args;
+  GPtrArray *user;
+
+  cs_provider_registry_load_user_async (run->session.registry, run->session.cancellable,
+                                        cs_cli_session_ready, &run->session);
+  if (!cs_provider_registry_load_user_finish (run->session.registry,
+                                              cs_cli_session_wait (&run->session), NULL, NULL))
+    return;
+  user = cs_provider_registry_get_user (run->session.registry);
+  for (guint i = 0; user != NULL && i < user->len; i++)
+    {
+      CsProvider *saved = user->pdata[i];
+
+      if (g_strcmp0 (cs_provider_get_oauth2_token_url (saved), a->token_url) == 0 &&
+          (a->authorize_url == NULL ||
+           g_strcmp0 (cs_provider_get_oauth2_authorize_url (saved), a->authorize_url) == 0))
+        {
+          g_debug ("OAuth 2.0 endpoints of the saved provider %s", cs_provider_get_id (saved));
+          g_set_object (&run->session.provider, saved);
+          return;
+        }
+    }
+}
+
 int
 cs_cli_oauth2_resolve_provider (CsCliOAuth2     *run,
                                 CsCliOAuth2Need  need,
@@ -136,7 +166,11 @@ cs_cli_oauth2_resolve_provider (CsCliOAuth2     *run,
     status = custom_provider (run, need);
   else
     status = cs_cli_session_find_provider (&run->session, a->provider, whole_flow);
-  if (status >= 0 || (status = override_urls (run, need)) >= 0)
+  if (status >= 0)
+    return status;
+  if (a->provider == NULL && a->token_url != NULL)
+    use_saved_oauth2_provider (run);
+  if ((status = override_urls (run, need)) >= 0)
     return status;
   if (a->provider != NULL && cs_cli_oauth2_token_url (run, need) == NULL)
     return cs_cli_usage_error ("--provider", _("%s does not speak OAuth 2.0 here (no %s); give "

@@ -299,6 +299,14 @@ test_stored_account (void)
   cs_test_clear_keyring ();
   write_user_provider (base);
   first = authorize (parser, base, PUBLIC_CLIENT, NULL, "o2test", &id);
+  /* The same endpoints typed in: stored under the saved provider, as the same item. */
+  {
+    g_autoptr(JsonParser) again_parser = json_parser_new ();
+    g_autofree char *again_id = NULL;
+
+    authorize (again_parser, base, PUBLIC_CLIENT, NULL, NULL, &again_id);
+    g_assert_cmpstr (again_id, ==, id);
+  }
 
   run_cli (&list, NULL, (const char *[]) { "list", NULL });
   g_assert_cmpint (list.status, ==, 0);
