@@ -152,6 +152,14 @@ find_provider (CsCliSession *session,
   return CS_CLI_EXIT_FAILURE;
 }
 
+int
+cs_cli_session_find_provider (CsCliSession *session,
+                              const char   *id,
+                              gboolean      whole_flow)
+{
+  return find_provider (session, id, whole_flow);
+}
+
 static int
 custom_provider (CsCliSession *session,
                  CsCliArgs    *a,
@@ -348,4 +356,15 @@ cs_cli_session_new_authorization (CsCliSession *session,
     cs_authorization_set_callback (auth, CS_AUTHORIZATION_CALLBACK_URL, a->callback);
   cs_authorization_set_access_type (auth, a->access_type);
   return auth;
+}
+
+void
+cs_cli_open_browser (const char *url)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (url, NULL, &error))
+    g_printerr (_("countersign-cli: could not open a web browser (%s); open the address "
+                  "above yourself\n"),
+                error->message);
 }

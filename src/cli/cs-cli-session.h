@@ -59,6 +59,10 @@ int            cs_cli_session_resolve_provider  (CsCliSession    *session,
                                                  gboolean         need_request,
                                                  gboolean         need_authorize,
                                                  gboolean         need_access);
+/* --provider ID alone: a preset (the demo only for @whole_flow) or one of the user's. */
+int            cs_cli_session_find_provider     (CsCliSession    *session,
+                                                 const char      *id,
+                                                 gboolean         whole_flow);
 /* The consumer key and secret: options, then the environment, then (demo only) the
  * documented demo credentials; the private key for RSA-SHA1. */
 int            cs_cli_session_resolve_consumer  (CsCliSession    *session,
@@ -86,5 +90,8 @@ CsCredentials *cs_cli_credentials_from_args     (CsCliArgs       *args);
 int            cs_cli_exit_status_for           (const GError    *error);
 /* Prints "countersign-cli: MESSAGE" and returns the exit status for @error. */
 int            cs_cli_report_error              (const GError    *error);
+
+/* Opens @url in the default browser; says on stderr when it cannot. */
+void           cs_cli_open_browser              (const char      *url);
 
 G_END_DECLS
