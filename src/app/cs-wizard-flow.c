@@ -497,6 +497,11 @@ void
 _cs_wizard_show_cancelled (CsWizard   *self,
                            CsWizardOp  op)
 {
+  if (self->oauth2)
+    {
+      _cs_wizard_oauth2_show_cancelled (self, op);
+      return;
+    }
   switch (op)
     {
     case CS_WIZARD_OP_REQUEST_TOKEN:
