@@ -44,34 +44,6 @@ attributes_new (CsStoredToken *token,
   return attributes;
 }
 
-/* The form-encoded fields of a secret; NULL when it is not text. Takes @value. */
-static GPtrArray *
-fields_from_secret (SecretValue *value)
-{
-  char *text = cs_store_secret_dup_text (value);
-  GPtrArray *fields;
-
-  g_clear_pointer (&value, secret_value_unref);
-  fields = text != NULL ? cs_form_parse (text, -1, NULL) : NULL;
-  cs_secret_free (text);
-  return fields;
-}
-
-/* Form-encodes one or two fields into memory the caller wipes. */
-static char *
-secret_encode (const char *name,
-               const char *value,
-               const char *name2,
-               const char *value2)
-{
-  g_autoptr(GPtrArray) fields = cs_param_list_new ();
-
-  cs_param_list_add (fields, name, value);
-  if (name2 != NULL)
-    cs_param_list_add (fields, name2, value2);
-  return cs_form_encode (fields);
-}
-
 gboolean
 cs_oauth1_item_check_storable (CsStoredToken  *token,
                                GError        **error)
@@ -132,7 +104,7 @@ cs_oauth1_item_access_label (CsStoredToken *token)
 char *
 cs_oauth1_item_access_secret (CsStoredToken *token)
 {
-  return secret_encode (CS_CREDENTIALS_TOKEN, cs_stored_token_get_token (token),
+  return cs_store_secret_encode (CS_CREDENTIALS_TOKEN, cs_stored_token_get_token (token),
                         CS_CREDENTIALS_TOKEN_SECRET, cs_stored_token_get_token_secret (token));
 }
 
@@ -140,7 +112,7 @@ gboolean
 cs_oauth1_item_take_access_secret (CsStoredToken *token,
                                    SecretValue   *value)
 {
-  g_autoptr(GPtrArray) fields = fields_from_secret (value);
+  g_autoptr(GPtrArray) fields = cs_store_secret_fields (value);
   const char *access_token = fields ? cs_param_list_get (fields, CS_CREDENTIALS_TOKEN) : NULL;
   const char *token_secret = fields ? cs_param_list_get (fields, CS_CREDENTIALS_TOKEN_SECRET)
                                     : NULL;
@@ -215,14 +187,14 @@ cs_oauth1_item_consumer_label (CsStoredToken *token)
 char *
 cs_oauth1_item_consumer_secret (const char *consumer_secret)
 {
-  return secret_encode (CONSUMER_SECRET_FIELD, consumer_secret, NULL, NULL);
+  return cs_store_secret_encode (CONSUMER_SECRET_FIELD, consumer_secret, NULL, NULL);
 }
 
 void
 cs_oauth1_item_take_consumer_secret (CsStoredToken *token,
                                      SecretValue   *value)
 {
-  g_autoptr(GPtrArray) fields = fields_from_secret (value);
+  g_autoptr(GPtrArray) fields = cs_store_secret_fields (value);
   const char *secret = fields ? cs_param_list_get (fields, CONSUMER_SECRET_FIELD) : NULL;
 
   if (secret != NULL)

@@ -86,7 +86,7 @@ tokens_from_search (GList      *found,
           g_propagate_error (error, cs_store_error_new_locked ());
           return NULL;
         }
-      token = cs_oauth1_item_to_token (l->data);
+      token = cs_store_item_to_token (l->data);
       if (token == NULL)
         continue;
       g_ptr_array_add (tokens, token);
@@ -126,10 +126,12 @@ find_free (CsStoreFind *find)
   g_free (find->id);
   g_clear_pointer (&find->token, cs_stored_token_unref);
   g_clear_object (&find->item);
+  if (find->extra_free != NULL)
+    find->extra_free (find->extra);
   g_free (find);
 }
 
-void
+CsStoreFind *
 cs_store_find_async (CsTokenStore        *self,
                      const char          *id,
                      gpointer             source_tag,
@@ -145,15 +147,7 @@ cs_store_find_async (CsTokenStore        *self,
   find->id = g_strstrip (g_strdup (id));
   g_task_set_task_data (task, find, (GDestroyNotify) find_free);
   cs_store_search_access_items (task, searched);
-}
-
-static gboolean
-same_consumer_key (CsStoredToken *a,
-                   CsStoredToken *b)
-{
-  return g_str_equal (cs_stored_token_get_provider_id (a), cs_stored_token_get_provider_id (b)) &&
-         g_str_equal (cs_stored_token_get_host (a), cs_stored_token_get_host (b)) &&
-         g_str_equal (cs_stored_token_get_consumer_key (a), cs_stored_token_get_consumer_key (b));
+  return find;
 }
 
 /* Fills @find from the sorted @tokens and @items; FALSE when none has its id. */
@@ -175,7 +169,7 @@ find_in (CsStoreFind *find,
   find->last_of_consumer_key = TRUE;
   for (guint i = 0; i < tokens->len; i++)
     if (!g_str_equal (cs_stored_token_get_id (tokens->pdata[i]), find->id) &&
-        same_consumer_key (tokens->pdata[i], find->token))
+        cs_store_item_same_owner (tokens->pdata[i], find->token))
       find->last_of_consumer_key = FALSE;
   return TRUE;
 }

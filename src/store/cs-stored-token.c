@@ -16,14 +16,17 @@ struct _CsStoredToken
   char            *provider_id;
   char            *provider_name;
   char            *host;
-  char            *consumer_key;
+  char            *consumer_key;     /* OAuth 2.0: the client id */
   char            *account;
   char            *item;             /* an unknown account's item id, or NULL */
   gint64           modified;
-  char            *token;            /* secret */
-  char            *token_secret;     /* secret */
-  char            *consumer_secret;  /* secret */
+  char            *token;            /* secret; OAuth 2.0: the access token */
+  char            *token_secret;     /* secret; OAuth 2.0: the refresh token, or NULL */
+  char            *consumer_secret;  /* secret; OAuth 2.0: the client secret */
   gboolean         has_consumer_secret;
+  CsStoredProtocol protocol;
+  char            *scopes;           /* OAuth 2.0: space-separated, "" when none */
+  gint64           expires_at;       /* OAuth 2.0: seconds since the epoch, 0 unknown */
 };
 
 G_DEFINE_BOXED_TYPE (CsStoredToken, cs_stored_token, cs_stored_token_ref, cs_stored_token_unref)
@@ -55,6 +58,42 @@ cs_stored_token_compute_id (const char *provider_id,
       g_checksum_update (checksum, (const guchar *) part, strlen (part) + 1);
     }
   return g_strndup (g_checksum_get_string (checksum), 8);
+}
+
+/**
+ * cs_stored_token_compute_oauth2_id:
+ *
+ * Like cs_stored_token_compute_id(), over a leading "oauth2" part and always six parts (the
+ * item "" when there is none): an OAuth 1.0a id hashes four or five NUL-terminated parts, so
+ * the two never hash the same bytes.
+ */
+char *
+cs_stored_token_compute_oauth2_id (const char *provider_id,
+                                   const char *host,
+                                   const char *client_id,
+                                   const char *account,
+                                   const char *item)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *parts[] = { CS_STORE_PROTOCOL_OAUTH2, provider_id, host, client_id, account, item };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const char *part = parts[i] ? parts[i] : "";
+
+      g_checksum_update (checksum, (const guchar *) part, strlen (part) + 1);
+    }
+  return g_strndup (g_checksum_get_string (checksum), 8);
+}
+
+static char *
+compute_id (CsStoredToken *self)
+{
+  if (self->protocol == CS_STORED_OAUTH2)
+    return cs_stored_token_compute_oauth2_id (self->provider_id, self->host, self->consumer_key,
+                                              self->account, self->item);
+  return cs_stored_token_compute_id (self->provider_id, self->host, self->consumer_key,
+                                     self->account, self->item);
 }
 
 /**
@@ -92,8 +131,49 @@ cs_stored_token_new (const char *provider_id,
   self->account = g_strdup (account ? account : "");
   self->token = g_strdup (token);
   self->token_secret = g_strdup (token_secret);
-  self->id = cs_stored_token_compute_id (self->provider_id, self->host, self->consumer_key,
-                                         self->account, NULL);
+  self->scopes = g_strdup ("");
+  self->id = compute_id (self);
+  return self;
+}
+
+/**
+ * cs_stored_token_new_oauth2:
+ * @provider_id: the provider's id (`twitter`)
+ * @provider_name: (nullable): its display name; the id when %NULL
+ * @host: (nullable): the provider's API host
+ * @client_id: the OAuth 2.0 client id
+ * @account: (nullable): the account, when known
+ * @scopes: (nullable): the granted scopes, space-separated
+ * @expires_at: when the access token expires (seconds since the epoch), 0 when unknown
+ * @access_token: (nullable): the access token
+ * @refresh_token: (nullable): the refresh token, when the provider gave one
+ *
+ * Returns: (transfer full): a new OAuth 2.0 token, whose secrets are copied and wiped when
+ * freed
+ */
+CsStoredToken *
+cs_stored_token_new_oauth2 (const char *provider_id,
+                            const char *provider_name,
+                            const char *host,
+                            const char *client_id,
+                            const char *account,
+                            const char *scopes,
+                            gint64      expires_at,
+                            const char *access_token,
+                            const char *refresh_token)
+{
+  CsStoredToken *self;
+
+  g_return_val_if_fail (provider_id != NULL, NULL);
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  self = cs_stored_token_new (provider_id, provider_name, host, client_id, account,
+                              access_token, refresh_token);
+  self->protocol = CS_STORED_OAUTH2;
+  cs_stored_token_set_scopes (self, scopes);
+  self->expires_at = MAX (expires_at, 0);
+  g_free (self->id);
+  self->id = compute_id (self);
   return self;
 }
 
@@ -121,6 +201,7 @@ cs_stored_token_unref (CsStoredToken *self)
   g_free (self->consumer_key);
   g_free (self->account);
   g_free (self->item);
+  g_free (self->scopes);
   cs_secret_free (self->token);
   cs_secret_free (self->token_secret);
   cs_secret_free (self->consumer_secret);
@@ -260,6 +341,81 @@ cs_stored_token_set_item (CsStoredToken *self,
   g_free (self->item);
   self->item = g_strdup (item);
   g_free (self->id);
-  self->id = cs_stored_token_compute_id (self->provider_id, self->host, self->consumer_key,
-                                         self->account, self->item);
+  self->id = compute_id (self);
+}
+
+CsStoredProtocol
+cs_stored_token_get_protocol (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, CS_STORED_OAUTH1);
+  return self->protocol;
+}
+
+const char *
+cs_stored_token_get_client_id (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->consumer_key;
+}
+
+/* "" when none (and for OAuth 1.0a). */
+const char *
+cs_stored_token_get_scopes (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->scopes;
+}
+
+gint64
+cs_stored_token_get_expires_at (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->expires_at;
+}
+
+const char *
+cs_stored_token_get_access_token (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->token;
+}
+
+/* NULL for OAuth 1.0a, when there is none, and until loaded. */
+const char *
+cs_stored_token_get_refresh_token (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->protocol == CS_STORED_OAUTH2 ? self->token_secret : NULL;
+}
+
+const char *
+cs_stored_token_get_client_secret (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->protocol == CS_STORED_OAUTH2 ? self->consumer_secret : NULL;
+}
+
+gboolean
+cs_stored_token_get_has_client_secret (CsStoredToken *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->protocol == CS_STORED_OAUTH2 && cs_stored_token_get_has_consumer_secret (self);
+}
+
+void
+cs_stored_token_set_scopes (CsStoredToken *self,
+                            const char    *scopes)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->scopes);
+  self->scopes = g_strdup (scopes ? scopes : "");
+}
+
+void
+cs_stored_token_set_expires_at (CsStoredToken *self,
+                                gint64         expires_at)
+{
+  g_return_if_fail (self != NULL);
+  self->expires_at = MAX (expires_at, 0);
 }

@@ -4,8 +4,8 @@
  *
  * The id and the attributes follow the account, and only libsecret's backend-neutral calls
  * are used (the portal's items cannot change their attributes): the token is read, saved
- * again under the account, and the old item cleared. The consumer item has no account and
- * stays as it is.
+ * again under the account, and the old item cleared. The consumer item (OAuth 2.0: the
+ * client item) has no account and stays as it is. Both protocols go the same way.
  */
 #include "config.h"
 
@@ -66,9 +66,31 @@ on_new_saved (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  attributes = cs_oauth1_item_access_attributes (data->old);
+  attributes = cs_store_item_identity_attributes (data->old);
   secret_password_clearv (cs_token_store_get_schema (), attributes,
                           g_task_get_cancellable (task), on_old_cleared, g_object_ref (task));
+}
+
+/* @old under @account: the same tokens (and, for OAuth 2.0, scopes and expiry). */
+static CsStoredToken *
+renamed_new (CsStoredToken *old,
+             const char    *account)
+{
+  if (cs_stored_token_get_protocol (old) == CS_STORED_OAUTH2)
+    return cs_stored_token_new_oauth2 (cs_stored_token_get_provider_id (old),
+                                       cs_stored_token_get_provider_name (old),
+                                       cs_stored_token_get_host (old),
+                                       cs_stored_token_get_client_id (old), account,
+                                       cs_stored_token_get_scopes (old),
+                                       cs_stored_token_get_expires_at (old),
+                                       cs_stored_token_get_access_token (old),
+                                       cs_stored_token_get_refresh_token (old));
+  return cs_stored_token_new (cs_stored_token_get_provider_id (old),
+                              cs_stored_token_get_provider_name (old),
+                              cs_stored_token_get_host (old),
+                              cs_stored_token_get_consumer_key (old), account,
+                              cs_stored_token_get_token (old),
+                              cs_stored_token_get_token_secret (old));
 }
 
 static void
@@ -94,12 +116,7 @@ on_looked_up (GObject      *source,
       return;
     }
 
-  renamed = cs_stored_token_new (cs_stored_token_get_provider_id (data->old),
-                                 cs_stored_token_get_provider_name (data->old),
-                                 cs_stored_token_get_host (data->old),
-                                 cs_stored_token_get_consumer_key (data->old), data->account,
-                                 cs_stored_token_get_token (data->old),
-                                 cs_stored_token_get_token_secret (data->old));
+  renamed = renamed_new (data->old, data->account);
   data->new_id = g_strdup (cs_stored_token_get_id (renamed));
   cs_token_store_save_async (CS_TOKEN_STORE (source), renamed, NULL,
                              g_task_get_cancellable (task), on_new_saved, g_object_ref (task));

@@ -46,7 +46,7 @@ on_access_cleared (GObject      *source,
       return;
     }
   /* No other stored account uses this consumer key: its secret goes too. */
-  attributes = cs_oauth1_item_consumer_attributes (find->token);
+  attributes = cs_store_item_owner_attributes (find->token);
   secret_password_clearv (cs_token_store_get_schema (), attributes, g_task_get_cancellable (task),
                           on_consumer_cleared, g_object_ref (task));
 }
@@ -62,13 +62,13 @@ on_delete_searched (GObject      *source,
 
   if (!cs_store_find_finish (task, result))
     return;
-  attributes = cs_oauth1_item_access_attributes (find->token);
+  attributes = cs_store_item_identity_attributes (find->token);
   secret_password_clearv (cs_token_store_get_schema (), attributes, g_task_get_cancellable (task),
                           on_access_cleared, g_object_ref (task));
 }
 
-/* Deletes the access item and, when no other stored account uses its consumer key, the
- * consumer item. */
+/* Deletes the access item and, when no other stored account uses its consumer key (OAuth
+ * 1.0a) or client id (OAuth 2.0), the consumer or client item. */
 void
 cs_token_store_delete_async (CsTokenStore        *self,
                              const char          *id,

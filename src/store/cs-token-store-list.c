@@ -6,19 +6,8 @@
 
 #include "cs-token-store-private.h"
 
-static gboolean
-same_consumer (GHashTable    *attributes,
-               CsStoredToken *token)
-{
-  return g_strcmp0 (g_hash_table_lookup (attributes, CS_STORE_ATTR_PROVIDER),
-                    cs_stored_token_get_provider_id (token)) == 0
-         && g_strcmp0 (g_hash_table_lookup (attributes, CS_STORE_ATTR_HOST),
-                       cs_stored_token_get_host (token)) == 0
-         && g_strcmp0 (g_hash_table_lookup (attributes, CS_STORE_ATTR_CONSUMER_KEY),
-                       cs_stored_token_get_consumer_key (token)) == 0;
-}
-
-/* Which tokens have a consumer item: attributes only, no secret is read. */
+/* Which tokens have a consumer item (OAuth 1.0a) or a client item (OAuth 2.0): attributes
+ * only, no secret is read. */
 static void
 on_consumers_searched (GObject      *source,
                        GAsyncResult *result,
@@ -35,7 +24,7 @@ on_consumers_searched (GObject      *source,
       g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (l->data);
 
       for (guint i = 0; i < tokens->len; i++)
-        if (same_consumer (attributes, tokens->pdata[i]))
+        if (cs_store_item_is_owner_of (attributes, tokens->pdata[i]))
           cs_stored_token_set_has_consumer_secret (tokens->pdata[i], TRUE);
     }
   g_list_free_full (found, g_object_unref);
@@ -57,7 +46,8 @@ on_list_searched (GObject      *source,
     return;
   g_debug ("The keyring holds %u access item(s)", tokens->len);
   g_task_set_task_data (task, tokens, (GDestroyNotify) g_ptr_array_unref);
-  attributes = cs_store_kind_attributes_new (CS_STORE_KIND_CONSUMER);
+  /* Every item of the schema: the consumer and client items are picked from them. */
+  attributes = g_hash_table_new (g_str_hash, g_str_equal);
   /* Not cancellable inside libsecret, as in cs_store_search_access_items. */
   secret_password_searchv (cs_token_store_get_schema (), attributes, SECRET_SEARCH_ALL, NULL,
                            on_consumers_searched, g_object_ref (task));

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Find the access item with the id, read its secret, then the consumer item's secret if
- * there is one (the user may not have chosen to store it).
+ * there is one (the user may not have chosen to store it); for OAuth 2.0 the client item's.
  */
 #include "config.h"
 
@@ -49,7 +49,7 @@ on_consumer_secret (GObject      *source,
   if (!retrieve_finish (task, source, result, &value))
     return;
   if (value != NULL)
-    cs_oauth1_item_take_consumer_secret (find->token, value);
+    cs_store_item_take_owner_secret (find->token, value);
   return_token (task);
 }
 
@@ -92,7 +92,7 @@ on_access_secret (GObject      *source,
       g_task_return_error (task, cs_store_error_new_locked ());
       return;
     }
-  if (!cs_oauth1_item_take_access_secret (find->token, value))
+  if (!cs_store_item_take_access_secret (find->token, value))
     {
       g_task_return_new_error (task, CS_STORE_ERROR, CS_STORE_ERROR_FAILED,
                                _("The keyring item with id “%s” is damaged: it holds no access "
@@ -100,7 +100,7 @@ on_access_secret (GObject      *source,
       return;
     }
 
-  attributes = cs_oauth1_item_consumer_attributes (find->token);
+  attributes = cs_store_item_owner_attributes (find->token);
   secret_password_searchv (cs_token_store_get_schema (), attributes,
                            SECRET_SEARCH_UNLOCK, g_task_get_cancellable (task),
                            on_consumer_searched, g_object_ref (task));

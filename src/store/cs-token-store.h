@@ -78,6 +78,42 @@ const char    *cs_stored_token_get_consumer_secret (CsStoredToken *self);
  * it in list results (and lookup results). */
 gboolean       cs_stored_token_get_has_consumer_secret (CsStoredToken *self);
 
+/* ---- OAuth 2.0 (issue 15) ----
+ * An OAuth 2.0 token uses the same slots: the client id is the consumer key, the access
+ * token the token, the refresh token the token secret, the client secret the consumer
+ * secret; the getters below name them. For an OAuth 1.0a token the OAuth 2.0 getters give
+ * "" (scopes), 0 (expiry), NULL (refresh token, client secret) and FALSE. */
+typedef enum
+{
+  CS_STORED_OAUTH1,
+  CS_STORED_OAUTH2,
+} CsStoredProtocol;
+
+CsStoredToken   *cs_stored_token_new_oauth2           (const char    *provider_id,
+                                                       const char    *provider_name,
+                                                       const char    *host,
+                                                       const char    *client_id,
+                                                       const char    *account,
+                                                       const char    *scopes,
+                                                       gint64         expires_at,
+                                                       const char    *access_token,
+                                                       const char    *refresh_token);
+CsStoredProtocol cs_stored_token_get_protocol         (CsStoredToken *self);
+/* = cs_stored_token_get_consumer_key */
+const char      *cs_stored_token_get_client_id        (CsStoredToken *self);
+/* Space-separated; "" when none. */
+const char      *cs_stored_token_get_scopes           (CsStoredToken *self);
+/* Seconds since the epoch when the access token expires; 0 when unknown. */
+gint64           cs_stored_token_get_expires_at       (CsStoredToken *self);
+/* = cs_stored_token_get_token; NULL until loaded. */
+const char      *cs_stored_token_get_access_token     (CsStoredToken *self);
+/* NULL when there is none, or not loaded (list results). */
+const char      *cs_stored_token_get_refresh_token    (CsStoredToken *self);
+/* The client secret of a confidential client, when stored (kind=client item); lookup only. */
+const char      *cs_stored_token_get_client_secret    (CsStoredToken *self);
+/* Whether the keyring holds the client secret: known in list results too. */
+gboolean         cs_stored_token_get_has_client_secret (CsStoredToken *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsStoredToken, cs_stored_token_unref)
 
 #define CS_TYPE_TOKEN_STORE (cs_token_store_get_type ())
@@ -139,5 +175,23 @@ void           cs_token_store_set_account_async  (CsTokenStore        *self,
 char          *cs_token_store_set_account_finish (CsTokenStore        *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+
+/* Rotation (OAuth 2.0 only): the item of @id gets the new access token, refresh token, scopes
+ * and expiry. The secret (both tokens) is written in one write to the existing item, then
+ * its attributes: there is no moment with the old refresh token gone and the new one not
+ * stored. @refresh_token NULL keeps the stored one (the provider sent none); @scopes NULL
+ * keeps the stored scopes. The id does not change. Finishes TRUE. */
+void           cs_token_store_update_oauth2_async  (CsTokenStore        *self,
+                                                    const char          *id,
+                                                    const char          *access_token,
+                                                    const char          *refresh_token,
+                                                    const char          *scopes,
+                                                    gint64               expires_at,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean       cs_token_store_update_oauth2_finish (CsTokenStore        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 
 G_END_DECLS
