@@ -35,6 +35,15 @@ cs_cli_args_clear (CsCliArgs *a)
   cs_secret_free (a->body);
   g_free (a->content_type);
   g_free (a->realm);
+  g_free (a->client_id);
+  cs_secret_free (a->client_secret);
+  g_free (a->scope);
+  g_free (a->redirect);
+  g_free (a->token_url);
+  g_free (a->revoke_url);
+  cs_secret_free (a->refresh_token);
+  g_free (a->token_type_hint);
+  g_free (a->account);
 }
 
 /* The options of a request's signature method, body and realm (`sign` has its own table). */
@@ -148,6 +157,31 @@ entry (CsCliArgs  *a,
          "can be read and changed on the way)"), NULL },
     { "port", 0, 0, G_OPTION_ARG_INT, &a->port,
       N_("Listen on this port (default: any free port)"), N_("PORT") },
+    { "client-id", 0, 0, G_OPTION_ARG_STRING, &a->client_id,
+      N_("The OAuth 2.0 client ID (required; with --provider demo the demo’s is the "
+         "default)"), N_("ID") },
+    { "client-secret", 0, 0, G_OPTION_ARG_STRING, &a->client_secret,
+      N_("The client secret of a confidential client, sent with HTTP Basic (or set "
+         "COUNTERSIGN_CLIENT_SECRET); without one the client is public"), N_("SECRET") },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &a->scope,
+      N_("The scopes to ask for, separated by spaces (default: the provider’s)"),
+      N_("SCOPE …") },
+    { "redirect", 0, 0, G_OPTION_ARG_STRING, &a->redirect,
+      N_("loopback (http://127.0.0.1 on any free port, the default), loopback:PORT (the "
+         "registered http://127.0.0.1:PORT/callback) or a registered URL (paste the address "
+         "the browser was sent to)"), N_("loopback|loopback:PORT|URL") },
+    { "token-url", 0, 0, G_OPTION_ARG_STRING, &a->token_url,
+      N_("The provider’s OAuth 2.0 token URL"), N_("URL") },
+    { "revoke-url", 0, 0, G_OPTION_ARG_STRING, &a->revoke_url,
+      N_("The provider’s OAuth 2.0 revocation URL (RFC 7009)"), N_("URL") },
+    { "refresh-token", 0, 0, G_OPTION_ARG_STRING, &a->refresh_token,
+      N_("The refresh token (or set COUNTERSIGN_REFRESH_TOKEN; default: the stored one of "
+         "--account)"), N_("TOKEN") },
+    { "token-type-hint", 0, 0, G_OPTION_ARG_STRING, &a->token_type_hint,
+      N_("What --token is: access_token or refresh_token"), N_("HINT") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &a->account,
+      N_("The stored credential to use: its account (as “countersign-cli list” prints it) "
+         "or its id"), N_("NAME") },
   };
 
   /* "NAME-not-demo", for the commands that cannot use the demo provider, is the entry listed
@@ -267,6 +301,41 @@ cs_cli_check_callback (const char *callback,
   if (!g_uri_is_valid (callback, G_URI_FLAGS_NONE, NULL))
     return cs_cli_usage_error ("--callback", _("“%s” is not oob, loopback, loopback:PORT or an "
                                                "absolute URL"), callback);
+  return -1;
+}
+
+int
+cs_cli_check_redirect (const char *redirect,
+                       guint      *port,
+                       gboolean   *is_url)
+{
+  guint64 number = 0;
+
+  *port = 0;
+  *is_url = FALSE;
+  if (redirect == NULL || strcmp (redirect, "loopback") == 0)
+    return -1;
+  if (g_str_has_prefix (redirect, "loopback:"))
+    {
+      if (!g_ascii_string_to_unsigned (redirect + strlen ("loopback:"), 10, 1, G_MAXUINT16,
+                                       &number, NULL))
+        return cs_cli_usage_error ("--redirect", _("“%s”: the port must be a number from 1 to "
+                                                   "65535, as in loopback:8765"), redirect);
+      *port = number;
+      return -1;
+    }
+  if (!g_uri_is_valid (redirect, G_URI_FLAGS_NONE, NULL))
+    return cs_cli_usage_error ("--redirect", _("“%s” is not loopback, loopback:PORT or an "
+                                               "absolute URL"), redirect);
+  *is_url = TRUE;
+  return -1;
+}
+
+int
+cs_cli_check_token_type_hint (const char *hint)
+{
+  if (hint != NULL && strcmp (hint, "access_token") != 0 && strcmp (hint, "refresh_token") != 0)
+    return cs_cli_usage_error ("--token-type-hint", _("must be access_token or refresh_token"));
   return -1;
 }
 

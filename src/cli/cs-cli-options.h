@@ -46,6 +46,16 @@ typedef struct
   gboolean  no_store;
   gboolean  allow_insecure_http;
   gboolean  store_consumer_secret;
+  /* OAuth 2.0 (the oauth2 commands, token, call --account) */
+  char     *client_id;
+  char     *client_secret;
+  char     *scope;
+  char     *redirect;
+  char     *token_url;
+  char     *revoke_url;
+  char     *refresh_token;
+  char     *token_type_hint;
+  char     *account;
 } CsCliArgs;
 
 void            cs_cli_args_clear             (CsCliArgs          *args);
@@ -74,6 +84,12 @@ int             cs_cli_check_access_type      (const char         *access_type);
 /* --callback: oob, loopback, loopback:PORT (@port set) or an absolute URL (@port 0). */
 int             cs_cli_check_callback         (const char         *callback,
                                                guint              *port);
+/* --redirect: loopback, loopback:PORT (@port set) or an absolute URL (@port 0, @url set). */
+int             cs_cli_check_redirect         (const char         *redirect,
+                                               guint              *port,
+                                               gboolean           *is_url);
+/* --token-type-hint: access_token or refresh_token. */
+int             cs_cli_check_token_type_hint  (const char         *hint);
 int             cs_cli_check_http_method      (const char         *method);
 int             cs_cli_parse_signature_method (const char         *name,
                                                CsSignatureMethod  *method);

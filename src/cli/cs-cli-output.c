@@ -12,6 +12,7 @@
 #include "cs-cli.h"
 #include "cs-cli-output.h"
 #include "cs-export.h"
+#include "cs-oauth2-token.h"
 #include "cs-percent.h"
 
 int
@@ -98,8 +99,11 @@ print_env (GPtrArray *params)
     }
 }
 
+/* @numbers: fields whose value is all digits are JSON numbers (an OAuth 2.0 answer's
+ * expires_in, as the provider sent it). */
 static void
-print_json (GPtrArray *params)
+print_json (GPtrArray *params,
+            gboolean   numbers)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -114,7 +118,11 @@ print_json (GPtrArray *params)
       if (!g_utf8_validate (p->name, -1, NULL) || !g_utf8_validate (p->value, -1, NULL))
         continue;
       json_builder_set_member_name (builder, p->name);
-      json_builder_add_string_value (builder, p->value);
+      if (numbers && strcmp (p->name, "expires_in") == 0 && *p->value != '\0' &&
+          strlen (p->value) < 18 && strspn (p->value, "0123456789") == strlen (p->value))
+        json_builder_add_int_value (builder, g_ascii_strtoll (p->value, NULL, 10));
+      else
+        json_builder_add_string_value (builder, p->value);
     }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
@@ -125,19 +133,18 @@ print_json (GPtrArray *params)
   cs_secret_free (text);
 }
 
-void
-cs_cli_print_credentials (CsCredentials *credentials,
-                          CsCliFormat    format)
+static void
+print_params (GPtrArray   *params,
+              CsCliFormat  format,
+              gboolean     numbers)
 {
-  GPtrArray *params = cs_credentials_get_params (credentials);
-
   switch (format)
     {
     case CS_CLI_FORMAT_ENV:
       print_env (params);
       break;
     case CS_CLI_FORMAT_JSON:
-      print_json (params);
+      print_json (params, numbers);
       break;
     case CS_CLI_FORMAT_LINES:
     default:
@@ -145,6 +152,37 @@ cs_cli_print_credentials (CsCredentials *credentials,
       break;
     }
   fflush (stdout);
+}
+
+void
+cs_cli_print_credentials (CsCredentials *credentials,
+                          CsCliFormat    format)
+{
+  print_params (cs_credentials_get_params (credentials), format, FALSE);
+}
+
+void
+cs_cli_print_oauth2_token (CsOAuth2Token *token,
+                           CsCliFormat    format)
+{
+  const char * const *names = cs_oauth2_token_get_field_names (token);
+  /* The values stay @token's: the list only points at them. */
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      CsParam *p = g_new0 (CsParam, 1);
+
+      p->name = (char *) names[i];
+      p->value = (char *) cs_oauth2_token_get_field (token, names[i]);
+      if (p->value == NULL)
+        {
+          g_free (p);
+          continue;
+        }
+      g_ptr_array_add (params, p);
+    }
+  print_params (params, format, TRUE);
 }
 
 void

@@ -19,6 +19,7 @@
 #include <glib.h>
 
 #include "cs-credentials.h"
+#include "cs-oauth2-token.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,10 @@ void  cs_cli_print_field       (const char    *name,
 /* Every field of a token answer, in the provider's order. */
 void  cs_cli_print_credentials (CsCredentials *credentials,
                                 CsCliFormat    format);
+/* Every field of an OAuth 2.0 token answer, in the order received (json: expires_in a
+ * number, the rest strings; env: COUNTERSIGN_ACCESS_TOKEN…). */
+void  cs_cli_print_oauth2_token (CsOAuth2Token *token,
+                                 CsCliFormat    format);
 /* A curl command for a signed request (see cs_export_curl_command()). */
 void  cs_cli_print_curl        (const char    *http_method,
                                 const char    *url,

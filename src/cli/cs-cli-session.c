@@ -152,6 +152,14 @@ find_provider (CsCliSession *session,
   return CS_CLI_EXIT_FAILURE;
 }
 
+int
+cs_cli_session_find_provider (CsCliSession *session,
+                              const char   *id,
+                              gboolean      whole_flow)
+{
+  return find_provider (session, id, whole_flow);
+}
+
 static int
 custom_provider (CsCliSession *session,
                  CsCliArgs    *a,

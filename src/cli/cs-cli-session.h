@@ -59,6 +59,10 @@ int            cs_cli_session_resolve_provider  (CsCliSession    *session,
                                                  gboolean         need_request,
                                                  gboolean         need_authorize,
                                                  gboolean         need_access);
+/* --provider ID alone: a preset (the demo only for @whole_flow) or one of the user's. */
+int            cs_cli_session_find_provider     (CsCliSession    *session,
+                                                 const char      *id,
+                                                 gboolean         whole_flow);
 /* The consumer key and secret: options, then the environment, then (demo only) the
  * documented demo credentials; the private key for RSA-SHA1. */
 int            cs_cli_session_resolve_consumer  (CsCliSession    *session,

@@ -8,40 +8,89 @@
 
 static GSubprocess *oauthlib_proc;
 static char *oauthlib_base;
+static GSubprocess *oauthlib2_proc;
+static char *oauthlib2_base;
+static char *oauthlib2_args;
 
-const char *
-cs_test_oauthlib_base_url (void)
+/* Runs tests/providers/@script with @args in *@proc; "http://127.0.0.1:PORT" once it listens. */
+static char *
+start_python_provider (const char          *script,
+                       const char * const  *args,
+                       GSubprocess        **proc)
 {
-  g_autofree char *script = g_build_filename (CS_TEST_PROVIDERS_DIR, "oauthlib_provider.py",
-                                              NULL);
+  g_autofree char *path = g_build_filename (CS_TEST_PROVIDERS_DIR, script, NULL);
   const char *python = g_getenv ("COUNTERSIGN_PYTHON3");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree char *port = NULL;
 
-  if (oauthlib_base != NULL)
-    return oauthlib_base;
-  oauthlib_proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                    python ? python : "/usr/bin/python3", script, NULL);
+  g_ptr_array_add (argv, (gpointer) (python ? python : "/usr/bin/python3"));
+  g_ptr_array_add (argv, path);
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  *proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                             G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (oauthlib_proc));
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (*proc));
   port = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
   g_assert_no_error (error);
   if (port == NULL)
-    g_error ("The oauthlib provider did not start (is python3-oauthlib installed?)");
-  oauthlib_base = g_strconcat ("http://127.0.0.1:", port, NULL);
+    g_error ("The oauthlib provider %s did not start (is python3-oauthlib installed?)", script);
+  return g_strconcat ("http://127.0.0.1:", port, NULL);
+}
+
+static void
+stop_python_provider (GSubprocess **proc,
+                      char        **base)
+{
+  if (*proc == NULL)
+    return;
+  g_subprocess_force_exit (*proc);
+  g_subprocess_wait (*proc, NULL, NULL);
+  g_clear_object (proc);
+  g_clear_pointer (base, g_free);
+}
+
+const char *
+cs_test_oauthlib_base_url (void)
+{
+  if (oauthlib_base == NULL)
+    oauthlib_base = start_python_provider ("oauthlib_provider.py", NULL, &oauthlib_proc);
   return oauthlib_base;
 }
 
 void
 cs_test_oauthlib_stop (void)
 {
-  if (oauthlib_proc == NULL)
-    return;
-  g_subprocess_force_exit (oauthlib_proc);
-  g_subprocess_wait (oauthlib_proc, NULL, NULL);
-  g_clear_object (&oauthlib_proc);
-  g_clear_pointer (&oauthlib_base, g_free);
+  stop_python_provider (&oauthlib_proc, &oauthlib_base);
+}
+
+const char *
+cs_test_oauthlib2_start_with (const char * const *args)
+{
+  g_autofree char *joined = args ? g_strjoinv ("\n", (char **) args) : g_strdup ("");
+
+  if (oauthlib2_base != NULL && g_strcmp0 (joined, oauthlib2_args) == 0)
+    return oauthlib2_base;
+  cs_test_oauthlib2_stop ();
+  oauthlib2_base = start_python_provider ("oauthlib_oauth2_provider.py", args, &oauthlib2_proc);
+  oauthlib2_args = g_steal_pointer (&joined);
+  return oauthlib2_base;
+}
+
+const char *
+cs_test_oauthlib2_start (void)
+{
+  return cs_test_oauthlib2_start_with (NULL);
+}
+
+void
+cs_test_oauthlib2_stop (void)
+{
+  stop_python_provider (&oauthlib2_proc, &oauthlib2_base);
+  g_clear_pointer (&oauthlib2_args, g_free);
 }
 
 char *
