@@ -97,7 +97,8 @@ _cs_wizard_oauth2_show_scopes (CsWizard *self)
                                  cs_provider_get_oauth2_default_scopes (provider));
     }
   _cs_wizard_set_step (self, CS_WIZARD_STEP_SCOPES);
-  cs_scopes_page_focus_first (self->scopes_page);
+  /* Enter continues with the defaults; Tab reaches the scopes, Space switches one. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
 }
 
 /* ------------------------------------------------------------------ authorize */
@@ -278,9 +279,11 @@ show_token (CsWizard      *self,
 static void
 show_tokens (CsWizard *self)
 {
+  g_autofree char *verify_url = cs_oauth2_verify_url (self->oauth2_provider);
+
   show_token (self, self->oauth2_token);
   cs_oauth2_result_page_show_test (self->oauth2_result_page,
-                                   cs_provider_get_verify_url (self->oauth2_provider) != NULL
+                                   verify_url != NULL
                                    ? _("Ask the provider whose tokens these are")
                                    : _("This provider has no address to test tokens with"),
                                    FALSE, FALSE);
@@ -397,4 +400,17 @@ _cs_wizard_oauth2_show_cancelled (CsWizard   *self,
     default:
       break;
     }
+}
+
+gboolean
+cs_wizard_take_oauth2_redirect (CsWizard   *self,
+                                const char *address)
+{
+  g_return_val_if_fail (CS_IS_WIZARD (self), FALSE);
+  g_return_val_if_fail (address != NULL, FALSE);
+
+  if (!_cs_wizard_oauth2_owns_redirect (self, address))
+    return FALSE;
+  _cs_wizard_oauth2_submit (self, address);
+  return TRUE;
 }

@@ -1,0 +1,373 @@
+/* test-oauth2.c — the window's OAuth 2.0 flow with the demo provider, by keyboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The test plays the browser (the application's launcher hook): it fetches the demo's consent
+ * page with libsoup and submits Allow; the demo's redirect then goes to the window's loopback
+ * server, as a browser would follow it. Everything else is real: the demo provider, the
+ * loopback server, the flow layer and the keyring of the private session. OAuth 1.0a links
+ * (an oauth_token in the query) go to the shared browser of cs-ui-flow.c.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cs-oauth2-result-page.h"
+#include "cs-saved-row.h"
+#include "cs-ui-flow.h"
+#include "cs-ui-keyboard.h"
+
+static struct
+{
+  guint    launches;
+  gboolean done;
+  guint    status;      /* of the last answer the browser got */
+  char    *uri;
+} consent;
+
+static char *
+html_unescape (const char *text)
+{
+  g_autoptr (GString) out = g_string_new (text);
+
+  g_string_replace (out, "&quot;", "\"", 0);
+  g_string_replace (out, "&#39;", "'", 0);
+  g_string_replace (out, "&lt;", "<", 0);
+  g_string_replace (out, "&gt;", ">", 0);
+  g_string_replace (out, "&amp;", "&", 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+allowed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result,
+                                                               &error);
+
+  g_assert_no_error (error);
+  consent.status = soup_message_get_status (soup_session_get_async_result_message (
+                                              SOUP_SESSION (object), result));
+  consent.done = TRUE;
+}
+
+/* The consent page's form: its hidden fields, and the Allow button's name and value. */
+static void
+consent_page_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result,
+                                                               &error);
+  g_autofree char *html = NULL;
+  g_autoptr (GRegex) form_re = g_regex_new ("<form[^>]*action=\"([^\"]*)\"", 0, 0, NULL);
+  g_autoptr (GRegex) input_re = g_regex_new ("<(?:input|button)[^>]*name=\"([^\"]*)\"[^>]*"
+                                             "value=\"([^\"]*)\"[^>]*>", G_REGEX_CASELESS, 0,
+                                             NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autoptr (GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GUri) base = g_uri_parse (consent.uri, G_URI_FLAGS_ENCODED, NULL);
+  g_autoptr (GUri) action = NULL;
+  g_autofree char *action_text = NULL;
+  g_autoptr (SoupMessage) msg = NULL;
+
+  g_assert_no_error (error);
+  html = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  g_assert_true (g_regex_match (form_re, html, 0, &match));
+  action_text = html_unescape (g_match_info_fetch (match, 1));
+  g_clear_pointer (&match, g_match_info_free);
+  for (g_regex_match (input_re, html, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *name = g_match_info_fetch (match, 1);
+      g_autofree char *value = g_match_info_fetch (match, 2);
+
+      /* Of the two buttons, Allow: a field named like the Deny button's is overwritten. */
+      if (g_hash_table_contains (fields, name) && g_ascii_strcasecmp (value, "allow") != 0)
+        continue;
+      g_hash_table_replace (fields, g_strdup (name), html_unescape (value));
+    }
+  action = g_uri_parse_relative (base, *action_text != '\0' ? action_text : consent.uri,
+                                 G_URI_FLAGS_ENCODED, NULL);
+  g_assert_nonnull (action);
+  {
+    g_autofree char *target = g_uri_to_string (action);
+
+    msg = soup_message_new_from_encoded_form ("POST", target, soup_form_encode_hash (fields));
+  }
+  soup_session_send_and_read_async (browser.session, msg, G_PRIORITY_DEFAULT, NULL, allowed_cb,
+                                    NULL);
+}
+
+static void
+launch (const char *uri,
+        gpointer    user_data)
+{
+  g_autoptr (SoupMessage) msg = NULL;
+
+  if (strstr (uri, "oauth_token=") != NULL)
+    {
+      browser_launch (uri, user_data);
+      return;
+    }
+  consent.launches++;
+  g_free (consent.uri);
+  consent.uri = g_strdup (uri);
+  g_assert_nonnull (strstr (uri, "code_challenge_method=S256"));
+  msg = soup_message_new ("GET", uri);
+  g_assert_nonnull (msg);
+  soup_session_send_and_read_async (browser.session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    consent_page_cb, NULL);
+}
+
+static void
+consent_reset (void)
+{
+  consent.launches = 0;
+  consent.done = FALSE;
+  consent.status = 0;
+  g_clear_pointer (&consent.uri, g_free);
+}
+
+static GtkWidget *
+result_page_of (CsWindow *window)
+{
+  GtkWidget *page = cs_ui_find (window, "Access Token");
+
+  return gtk_widget_get_ancestor (page, CS_TYPE_OAUTH2_RESULT_PAGE);
+}
+
+/* The stored OAuth 2.0 item of the demo for @account ("" or NULL: any). */
+static CsStoredToken *
+stored_oauth2 (const char *account)
+{
+  g_autoptr (GPtrArray) tokens = keyring_list ();
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      CsStoredToken *token = g_ptr_array_index (tokens, i);
+
+      if (cs_stored_token_get_protocol (token) == CS_STORED_OAUTH2
+          && g_strcmp0 (cs_stored_token_get_provider_id (token), "demo") == 0
+          && (account == NULL || g_strcmp0 (cs_stored_token_get_account (token), account) == 0))
+        return keyring_lookup (cs_stored_token_get_id (token));
+    }
+  return NULL;
+}
+
+/* Step 1 by keyboard: Ctrl+N, then OAuth 2.0 in the Protocol list (Enter opens it, Down, Enter). */
+static void
+choose_oauth2_by_keyboard (CsWindow *window)
+{
+  CsWizard *wizard = wizard_of (window);
+  GtkWidget *protocol;
+
+  cs_ui_focus_window (GTK_WINDOW (window));
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_n, TRUE);
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (GTK_WIDGET (wizard)));
+  CS_UI_WAIT_FOR (cs_ui_try_find (window, "Protocol") != NULL);
+  g_assert_true (cs_ui_text_shown (window, "Step 1 of 4"));
+  protocol = cs_ui_find (window, "Protocol");
+  gtk_widget_grab_focus (protocol);
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+  cs_ui_spin (200);
+  cs_ui_press_key (gtk_widget_get_root (protocol) != NULL
+                   ? GTK_WINDOW (gtk_widget_get_root (protocol)) : GTK_WINDOW (window),
+                   GDK_KEY_Down, FALSE);
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+  CS_UI_WAIT_FOR (adw_combo_row_get_selected (ADW_COMBO_ROW (protocol)) == 1);
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Step 1 of 5"));
+  /* The consumer fields are OAuth 1.0a's. */
+  g_assert_null (cs_ui_try_find (window, "Consumer Key"));
+}
+
+static void
+authorize_to_tokens (CsWindow *window)
+{
+  CsWizard *wizard = wizard_of (window);
+
+  /* Client: the demo's public client, loopback; Enter in the field continues. */
+  gtk_widget_grab_focus (cs_ui_find (window, "Continue"));
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 2);
+  g_assert_true (cs_ui_text_shown (window, "Step 2 of 5"));
+  g_assert_cmpstr (cs_ui_text (window, "Client ID"), ==, CS_DEMO_CLIENT_ID);
+  g_assert_true (cs_ui_text_shown (window, "public client"));
+  cs_ui_audit_names (window);
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+
+  /* Scopes: the demo's, with offline.access explained and on by default. */
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+  g_assert_true (cs_ui_text_shown (window, "without it the provider sends no refresh token"));
+  g_assert_true (gtk_switch_get_active (
+    g_object_get_data (G_OBJECT (cs_ui_find (window, "offline.access")), "cs-switch")));
+  cs_ui_audit_names (window);
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+
+  /* Authorize: loopback opens the browser by itself; the answer comes back by itself. */
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4);
+  CS_UI_WAIT_FOR (consent.launches == 1);
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 5 && !cs_wizard_get_busy (wizard));
+  g_assert_cmpuint (consent.launches, ==, 1);
+}
+
+static void
+test_oauth2_flow (void)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  GtkWidget *start_page = cs_window_get_start_page (window);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (CsStoredToken) stored = NULL;
+  g_autoptr (CsStoredToken) rotated = NULL;
+  g_autofree char *first_access = NULL;
+  const char *expiry;
+
+  g_settings_reset (settings, "last-provider");
+  consent_reset ();
+  choose_oauth2_by_keyboard (window);
+  authorize_to_tokens (window);
+
+  /* The tokens, concealed but copyable; the expiry counting down; the scopes granted. */
+  g_assert_true (cs_ui_text_shown (window, "Step 5 of 5"));
+  g_assert_true (cs_value_row_get_secret (CS_VALUE_ROW (cs_ui_find (window, "Access Token"))));
+  g_assert_true (cs_value_row_get_secret (CS_VALUE_ROW (cs_ui_find (window, "Refresh Token"))));
+  first_access = g_strdup (shown_value (window, "Access Token"));
+  g_assert_false (cs_ui_text_shown (window, first_access));
+  expiry = cs_oauth2_result_page_get_expiry_text (CS_OAUTH2_RESULT_PAGE (result_page_of (window)));
+  g_assert_nonnull (strstr (expiry, "left, until"));
+  g_assert_true (g_str_has_prefix (expiry, "1:59:") || g_str_has_prefix (expiry, "2:00:00"));
+  g_assert_nonnull (strstr (shown_value (window, "Scopes"), "offline.access"));
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring"));
+  stored = stored_oauth2 (NULL);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (cs_stored_token_get_access_token (stored), ==, first_access);
+  g_assert_cmpstr (cs_stored_token_get_refresh_token (stored), ==,
+                   shown_value (window, "Refresh Token"));
+  cs_ui_audit_names (window);
+
+  /* Refresh: a new access token, on screen and in the keyring (the refresh token rotated). */
+  cs_ui_click (window, "Refresh");
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Refreshed: a new access token"));
+  g_assert_cmpstr (shown_value (window, "Access Token"), !=, first_access);
+  rotated = keyring_lookup (cs_stored_token_get_id (stored));
+  g_assert_cmpstr (cs_stored_token_get_access_token (rotated), ==,
+                   shown_value (window, "Access Token"));
+  g_assert_cmpstr (cs_stored_token_get_refresh_token (rotated), !=,
+                   cs_stored_token_get_refresh_token (stored));
+
+  /* Test Credentials with the bearer: the demo's account, then kept in the keyring. */
+  cs_ui_click (window, "Test Credentials");
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "@" CS_DEMO_SCREEN_NAME));
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring, with the account"));
+  screenshot (window, "oauth2-tokens.png");
+
+  /* Revoke: the provider no longer takes them; the tokens stay on screen. */
+  cs_ui_click (window, "Revoke");
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Revoked: the provider no longer accepts"));
+  g_assert_false (cs_ui_can_click (window, "Refresh"));
+  g_assert_nonnull (shown_value (window, "Access Token"));
+  cs_ui_click (window, "Test Credentials");
+  CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard)
+                  && !cs_ui_text_shown (window, "Calling with the bearer token"));
+  g_assert_false (cs_ui_text_shown (window, "The tokens work"));
+
+  /* Done (Enter): the start page lists it with its protocol. */
+  gtk_widget_grab_focus (cs_ui_find (window, "Done"));
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (start_page));
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page)));
+  CS_UI_WAIT_FOR (cs_ui_try_find (window, "@" CS_DEMO_SCREEN_NAME) != NULL);
+  g_assert_true (cs_ui_text_shown (window, "OAuth 2.0"));
+  cs_ui_audit_names (window);
+
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
+/* A stored demo OAuth 1.0a credential moves in one click; the OAuth 1.0a one stays. */
+static void
+test_move_to_oauth2 (void)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+  GtkWidget *start_page = cs_window_get_start_page (window);
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (CsStoredToken) moved = NULL;
+  g_autoptr (GMenuModel) menu = NULL;
+  const char *oauth1_id = NULL;
+  guint oauth2_before = 0;
+  guint oauth2_after = 0;
+  gboolean oauth1_stays = FALSE;
+
+  loopback_flow_to_result (window);
+  finish_and_check (window);
+  done_and_listed (window);
+  before = keyring_list ();
+  for (guint i = 0; i < before->len; i++)
+    {
+      CsStoredToken *token = g_ptr_array_index (before, i);
+
+      if (cs_stored_token_get_protocol (token) == CS_STORED_OAUTH2)
+        oauth2_before++;
+      else if (g_strcmp0 (cs_stored_token_get_account (token), CS_DEMO_SCREEN_NAME) == 0)
+        oauth1_id = cs_stored_token_get_id (token);
+    }
+  g_assert_nonnull (oauth1_id);
+  g_assert_true (cs_ui_text_shown (window, "OAuth 1.0a"));
+
+  /* The entry's menu offers it. */
+  menu = cs_saved_row_menu_new_full (oauth1_id, "demo", CS_STORED_OAUTH1, TRUE);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+  gtk_widget_activate_action (start_page, "saved.migrate", "s", oauth1_id);
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Moved to OAuth 2.0"));
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page)));
+
+  after = keyring_list ();
+  for (guint i = 0; i < after->len; i++)
+    {
+      CsStoredToken *token = g_ptr_array_index (after, i);
+
+      if (cs_stored_token_get_protocol (token) == CS_STORED_OAUTH2)
+        oauth2_after++;
+      if (g_strcmp0 (cs_stored_token_get_id (token), oauth1_id) == 0)
+        oauth1_stays = TRUE;
+    }
+  g_assert_true (oauth1_stays);
+  g_assert_cmpuint (oauth2_after, ==, oauth2_before + 1);
+  /* Tested: the account was learned with the bearer. */
+  moved = stored_oauth2 (CS_DEMO_SCREEN_NAME);
+  g_assert_nonnull (moved);
+  g_assert_true (cs_ui_text_shown (window, "OAuth 2.0"));
+  g_assert_true (cs_ui_text_shown (window, "OAuth 1.0a"));
+
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (g_strcmp0 (g_getenv ("COUNTERSIGN_TEST_KEYRING"), "1") != 0)
+    {
+      g_printerr ("Run this through tests/ui/ui-session (meson test --suite ui).\n");
+      return 1;
+    }
+  cs_ui_flow_start (&argc, &argv, TRUE);
+  cs_application_set_uri_launcher (cs_ui_app, launch, NULL);
+  browser_reset ("allow");
+
+  g_test_add_func ("/ui/oauth2/flow-by-keyboard", test_oauth2_flow);
+  g_test_add_func ("/ui/oauth2/move-to-oauth2", test_move_to_oauth2);
+  status = g_test_run ();
+
+  cs_ui_flow_stop ();
+  g_free (consent.uri);
+  return status;
+}
