@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-cli.h"
+#include "cs-cli-oauth2.h"
 #include "cs-cli-output.h"
 #include "cs-cli-session.h"
 #include "cs-percent.h"
@@ -96,13 +97,14 @@ cs_cli_call (int    argc,
   static const char * const names[] = {
     "method", "url", "data", "body", "content-type", "body-hash", "provider-not-demo",
     "base-url", "consumer-key-not-demo", "consumer-secret", "private-key", "token",
-    "token-secret", "signature-method", "realm", "timeout", "allow-insecure-http", NULL
+    "token-secret", "signature-method", "realm", "timeout", "allow-insecure-http", "account",
+    NULL
   };
   g_auto(CsCliArgs) a = { 0 };
   g_auto(CsCliSession) session;
   g_autoptr(CsSignedResponse) response = NULL;
   g_autoptr(GError) error = NULL;
-  char *token_secret;
+  char *token_secret = NULL;
   CsTransport *transport;
   CsSignedRequest request;
   int status;
@@ -110,15 +112,26 @@ cs_cli_call (int    argc,
   cs_cli_session_init (&session);
   if ((status = cs_cli_parse_command (&a, &argc, &argv,
                                       _("Send a request signed with a token you have (or "
-                                        "with the consumer credentials alone) and print the "
-                                        "response body. Exits with 4 when the HTTP status "
-                                        "is 400 or more."),
+                                        "with the consumer credentials alone), or with a stored "
+                                        "credential of either kind (--account: OAuth 1.0a "
+                                        "signed, OAuth 2.0 with the bearer, refreshed first), "
+                                        "and print the response body. Exits with 4 when the "
+                                        "HTTP status is 400 or more."),
                                       names)) >= 0 ||
-      (status = check_request (&a)) >= 0 ||
-      (status = cs_cli_session_setup (&session, &a, FALSE, FALSE, FALSE, FALSE)) >= 0)
+      (status = check_request (&a)) >= 0)
     return status;
-
-  token_secret = cs_cli_secret_option (&a.token_secret, "COUNTERSIGN_TOKEN_SECRET");
+  if (a.account != NULL)
+    {
+      if ((status = cs_cli_call_stored (&a, &session, &token_secret)) >= 0)
+        {
+          cs_secret_free (token_secret);
+          return status;
+        }
+    }
+  else if ((status = cs_cli_session_setup (&session, &a, FALSE, FALSE, FALSE, FALSE)) >= 0)
+    return status;
+  else
+    token_secret = cs_cli_secret_option (&a.token_secret, "COUNTERSIGN_TOKEN_SECRET");
   request_from_args (&a, &session, token_secret, &request);
   transport = cs_oauth_client_get_transport (session.client);
   cs_signed_request_send_async (transport, &request, session.cancellable,

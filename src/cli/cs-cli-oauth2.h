@@ -91,6 +91,12 @@ char *cs_cli_find_account            (CsCliSession       *session,
                                       gboolean            oauth2_first,
                                       int                *status);
 
+/* `call --account`: an OAuth 2.0 credential's request is sent here (the exit status); for an
+ * OAuth 1.0a one @session and @args are set up to sign it (-1). */
+int   cs_cli_call_stored             (CsCliArgs          *args,
+                                      CsCliSession       *session,
+                                      char              **token_secret);
+
 int   cs_cli_oauth2_authorize        (int                 argc,
                                       char              **argv);
 int   cs_cli_oauth2_refresh          (int                 argc,

@@ -27,6 +27,9 @@ static const Command commands[] = {
     N_("Exchange a request token and verifier for an access token") },
   { "authorize", cs_cli_authorize, N_("Run the whole authorization in the terminal") },
   { "call", cs_cli_call, N_("Send a signed request and print the response") },
+  { "oauth2", cs_cli_oauth2,
+    N_("OAuth 2.0: authorize, refresh, revoke, client-credentials, exchange") },
+  { "token", cs_cli_token, N_("Print a stored OAuth 2.0 access token, refreshed when needed") },
   { "providers", cs_cli_providers, N_("List the known providers") },
   { "demo-provider", cs_cli_demo_provider, N_("Run the built-in demo provider on loopback") },
   { "list", cs_cli_list, N_("List the credentials stored in the keyring") },
@@ -99,7 +102,8 @@ print_usage (FILE *stream)
 {
   fprintf (stream, "%s\n\n", _("Usage: countersign-cli COMMAND [OPTION…]"));
   fprintf (stream, "%s\n\n",
-           _("Countersign signs OAuth 1.0a requests and obtains access tokens."));
+           _("Countersign signs OAuth 1.0a requests and obtains OAuth 1.0a and OAuth 2.0 "
+             "access tokens."));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-15s %s\n", commands[i].name, _(commands[i].summary));

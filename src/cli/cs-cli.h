@@ -33,6 +33,8 @@ int  cs_cli_list            (int argc, char **argv);
 int  cs_cli_show            (int argc, char **argv);
 int  cs_cli_forget          (int argc, char **argv);
 int  cs_cli_import          (int argc, char **argv);
+int  cs_cli_oauth2          (int argc, char **argv);
+int  cs_cli_token           (int argc, char **argv);
 
 int  cs_cli_usage_error     (const char *option,
                              const char *format,

@@ -5,8 +5,12 @@
  * CONTRACT (other layers code against this): signatures here may grow, not change.
  *
  * Schema io.github.countersign.Countersign.Credentials; attributes provider, host,
- * consumer_key, account, kind ("access" | "consumer"). Errors in CS_STORE_ERROR, whose
- * messages say what is wrong with the keyring and never contain a secret.
+ * consumer_key, account, item, kind ("access" | "consumer" | "client"), and for OAuth 2.0
+ * protocol, client_id, scopes, expires. Errors in CS_STORE_ERROR, whose messages say what is
+ * wrong with the keyring and never contain a secret (nor does a log line).
+ *
+ * OAuth 1.0a items (no protocol attribute; items written before OAuth 2.0 existed keep
+ * working, ids unchanged):
  *
  * - Access items hold `oauth_token=…&oauth_token_secret=…` (form-encoded), labelled
  *   "Countersign: @account on Provider". Saving again with the same provider, host,
@@ -19,6 +23,26 @@
  * - The id is the first 8 hex digits of SHA-256(provider NUL host NUL consumer_key NUL
  *   account NUL), followed by the item id and NUL for an unknown account's item: stable, and
  *   unchanged by an update.
+ *
+ * OAuth 2.0 items (protocol=oauth2), beside them in the same schema:
+ * - Access items: attributes protocol, provider, host, client_id, account (or item, as
+ *   above), scopes (space-separated), expires (seconds since the epoch, decimal; "0"
+ *   unknown), kind=access; the tokens only in the secret, `access_token=…&refresh_token=…`
+ *   (refresh_token omitted when there is none); label "Countersign: @account on Provider
+ *   (OAuth 2.0)". Saving again for the same provider, host, client id and account rewrites
+ *   that item (whatever its scopes and expiry).
+ * - A client item (kind=client, `client_secret=…`, no account) exists only when a save was
+ *   given a client secret (a confidential client); shared by the accounts of that client id
+ *   and deleted with the last of them.
+ * - The id: the first 8 hex digits of SHA-256("oauth2" NUL provider NUL host NUL client_id
+ *   NUL account NUL item NUL), item "" when there is none: six parts where an OAuth 1.0a id
+ *   hashes four or five, so the two never hash the same bytes.
+ * - Rotation (cs_token_store_update_oauth2_async) writes both new tokens to the existing
+ *   item in one secret write, then its attributes: never the old refresh token gone and the
+ *   new one not stored; the id and the number of items stay.
+ *
+ * Both protocols:
+ * - List finishes with both, newest first; lookup, delete and set_account work on both.
  * - The account is "" when it is not known.
  * - Cancelling through the GCancellable gives G_IO_ERROR_CANCELLED, not a CS_STORE_ERROR.
  *   libsecret cannot tell a dismissed unlock prompt from one that could not be shown: both

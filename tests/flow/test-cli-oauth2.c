@@ -1,0 +1,543 @@
+/* test-cli-oauth2.c — countersign-cli's OAuth 2.0 commands end to end, against the
+ * independent python3-oauthlib provider (tests/providers/oauthlib_oauth2_provider.py) and the
+ * built-in demo provider, with a real keyring (run through keyring-session)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The test plays the browser: it reads the authorize URL the CLI prints on stderr and GETs it
+ * (oauthlib with auto=allow answers the redirect at once; the demo's consent form is
+ * submitted), then follows the redirect to the CLI's loopback server.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "cs-percent.h"
+#include "cs-test-cli.h"
+#include "cs-test-http.h"
+#include "cs-test-keyring.h"
+#include "cs-test-providers.h"
+
+#define PUBLIC_CLIENT       "public-client-0001"
+#define CONFIDENTIAL_CLIENT "confidential-client-0001"
+#define CONFIDENTIAL_SECRET "confidential-secret"
+
+static guint loopback_port;
+static char *config_home;
+
+static const char *
+cli_path (void)
+{
+  const char *cli = g_getenv ("COUNTERSIGN_CLI");
+
+  g_assert_nonnull (cli);
+  return cli;
+}
+
+/* A loopback port nothing listens on now, for --redirect loopback:PORT. */
+static guint
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  guint port;
+
+  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+  return port;
+}
+
+/* The oauthlib provider with the test's loopback redirect registered (and @extra). */
+static const char *
+oauthlib (const char *extra)
+{
+  g_autofree char *redirect = g_strdup_printf ("http://127.0.0.1:%u/callback", loopback_port);
+  const char *args[] = { "--redirect-uri", redirect, extra, extra ? "30" : NULL, NULL };
+
+  return cs_test_oauthlib2_start_with (args);
+}
+
+static char *
+url_at (const char *base,
+        const char *path)
+{
+  return g_strconcat (base, path, NULL);
+}
+
+/* Runs the CLI with @args, the test's config folder and @env (may be NULL). */
+static void
+run_cli (CsCliRun           *run,
+         const char         *env,
+         const char * const *args)
+{
+  g_autofree char *home = g_strconcat ("XDG_CONFIG_HOME=", config_home, NULL);
+  const char *full_env[] = { home, env, NULL };
+
+  cs_cli_run_full (run, full_env, NULL, args);
+}
+
+static void
+start_cli (CsProc             *p,
+           const char         *env,
+           const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *home = g_strconcat ("XDG_CONFIG_HOME=", config_home, NULL);
+  const char *full_env[] = { home, env, NULL };
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  cs_proc_start (p, full_env, (const char * const *) argv->pdata);
+}
+
+static void
+assert_no_secret (const char *text,
+                  const char *secret)
+{
+  if (secret != NULL && *secret != '\0' && strstr (text, secret) != NULL)
+    g_error ("A secret appeared on stderr:\n%s", text);
+}
+
+/* The browser at oauthlib: the authorize URL with auto=allow, then the redirect to the CLI. */
+static void
+oauthlib_browser (CsProc     *p,
+                  const char *base)
+{
+  g_autofree char *url = cs_proc_err_line_with_prefix (p, base);
+  g_autofree char *allow = g_strconcat (url, "&auto=allow", NULL);
+  g_auto(CsHttpReply) redirect = { 0 };
+  g_auto(CsHttpReply) landing = { 0 };
+
+  g_assert_nonnull (strstr (url, "code_challenge_method=S256"));
+  cs_http_send (&redirect, "GET", allow, NULL, NULL);
+  g_assert_cmpuint (redirect.status, ==, 302);
+  g_assert_nonnull (redirect.location);
+  g_assert_true (g_str_has_prefix (redirect.location, "http://127.0.0.1:"));
+  cs_http_send (&landing, "GET", redirect.location, NULL, NULL);
+  g_assert_cmpuint (landing.status, ==, 200);
+}
+
+static JsonObject *
+parse_json (JsonParser *parser,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* The id after "Saved in the keyring as ". */
+static char *
+saved_id (const char *err)
+{
+  const char *at = strstr (err, "Saved in the keyring as ");
+
+  g_assert_nonnull (at);
+  at += strlen ("Saved in the keyring as ");
+  return g_strndup (at, strcspn (at, " \n"));
+}
+
+/* One authorization through the CLI; returns the JSON it printed (the id in @id). */
+static JsonObject *
+authorize (JsonParser *parser,
+           const char *client,
+           const char *secret_env,
+           const char *provider_or_null,
+           char      **id)
+{
+  const char *base = oauthlib (NULL);
+  g_autofree char *authorize_url = url_at (base, "/authorize");
+  g_autofree char *token_url = url_at (base, "/token");
+  g_autofree char *redirect = g_strdup_printf ("loopback:%u", loopback_port);
+  const char *args[] = { "oauth2", "authorize", "--client-id", client, "--scope",
+                         "read offline_access", "--redirect", redirect, "--no-browser",
+                         "--format", "json", "--timeout", "20",
+                         provider_or_null ? "--provider" : "--authorize-url",
+                         provider_or_null ? provider_or_null : authorize_url,
+                         provider_or_null ? NULL : "--token-url", token_url, NULL };
+  g_auto(CsProc) p = { 0 };
+  JsonObject *object;
+
+  start_cli (&p, secret_env, args);
+  oauthlib_browser (&p, base);
+  cs_proc_finish (&p, NULL);
+  g_test_message ("stderr: %s", p.err_text->str);
+  g_assert_cmpint (p.status, ==, 0);
+  object = parse_json (parser, p.out);
+  g_assert_nonnull (json_object_get_string_member (object, "access_token"));
+  g_assert_cmpstr (json_object_get_string_member (object, "token_type"), ==, "Bearer");
+  g_assert_cmpint (json_object_get_int_member (object, "expires_in"), >, 0);
+  g_assert_nonnull (json_object_get_string_member (object, "refresh_token"));
+  assert_no_secret (p.err_text->str, json_object_get_string_member (object, "access_token"));
+  assert_no_secret (p.err_text->str, json_object_get_string_member (object, "refresh_token"));
+  assert_no_secret (p.err_text->str, CONFIDENTIAL_SECRET);
+  *id = saved_id (p.err_text->str);
+  return object;
+}
+
+static const char *
+show_field (CsCliRun   *run,
+            const char *id,
+            const char *name,
+            GPtrArray **fields)
+{
+  run_cli (run, NULL, (const char *[]) { "show", id, NULL });
+  g_assert_cmpint (run->status, ==, 0);
+  *fields = cs_parse_lines (run->out);
+  return cs_param_list_get (*fields, name);
+}
+
+/* Authorize (public and confidential), then refresh rotates the stored item. */
+static void
+test_authorize_refresh (gconstpointer data)
+{
+  gboolean confidential = GPOINTER_TO_INT (data);
+  const char *client = confidential ? CONFIDENTIAL_CLIENT : PUBLIC_CLIENT;
+  const char *env = confidential ? "COUNTERSIGN_CLIENT_SECRET=" CONFIDENTIAL_SECRET : NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser2 = json_parser_new ();
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *old_refresh = NULL;
+  g_autofree char *token_url = NULL;
+  g_auto(CsCliRun) refresh = { 0 };
+  g_auto(CsCliRun) reused = { 0 };
+  g_auto(CsCliRun) show1 = { 0 };
+  g_auto(CsCliRun) show2 = { 0 };
+  JsonObject *first;
+  JsonObject *second;
+
+  cs_test_clear_keyring ();
+  first = authorize (parser, client, env, NULL, &id);
+  old_refresh = g_strdup (json_object_get_string_member (first, "refresh_token"));
+  g_assert_cmpstr (show_field (&show1, id, "access_token", &before), ==,
+                   json_object_get_string_member (first, "access_token"));
+
+  /* No --refresh-token: the stored one, and the stored item rotates. */
+  token_url = url_at (oauthlib (NULL), "/token");
+  run_cli (&refresh, env, (const char *[]) { "oauth2", "refresh", "--token-url", token_url,
+                                             "--client-id", client, "--format", "json", NULL });
+  g_test_message ("refresh: %s", refresh.err);
+  g_assert_cmpint (refresh.status, ==, 0);
+  second = parse_json (parser2, refresh.out);
+  g_assert_cmpstr (json_object_get_string_member (second, "access_token"), !=,
+                   json_object_get_string_member (first, "access_token"));
+  g_assert_cmpstr (json_object_get_string_member (second, "refresh_token"), !=, old_refresh);
+  assert_no_secret (refresh.err, old_refresh);
+  assert_no_secret (refresh.err, json_object_get_string_member (second, "refresh_token"));
+  g_assert_cmpstr (show_field (&show2, id, "refresh_token", &after), ==,
+                   json_object_get_string_member (second, "refresh_token"));
+
+  /* The old refresh token is spent: refused (4), the provider's error on stderr. */
+  run_cli (&reused, env, (const char *[]) { "oauth2", "refresh", "--token-url", token_url,
+                                            "--client-id", client, "--refresh-token",
+                                            old_refresh, "--no-store", NULL });
+  g_assert_cmpint (reused.status, ==, 4);
+  g_assert_cmpstr (reused.out, ==, "");
+  g_assert_nonnull (strstr (reused.err, "invalid_grant"));
+  assert_no_secret (reused.err, old_refresh);
+}
+
+/* --no-store prints the tokens and leaves the keyring as it was. */
+static void
+test_no_store (void)
+{
+  const char *base = oauthlib (NULL);
+  g_autofree char *authorize_url = url_at (base, "/authorize");
+  g_autofree char *token_url = url_at (base, "/token");
+  g_autofree char *redirect = g_strdup_printf ("loopback:%u", loopback_port);
+  g_auto(CsProc) p = { 0 };
+  g_auto(CsCliRun) list = { 0 };
+  g_autoptr(GPtrArray) fields = NULL;
+
+  cs_test_clear_keyring ();
+  start_cli (&p, NULL, (const char *[]) { "oauth2", "authorize", "--authorize-url",
+                                          authorize_url, "--token-url", token_url,
+                                          "--client-id", PUBLIC_CLIENT, "--redirect", redirect,
+                                          "--no-browser", "--no-store", NULL });
+  oauthlib_browser (&p, base);
+  cs_proc_finish (&p, NULL);
+  g_assert_cmpint (p.status, ==, 0);
+  fields = cs_parse_lines (p.out);
+  /* lines: the fields in the order received, decoded. */
+  g_assert_cmpuint (fields->len, >=, 3);
+  g_assert_nonnull (cs_param_list_get (fields, "access_token"));
+  g_assert_cmpstr (cs_param_list_get (fields, "token_type"), ==, "Bearer");
+  g_assert_null (strstr (p.err_text->str, "Saved in the keyring"));
+  assert_no_secret (p.err_text->str, cs_param_list_get (fields, "access_token"));
+  run_cli (&list, NULL, (const char *[]) { "list", NULL });
+  g_assert_cmpstr (list.out, ==, "");
+}
+
+/* A provider of the user's (its OAuth 2.0 URLs and /me to learn the account). */
+static void
+write_user_provider (const char *base)
+{
+  g_autofree char *dir = g_build_filename (config_home, "countersign", "providers", NULL);
+  g_autofree char *path = g_build_filename (dir, "o2test.provider", NULL);
+  g_autofree char *text = g_strdup_printf ("[Provider]\nId=o2test\nName=OAuth 2.0 Test\n"
+                                           "OAuth2AuthorizeURL=%s/authorize\n"
+                                           "OAuth2TokenURL=%s/token\n"
+                                           "OAuth2RevokeURL=%s/revoke\n"
+                                           "VerifyCredentialsURL=%s/me\n",
+                                           base, base, base, base);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* token --account and call --account, list/show/export of the stored item; an access token
+ * that expires within the minute is refreshed before it is printed or used. */
+static void
+test_stored_account (void)
+{
+  const char *base = oauthlib ("--expires-in");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *me = url_at (base, "/me");
+  g_auto(CsCliRun) token = { 0 };
+  g_auto(CsCliRun) call = { 0 };
+  g_auto(CsCliRun) list = { 0 };
+  g_auto(CsCliRun) curl = { 0 };
+  g_auto(CsCliRun) json = { 0 };
+  g_auto(CsCliRun) env = { 0 };
+  JsonObject *first;
+
+  cs_test_clear_keyring ();
+  write_user_provider (base);
+  first = authorize (parser, PUBLIC_CLIENT, NULL, "o2test", &id);
+
+  run_cli (&list, NULL, (const char *[]) { "list", NULL });
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, id));
+  g_assert_nonnull (strstr (list.out, "@oauthlib_user"));
+
+  run_cli (&token, NULL, (const char *[]) { "token", "--account", "oauthlib_user", NULL });
+  g_test_message ("token: %s", token.err);
+  g_assert_cmpint (token.status, ==, 0);
+  g_assert_true (g_str_has_suffix (token.out, "\n"));
+  g_assert_null (strchr (token.out, '='));
+  /* Expires in 30 s, within the minute: refreshed first. */
+  g_assert_cmpstr (g_strchomp (token.out), !=,
+                   json_object_get_string_member (first, "access_token"));
+
+  run_cli (&call, NULL, (const char *[]) { "call", "--account", "oauthlib_user", "--url", me,
+                                           NULL });
+  g_test_message ("call: %s", call.err);
+  g_assert_cmpint (call.status, ==, 0);
+  g_assert_nonnull (strstr (call.out, "\"username\": \"oauthlib_user\"") ?:
+                    strstr (call.out, "\"username\":\"oauthlib_user\""));
+
+  run_cli (&curl, NULL, (const char *[]) { "show", id, "--format", "curl", NULL });
+  g_assert_cmpint (curl.status, ==, 0);
+  g_assert_nonnull (strstr (curl.out, "Authorization: Bearer "));
+  g_assert_nonnull (strstr (curl.out, "/me"));
+  run_cli (&json, NULL, (const char *[]) { "show", id, "--format", "json", NULL });
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "\"access_token\""));
+  g_assert_nonnull (strstr (json.out, "\"refresh_token\""));
+  run_cli (&env, NULL, (const char *[]) { "show", id, "--format", "env", NULL });
+  g_assert_cmpint (env.status, ==, 0);
+  g_assert_nonnull (strstr (env.out, "_ACCESS_TOKEN='"));
+  g_assert_nonnull (strstr (env.out, "_REFRESH_TOKEN='"));
+}
+
+/* revoke: the access token no longer works at the provider. */
+static void
+test_revoke (void)
+{
+  const char *base = oauthlib (NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *revoke_url = url_at (base, "/revoke");
+  g_autofree char *me = url_at (base, "/me");
+  g_autofree char *bearer = NULL;
+  g_auto(CsCliRun) revoke = { 0 };
+  g_auto(CsCliRun) bad_hint = { 0 };
+  g_auto(CsHttpReply) before = { 0 };
+  g_auto(CsHttpReply) after = { 0 };
+  JsonObject *object;
+
+  cs_test_clear_keyring ();
+  object = authorize (parser, PUBLIC_CLIENT, NULL, NULL, &id);
+  bearer = g_strconcat ("Bearer ", json_object_get_string_member (object, "access_token"), NULL);
+  cs_http_send (&before, "GET", me, bearer, NULL);
+  g_assert_cmpuint (before.status, ==, 200);
+  run_cli (&revoke, NULL, (const char *[]) { "oauth2", "revoke", "--revoke-url", revoke_url,
+                                             "--client-id", PUBLIC_CLIENT, "--token",
+                                             json_object_get_string_member (object,
+                                                                            "access_token"),
+                                             "--token-type-hint", "access_token", NULL });
+  g_assert_cmpint (revoke.status, ==, 0);
+  g_assert_cmpstr (revoke.out, ==, "");
+  cs_http_send (&after, "GET", me, bearer, NULL);
+  g_assert_cmpuint (after.status, ==, 401);
+
+  run_cli (&bad_hint, NULL, (const char *[]) { "oauth2", "revoke", "--revoke-url", revoke_url,
+                                               "--client-id", PUBLIC_CLIENT, "--token", "t",
+                                               "--token-type-hint", "id_token", NULL });
+  g_assert_cmpint (bad_hint.status, ==, 2);
+}
+
+static void
+test_client_credentials (void)
+{
+  const char *base = oauthlib (NULL);
+  g_autofree char *token_url = url_at (base, "/token");
+  g_auto(CsCliRun) ok = { 0 };
+  g_auto(CsCliRun) no_secret = { 0 };
+  g_auto(CsCliRun) wrong = { 0 };
+  g_autoptr(GPtrArray) fields = NULL;
+
+  run_cli (&ok, "COUNTERSIGN_CLIENT_SECRET=" CONFIDENTIAL_SECRET,
+           (const char *[]) { "oauth2", "client-credentials", "--token-url", token_url,
+                              "--client-id", CONFIDENTIAL_CLIENT, "--format", "env", NULL });
+  g_test_message ("client-credentials: %s", ok.err);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_true (g_str_has_prefix (ok.out, "export COUNTERSIGN_ACCESS_TOKEN='"));
+  g_assert_nonnull (strstr (ok.out, "export COUNTERSIGN_TOKEN_TYPE='Bearer'"));
+  assert_no_secret (ok.err, CONFIDENTIAL_SECRET);
+
+  run_cli (&no_secret, NULL, (const char *[]) { "oauth2", "client-credentials", "--token-url",
+                                                token_url, "--client-id", CONFIDENTIAL_CLIENT,
+                                                NULL });
+  g_assert_cmpint (no_secret.status, ==, 2);
+  g_assert_nonnull (strstr (no_secret.err, "--client-secret"));
+
+  /* A wrong secret: refused with the provider's error. */
+  run_cli (&wrong, "COUNTERSIGN_CLIENT_SECRET=not-the-secret",
+           (const char *[]) { "oauth2", "client-credentials", "--token-url", token_url,
+                              "--client-id", CONFIDENTIAL_CLIENT, NULL });
+  g_assert_cmpint (wrong.status, ==, 4);
+  g_assert_nonnull (strstr (wrong.err, "invalid_client"));
+  g_assert_cmpstr (wrong.out, ==, "");
+  assert_no_secret (wrong.err, "not-the-secret");
+  (void) fields;
+}
+
+/* A token endpoint that never answers: exit 3 after --timeout. */
+static void
+test_timeout (void)
+{
+  const char *base = oauthlib (NULL);
+  g_autofree char *token_url = url_at (base, "/fault/hang-token/token");
+  g_auto(CsCliRun) run = { 0 };
+
+  run_cli (&run, NULL, (const char *[]) { "oauth2", "refresh", "--token-url", token_url,
+                                          "--client-id", PUBLIC_CLIENT, "--refresh-token",
+                                          "some-refresh-token", "--no-store", "--timeout", "2",
+                                          NULL });
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_no_secret (run.err, "some-refresh-token");
+}
+
+/* The exact interface's usage errors: exit 2, a message naming the option, nothing sent. */
+static void
+test_usage (void)
+{
+  static const char * const cases[][16] = {
+    { "oauth2", NULL },
+    { "oauth2", "no-such-sub-command", NULL },
+    { "oauth2", "authorize", "--client-id", "c", NULL },
+    { "oauth2", "authorize", "--authorize-url", "http://127.0.0.1:1/a", "--token-url",
+      "http://127.0.0.1:1/t", NULL },
+    { "oauth2", "authorize", "--authorize-url", "http://127.0.0.1:1/a", "--token-url",
+      "http://127.0.0.1:1/t", "--client-id", "c", "--redirect", "loopback:0", NULL },
+    { "oauth2", "authorize", "--authorize-url", "http://127.0.0.1:1/a", "--token-url",
+      "http://127.0.0.1:1/t", "--client-id", "c", "--redirect", "nowhere", NULL },
+    { "oauth2", "authorize", "--authorize-url", "http://127.0.0.1:1/a", "--token-url",
+      "http://127.0.0.1:1/t", "--client-id", "c", "--format", "xml", NULL },
+    { "oauth2", "refresh", "--token-url", "http://127.0.0.1:1/t", "--client-id", "c",
+      "--refresh-token", "r", "--timeout", "0", NULL },
+    { "oauth2", "refresh", "--client-id", "c", "--refresh-token", "r", NULL },
+    { "oauth2", "revoke", "--revoke-url", "http://127.0.0.1:1/r", "--client-id", "c", NULL },
+    { "oauth2", "client-credentials", "--token-url", "http://127.0.0.1:1/t", NULL },
+    { "oauth2", "exchange", "--token-url", "http://127.0.0.1:1/t", "--token", "t", NULL },
+    { "oauth2", "authorize", "--provider", "no-such-provider", "--client-id", "c", NULL },
+    { "token", NULL },
+    { "token", "--account", "nobody-stored", NULL },
+    { "oauth2", "refresh", "--token-url", "http://127.0.0.1:1/t", "--client-id", "c",
+      "stray-argument", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(CsCliRun) run = { 0 };
+
+      run_cli (&run, NULL, cases[i]);
+      g_test_message ("%s %s: %d %s", cases[i][0], cases[i][1] ?: "", run.status, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "countersign-cli"));
+    }
+}
+
+/* --help of every sub-command lists --timeout; `oauth2 --help` the sub-commands. */
+static void
+test_help (void)
+{
+  static const char * const subs[] = { "authorize", "refresh", "revoke", "client-credentials",
+                                       "exchange" };
+  g_auto(CsCliRun) top = { 0 };
+  g_auto(CsCliRun) main_help = { 0 };
+
+  run_cli (&top, NULL, (const char *[]) { "oauth2", "--help", NULL });
+  g_assert_cmpint (top.status, ==, 0);
+  run_cli (&main_help, NULL, (const char *[]) { "--help", NULL });
+  g_assert_nonnull (strstr (main_help.out, "  oauth2 "));
+  g_assert_nonnull (strstr (main_help.out, "  token "));
+  for (guint i = 0; i < G_N_ELEMENTS (subs); i++)
+    {
+      g_auto(CsCliRun) run = { 0 };
+
+      g_assert_nonnull (strstr (top.out, subs[i]));
+      run_cli (&run, NULL, (const char *[]) { "oauth2", subs[i], "--help", NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "countersign-cli oauth2 "));
+      g_assert_nonnull (strstr (run.out, "--timeout"));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *tmp = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  cs_test_require_keyring ();
+  tmp = g_dir_make_tmp ("cs-cli-oauth2-XXXXXX", NULL);
+  g_assert_nonnull (tmp);
+  config_home = tmp;
+  loopback_port = free_port ();
+
+  g_test_add_func ("/cli-oauth2/usage", test_usage);
+  g_test_add_func ("/cli-oauth2/help", test_help);
+  g_test_add_data_func ("/cli-oauth2/oauthlib/public/authorize-refresh", GINT_TO_POINTER (FALSE),
+                        test_authorize_refresh);
+  g_test_add_data_func ("/cli-oauth2/oauthlib/confidential/authorize-refresh",
+                        GINT_TO_POINTER (TRUE), test_authorize_refresh);
+  g_test_add_func ("/cli-oauth2/oauthlib/no-store", test_no_store);
+  g_test_add_func ("/cli-oauth2/oauthlib/revoke", test_revoke);
+  g_test_add_func ("/cli-oauth2/oauthlib/client-credentials", test_client_credentials);
+  g_test_add_func ("/cli-oauth2/oauthlib/stored-account", test_stored_account);
+  g_test_add_func ("/cli-oauth2/oauthlib/timeout", test_timeout);
+
+  status = g_test_run ();
+  cs_test_oauthlib2_stop ();
+  return status;
+}
