@@ -524,6 +524,8 @@ _cs_wizard_show_cancelled (CsWizard   *self,
       cs_result_page_show_test (self->result_page, _("Cancelled"), FALSE, FALSE);
       break;
 
+    case CS_WIZARD_OP_REFRESH:
+    case CS_WIZARD_OP_REVOKE:
     case CS_WIZARD_OP_NONE:
     default:
       break;

@@ -12,6 +12,7 @@
 #include "cs-cli-options.h"
 #include "cs-cli-output.h"
 #include "cs-export.h"
+#include "cs-oauth2-credential.h"
 #include "cs-percent.h"
 #include "cs-provider-registry.h"
 #include "cs-token-store.h"
@@ -204,6 +205,38 @@ find_provider (CsStoredToken *token)
   return provider;
 }
 
+static void
+print_iso_date (const char *name,
+                gint64      seconds)
+{
+  g_autoptr(GDateTime) date = seconds > 0 ? g_date_time_new_from_unix_utc (seconds) : NULL;
+  g_autofree char *text = date != NULL ? g_date_time_format_iso8601 (date) : NULL;
+
+  cs_cli_print_field (name, text);
+}
+
+/* An OAuth 2.0 item: name=value lines, names as in the JSON export. */
+static void
+print_oauth2_fields (CsStoredToken *token,
+                     CsProvider    *provider)
+{
+  const char *account = cs_stored_token_get_account (token);
+  const char *scopes = cs_stored_token_get_scopes (token);
+
+  cs_cli_print_field ("protocol", "oauth2");
+  cs_cli_print_field ("provider", cs_stored_token_get_provider_id (token));
+  cs_cli_print_field ("provider_name", cs_provider_get_name (provider));
+  cs_cli_print_field ("host", cs_stored_token_get_host (token));
+  cs_cli_print_field ("account", *account != '\0' ? account : NULL);
+  cs_cli_print_field ("client_id", cs_stored_token_get_client_id (token));
+  cs_cli_print_field ("client_secret", cs_stored_token_get_client_secret (token));
+  cs_cli_print_field ("access_token", cs_stored_token_get_access_token (token));
+  cs_cli_print_field ("refresh_token", cs_stored_token_get_refresh_token (token));
+  cs_cli_print_field ("scope", *scopes != '\0' ? scopes : NULL);
+  print_iso_date ("expires", cs_stored_token_get_expires_at (token));
+  print_iso_date ("stored", cs_stored_token_get_modified (token));
+}
+
 /* The default output: name=value lines, names as in the JSON export. */
 static void
 print_fields (CsStoredToken *token)
@@ -214,6 +247,11 @@ print_fields (CsStoredToken *token)
 
   g_autoptr(CsProvider) provider = find_provider (token);
 
+  if (cs_stored_token_get_protocol (token) == CS_STORED_OAUTH2)
+    {
+      print_oauth2_fields (token, provider);
+      return;
+    }
   cs_cli_print_field ("provider", cs_stored_token_get_provider_id (token));
   /* The name the window shows: the provider's now, renamed or not. */
   cs_cli_print_field ("provider_name", cs_provider_get_name (provider));
@@ -229,6 +267,36 @@ print_fields (CsStoredToken *token)
       date = g_date_time_format_iso8601 (modified);
       cs_cli_print_field ("stored", date);
     }
+}
+
+static int
+print_oauth2_export (CsStoredToken  *token,
+                     CsExportFormat  format)
+{
+  g_autoptr(CsProvider) provider = find_provider (token);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = cs_oauth2_verify_url (provider);
+  const char *account = cs_stored_token_get_account (token);
+  CsExportOAuth2Data data = {
+    .provider = provider,
+    .client_id = cs_stored_token_get_client_id (token),
+    .client_secret = cs_stored_token_get_client_secret (token),
+    .access_token = cs_stored_token_get_access_token (token),
+    .refresh_token = cs_stored_token_get_refresh_token (token),
+    .scopes = cs_stored_token_get_scopes (token),
+    .expires_at = cs_stored_token_get_expires_at (token),
+    .account = *account != '\0' ? account : NULL,
+    .bearer_url = url,
+  };
+  char *text = cs_export_oauth2 (&data, format, &error);
+
+  if (text == NULL)
+    {
+      g_printerr ("countersign-cli: %s\n", error->message);
+      return CS_CLI_EXIT_USAGE;
+    }
+  cs_cli_print_secret_text (text);
+  return CS_CLI_EXIT_OK;
 }
 
 static int
@@ -249,6 +317,8 @@ print_export (CsStoredToken  *token,
   };
   char *text;
 
+  if (cs_stored_token_get_protocol (token) == CS_STORED_OAUTH2)
+    return print_oauth2_export (token, format);
   text = cs_export (&data, format, &error);
   if (text == NULL)
     {
@@ -257,6 +327,38 @@ print_export (CsStoredToken  *token,
     }
   cs_cli_print_secret_text (text);
   return CS_CLI_EXIT_OK;
+}
+
+/* An expired OAuth 2.0 access token with a refresh token is refreshed (and the stored item
+ * rotated) before it is shown; when that fails, the stored one is shown with a warning. */
+static void
+refresh_if_expired (CsTokenStore   *store,
+                    CsStoredToken **token)
+{
+  g_autoptr(CsProviderRegistry) registry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Wait) wait = { 0 };
+  const char *refresh = cs_stored_token_get_refresh_token (*token);
+  CsStoredToken *fresh;
+
+  if (cs_stored_token_get_protocol (*token) != CS_STORED_OAUTH2 || refresh == NULL ||
+      *refresh == '\0' ||
+      !cs_credential_is_expired (*token, g_get_real_time () / G_USEC_PER_SEC))
+    return;
+  registry = loaded_registry ();
+  wait_init (&wait);
+  cs_credential_fresh_async (store, registry, cs_stored_token_get_id (*token), FALSE, NULL,
+                             on_done, &wait);
+  wait_run (&wait);
+  fresh = cs_credential_fresh_finish (wait.result, &error);
+  if (fresh == NULL)
+    {
+      g_printerr (_("countersign-cli: the access token has expired and could not be refreshed: "
+                    "%s\n"), error->message);
+      return;
+    }
+  cs_stored_token_unref (*token);
+  *token = fresh;
 }
 
 int
@@ -302,6 +404,7 @@ cs_cli_show (int    argc,
   token = cs_token_store_lookup_finish (store, wait.result, &error);
   if (token == NULL)
     return store_error (error);
+  refresh_if_expired (store, &token);
 
   if (format_name == NULL)
     {

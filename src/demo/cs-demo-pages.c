@@ -185,3 +185,20 @@ cs_demo_pages_answer_authorize (CsDemoProvider    *self,
     reply_paragraph (self, msg, SOUP_STATUS_BAD_REQUEST, _("Unknown action"), NULL,
                      _("Choose Allow or Deny."));
 }
+
+void
+cs_demo_pages_reply_html (CsDemoProvider    *self,
+                          SoupServerMessage *msg,
+                          guint              status,
+                          const char        *title,
+                          const char        *body_html)
+{
+  reply_html (self, msg, status, title, body_html);
+}
+
+char *
+cs_demo_pages_paragraph (const char *id,
+                         const char *text)
+{
+  return html_paragraph (id, text);
+}

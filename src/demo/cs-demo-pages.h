@@ -24,4 +24,14 @@ void cs_demo_pages_show_authorize   (CsDemoProvider    *self,
 void cs_demo_pages_answer_authorize (CsDemoProvider    *self,
                                      SoupServerMessage *msg);
 
+/* A page titled @title (translated) around @body_html (already escaped). */
+void  cs_demo_pages_reply_html  (CsDemoProvider    *self,
+                                 SoupServerMessage *msg,
+                                 guint              status,
+                                 const char        *title,
+                                 const char        *body_html);
+/* A paragraph of (translated) text, escaped; @id may be NULL. */
+char *cs_demo_pages_paragraph   (const char        *id,
+                                 const char        *text);
+
 G_END_DECLS

@@ -6,7 +6,11 @@
  * - cs-demo-provider.c: the object, the SoupServer, and the routing table (path, method,
  *   endpoint); a request with the wrong method is refused there, before any endpoint runs;
  * - cs-demo-oauth1.c: the OAuth 1.0a endpoints (request token, authorize, access token);
- * - cs-demo-api.c: the signed API endpoints (verify credentials, status update);
+ * - cs-demo-oauth2.c: the OAuth 2.0 token, revoke and invalidate endpoints;
+ *   cs-demo-oauth2-pages.c: its authorize endpoint and consent page; cs-demo-oauth2-client.c:
+ *   its clients and answers (cs-demo-oauth2.h); cs-demo-oauth2-tokens.c: its state;
+ * - cs-demo-api.c: the API endpoints (verify credentials, status update, OAuth 1.0a signed;
+ *   /2/users/me with a bearer or a signature);
  * - cs-demo-verify.c: checking a signed request; cs-demo-tokens.c: the token state;
  *   cs-demo-callback.c: which callbacks are approved; cs-demo-pages.c: the HTML pages;
  *   cs-demo-http.c: reading requests and writing answers.
@@ -33,6 +37,7 @@ G_BEGIN_DECLS
  * twice). */
 typedef struct _CsDemoProvider CsDemoProvider;
 typedef struct _CsDemoTokens   CsDemoTokens;
+typedef struct _CsDemoOAuth2Tokens CsDemoOAuth2Tokens;
 
 /* Seconds either side of the provider's clock that a request's timestamp may be. */
 #define CS_DEMO_TIMESTAMP_WINDOW 300
@@ -60,6 +65,7 @@ struct _CsDemoProvider
   GHashTable   *nonces;       /* cs-demo-verify.c: "timestamp:nonce" → timestamp */
   gboolean      hide_account; /* the access token answer without user_id and screen_name */
   GPtrArray    *callbacks;    /* the registered callback URLs (cs-demo-callback.c) */
+  CsDemoOAuth2Tokens *oauth2; /* cs-demo-oauth2-tokens.c */
 };
 
 /* The provider's clock, in Unix seconds: the real one plus the test offset. */
@@ -82,11 +88,34 @@ void cs_demo_oauth1_access_token    (CsDemoProvider    *self,
                                      SoupServerMessage *msg,
                                      GHashTable        *query);
 
+/* cs-demo-oauth2-pages.c: any method, as cs_demo_oauth1_authorize */
+void cs_demo_oauth2_authorize       (CsDemoProvider    *self,
+                                     SoupServerMessage *msg,
+                                     GHashTable        *query);
+/* cs-demo-oauth2.c */
+void cs_demo_oauth2_token           (CsDemoProvider    *self,
+                                     SoupServerMessage *msg,
+                                     GHashTable        *query);
+void cs_demo_oauth2_revoke          (CsDemoProvider    *self,
+                                     SoupServerMessage *msg,
+                                     GHashTable        *query);
+void cs_demo_oauth2_invalidate      (CsDemoProvider    *self,
+                                     SoupServerMessage *msg,
+                                     GHashTable        *query);
+
 /* cs-demo-api.c */
 void cs_demo_api_verify_credentials (CsDemoProvider    *self,
                                      SoupServerMessage *msg,
                                      GHashTable        *query);
 void cs_demo_api_update             (CsDemoProvider    *self,
+                                     SoupServerMessage *msg,
+                                     GHashTable        *query);
+/* X API v2: a user's bearer (or an OAuth 1.0a signature); app-only gets 403 as on X. */
+void cs_demo_api_users_me           (CsDemoProvider    *self,
+                                     SoupServerMessage *msg,
+                                     GHashTable        *query);
+/* X API v2: the demo user by name, for any bearer (app-only too). */
+void cs_demo_api_user_by_name       (CsDemoProvider    *self,
                                      SoupServerMessage *msg,
                                      GHashTable        *query);
 

@@ -18,6 +18,7 @@
 
 #include "cs-demo-callback.h"
 #include "cs-demo-http.h"
+#include "cs-demo-oauth2-tokens.h"
 #include "cs-demo-private.h"
 #include "cs-demo-tokens.h"
 #include "cs-demo-provider.h"
@@ -36,6 +37,12 @@ static const struct
   { "/oauth/access_token",                  "POST", cs_demo_oauth1_access_token    },
   { "/1.1/account/verify_credentials.json", "GET",  cs_demo_api_verify_credentials },
   { "/1.1/statuses/update.json",            "POST", cs_demo_api_update             },
+  { "/oauth2/authorize",                    NULL,   cs_demo_oauth2_authorize       },
+  { "/oauth2/token",                        "POST", cs_demo_oauth2_token           },
+  { "/oauth2/revoke",                       "POST", cs_demo_oauth2_revoke          },
+  { "/oauth2/invalidate_token",             "POST", cs_demo_oauth2_invalidate      },
+  { "/2/users/me",                          "GET",  cs_demo_api_users_me           },
+  { "/2/users/by/username/" CS_DEMO_SCREEN_NAME, "GET", cs_demo_api_user_by_name   },
 };
 
 gint64
@@ -90,6 +97,7 @@ cs_demo_provider_finalize (GObject *object)
   CsDemoProvider *self = CS_DEMO_PROVIDER (object);
 
   g_clear_pointer (&self->tokens, cs_demo_tokens_free);
+  g_clear_pointer (&self->oauth2, cs_demo_oauth2_tokens_free);
   g_clear_pointer (&self->nonces, g_hash_table_unref);
   g_clear_pointer (&self->callbacks, g_ptr_array_unref);
   g_clear_pointer (&self->base_url, g_free);
@@ -109,7 +117,14 @@ cs_demo_provider_class_init (CsDemoProviderClass *klass)
 static void
 cs_demo_provider_init (CsDemoProvider *self)
 {
+  const char *lifetime = g_getenv ("COUNTERSIGN_DEMO_ACCESS_LIFETIME");
+
   self->tokens = cs_demo_tokens_new ();
+  self->oauth2 = cs_demo_oauth2_tokens_new ();
+  /* Tests of other processes (the CLI, the window): OAuth 2.0 access tokens that expire soon. */
+  if (lifetime != NULL)
+    cs_demo_oauth2_tokens_set_lifetimes (self->oauth2, 0, (guint) g_ascii_strtoull (lifetime,
+                                                                                  NULL, 10));
   self->nonces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->callbacks = g_ptr_array_new_with_free_func (g_free);
   cs_demo_callback_register_defaults (self->callbacks);
@@ -180,6 +195,7 @@ cs_demo_provider_start (CsDemoProvider *self,
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   self->server = g_steal_pointer (&server);
   g_clear_object (&self->provider);
+  cs_demo_oauth2_note_secret (CS_DEMO_CLIENT_SECRET);
   return TRUE;
 }
 
@@ -200,6 +216,32 @@ cs_demo_provider_get_base_url (CsDemoProvider *self)
   g_return_val_if_fail (CS_IS_DEMO_PROVIDER (self), NULL);
 
   return self->base_url;
+}
+
+/* The OAuth 2.0 keys of the keyfile form, pointed at this server: the keyfile is how the
+ * provider object learns them (data/providers/demo.provider has placeholders). */
+static void
+set_oauth2_keys (GKeyFile   *keyfile,
+                 const char *base_url)
+{
+  static const struct { const char *key; const char *path; } urls[] = {
+    { "OAuth2AuthorizeURL",         "/oauth2/authorize"        },
+    { "OAuth2TokenURL",             "/oauth2/token"            },
+    { "OAuth2ClientCredentialsURL", "/oauth2/token"            },
+    { "OAuth2RevokeURL",            "/oauth2/revoke"           },
+    { "OAuth2InvalidateURL",        "/oauth2/invalidate_token" },
+    { "OAuth2ExchangeURL",          "/oauth2/token"            },
+    { "OAuth2VerifyURL",            "/2/users/me"              },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autofree char *url = g_strconcat (base_url, urls[i].path, NULL);
+
+      g_key_file_set_string (keyfile, "Provider", urls[i].key, url);
+    }
+  g_key_file_set_string (keyfile, "Provider", "OAuth2ClientID", CS_DEMO_CLIENT_ID);
+  g_key_file_set_string (keyfile, "Provider", "OAuth2ClientSecret", CS_DEMO_CLIENT_SECRET);
 }
 
 /* The shipped "demo" preset (for its name and demo credentials), re-pointed at this server. */
@@ -223,6 +265,7 @@ make_provider (const char *base_url)
         {
           g_key_file_set_string (keyfile, "Provider", "ConsumerKey", CS_DEMO_CONSUMER_KEY);
           g_key_file_set_string (keyfile, "Provider", "ConsumerSecret", CS_DEMO_CONSUMER_SECRET);
+          set_oauth2_keys (keyfile, base_url);
           with_credentials = g_key_file_to_data (keyfile, &len, NULL);
           provider = cs_provider_new_from_data (with_credentials, len, "demo.provider", NULL);
         }
@@ -283,4 +326,14 @@ cs_demo_provider_get_last_access_token (CsDemoProvider *self)
   g_return_val_if_fail (CS_IS_DEMO_PROVIDER (self), NULL);
 
   return cs_demo_tokens_get_last_access (self->tokens);
+}
+
+void
+cs_demo_provider_set_oauth2_lifetimes (CsDemoProvider *self,
+                                       guint           code_seconds,
+                                       guint           access_seconds)
+{
+  g_return_if_fail (CS_IS_DEMO_PROVIDER (self));
+
+  cs_demo_oauth2_tokens_set_lifetimes (self->oauth2, code_seconds, access_seconds);
 }

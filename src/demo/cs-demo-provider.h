@@ -1,4 +1,4 @@
-/* cs-demo-provider.h — a real OAuth 1.0a provider, in-process on loopback
+/* cs-demo-provider.h — a real OAuth 1.0a and OAuth 2.0 provider, in-process on loopback
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -43,6 +43,12 @@ gboolean        cs_demo_provider_register_callback (CsDemoProvider  *self,
                                                     const char      *url,
                                                     GError         **error);
 void            cs_demo_provider_clear_callbacks   (CsDemoProvider  *self);
+/* Tests: how long OAuth 2.0 codes and access tokens live, in seconds (0 leaves one as it
+ * is; at first 30 and 7200, as X's). COUNTERSIGN_DEMO_ACCESS_LIFETIME sets the second for a
+ * demo started in another process. The provider's clock offset moves expiry too. */
+void            cs_demo_provider_set_oauth2_lifetimes (CsDemoProvider *self,
+                                                       guint           code_seconds,
+                                                       guint           access_seconds);
 /* The access token most recently issued (tests compare it with what the UI shows). */
 const char     *cs_demo_provider_get_last_access_token (CsDemoProvider *self);
 

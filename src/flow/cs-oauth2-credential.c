@@ -439,3 +439,169 @@ cs_credential_revoke_finish (GAsyncResult  *result,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* "Move to OAuth 2.0": exchange, test (learning the account), save; the OAuth 1.0a item
+ * stays. */
+static void
+migrate_saved_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CsStoredToken *saved = g_object_get_data (G_OBJECT (task), "cs-saved");
+  GError *error = NULL;
+
+  if (!cs_token_store_save_finish (CS_TOKEN_STORE (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_strdup (cs_stored_token_get_id (saved)), g_free);
+}
+
+static void
+migrate_tested_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  Use *use = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autofree char *account = cs_oauth2_learn_account_finish (result, &error);
+  g_autofree char *host = NULL;
+  const char *scope = cs_oauth2_token_get_scope (use->answer);
+  CsStoredToken *saved;
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  host = cs_oauth2_url_host (cs_provider_get_oauth2_token_url (use->provider));
+  saved = cs_stored_token_new_oauth2 (cs_provider_get_id (use->provider),
+                                      cs_provider_get_name (use->provider), host, use->client_id,
+                                      account != NULL ? account
+                                                      : cs_stored_token_get_account (use->stored),
+                                      scope != NULL ? scope : "",
+                                      cs_oauth2_token_get_expires_at (use->answer),
+                                      cs_oauth2_token_get_access_token (use->answer),
+                                      cs_oauth2_token_get_refresh_token (use->answer));
+  g_object_set_data_full (G_OBJECT (task), "cs-saved", saved,
+                          (GDestroyNotify) cs_stored_token_unref);
+  cs_token_store_save_async (use->store, saved, use->client_secret,
+                             g_task_get_cancellable (task), migrate_saved_cb, task);
+}
+
+static void
+migrate_exchanged_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  Use *use = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  use->answer = cs_oauth2_client_token_finish (CS_OAUTH2_CLIENT (source), result, &error);
+  if (use->answer == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  g_debug ("Exchanged the OAuth 1.0a credential %s; testing the bearer", use->id);
+  cs_oauth2_learn_account_full_async (use->provider, use->transport,
+                                      cs_oauth2_token_get_access_token (use->answer),
+                                      g_task_get_cancellable (task), migrate_tested_cb, task);
+}
+
+static void
+migrate_provider_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  Use *use = g_task_get_task_data (task);
+  const char *url;
+  const char *consumer_secret;
+
+  if (!found_provider (task, source, result))
+    return;
+  url = cs_provider_get_oauth2_exchange_url (use->provider);
+  if (url == NULL || *url == '\0')
+    url = cs_provider_get_oauth2_token_url (use->provider);
+  consumer_secret = use->consumer_secret != NULL
+                      ? use->consumer_secret : cs_stored_token_get_consumer_secret (use->stored);
+  if (url == NULL || *url == '\0')
+    {
+      g_task_return_new_error (task, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
+                               _("%s has no OAuth 2.0 token URL to exchange the credential at"),
+                               cs_provider_get_name (use->provider));
+      g_object_unref (task);
+      return;
+    }
+  use->client = cs_oauth2_client_new (use->transport, use->client_id, use->client_secret);
+  cs_oauth2_client_exchange_oauth1_async (use->client, url,
+                                          cs_stored_token_get_consumer_key (use->stored),
+                                          consumer_secret ? consumer_secret : "",
+                                          cs_stored_token_get_token (use->stored),
+                                          cs_stored_token_get_token_secret (use->stored),
+                                          g_task_get_cancellable (task), migrate_exchanged_cb,
+                                          task);
+}
+
+static void
+migrate_lookup_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  Use *use = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  use->stored = cs_token_store_lookup_finish (CS_TOKEN_STORE (source), result, &error);
+  if (use->stored == NULL || cs_stored_token_get_protocol (use->stored) != CS_STORED_OAUTH1)
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                             _("Only OAuth 1.0a credentials can be moved to OAuth 2.0"));
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  find_provider (task, migrate_provider_cb);
+}
+
+void
+cs_credential_migrate_async (CsTokenStore        *store,
+                             CsProviderRegistry  *registry,
+                             const char          *oauth1_id,
+                             const char          *client_id,
+                             const char          *client_secret,
+                             const char          *consumer_secret,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+  Use *use;
+
+  g_return_if_fail (CS_IS_TOKEN_STORE (store));
+  g_return_if_fail (oauth1_id != NULL && client_id != NULL);
+
+  task = use_task (store, registry, NULL, oauth1_id, cs_credential_migrate_async, cancellable,
+                   callback, user_data);
+  use = g_task_get_task_data (task);
+  use->client_id = g_strdup (client_id);
+  use->client_secret = client_secret != NULL && *client_secret != '\0' ? g_strdup (client_secret)
+                                                                        : NULL;
+  use->consumer_secret = g_strdup (consumer_secret);
+  cs_token_store_lookup_async (store, oauth1_id, cancellable, migrate_lookup_cb, task);
+}
+
+char *
+cs_credential_migrate_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -251,14 +251,33 @@ append_dotenv_quoted (GString    *out,
   g_string_append_c (out, '"');
 }
 
+static char *export_field_list (const char  *prefix,
+                                const Field *fields,
+                                guint        n,
+                                gboolean     dotenv,
+                                gsize        size);
+
 static char *
 export_variables (const CsExportData *data,
                   gboolean            dotenv)
 {
   g_autofree char *prefix = env_prefix (data->provider);
-  GString *out = g_string_sized_new (export_size (data, 0)); /* never reallocated */
   Field fields[6];
   guint n = collect_fields (data, fields);
+
+  return export_field_list (prefix, fields, n, dotenv, export_size (data, 0));
+}
+
+/* NAME=value lines of @fields; @size: room for all of them, so the text is never
+ * reallocated. */
+static char *
+export_field_list (const char  *prefix,
+                   const Field *fields,
+                   guint        n,
+                   gboolean     dotenv,
+                   gsize        size)
+{
+  GString *out = g_string_sized_new (size); /* never reallocated */
 
   for (guint i = 0; i < n; i++)
     {
@@ -458,6 +477,162 @@ cs_export (const CsExportData *data,
       return export_curl (data, error);
     case CS_EXPORT_TWURLRC:
       return export_twurlrc (data);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* OAuth 2.0 (issue 15). */
+
+static guint
+collect_oauth2_fields (const CsExportOAuth2Data *data,
+                       const char               *expires,
+                       Field                     fields[8])
+{
+  const Field all[] = {
+    { "CLIENT_ID", "client_id", data->client_id, FALSE },
+    { "CLIENT_SECRET", "client_secret", data->client_secret, TRUE },
+    { "ACCESS_TOKEN", "access_token", data->access_token, FALSE },
+    { "REFRESH_TOKEN", "refresh_token", data->refresh_token, TRUE },
+    { "SCOPES", "scope", data->scopes, TRUE },
+    { "EXPIRES_AT", "expires_at", expires, TRUE },
+    { "ACCOUNT", "account", data->account, TRUE },
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (!all[i].optional || (all[i].value != NULL && *all[i].value != '\0'))
+      fields[n++] = all[i];
+  return n;
+}
+
+static gsize
+export_oauth2_size (const Field *fields,
+                    guint        n,
+                    CsProvider  *provider,
+                    const char  *url)
+{
+  gsize size = 1024;
+
+  for (guint i = 0; i < n; i++)
+    size += 2 * 6 * strlen (fields[i].value);
+  if (provider != NULL)
+    size += 2 * 6 * (strlen (cs_provider_get_id (provider)) +
+                     strlen (cs_provider_get_name (provider)));
+  return size + (url != NULL ? 6 * strlen (url) : 0);
+}
+
+static void
+json_add_string (JsonBuilder *builder,
+                 const char  *name,
+                 const char  *value)
+{
+  char *valid = valid_utf8 (value);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, valid);
+  cs_secret_free (valid);
+}
+
+static char *
+export_oauth2_json (const CsExportOAuth2Data *data,
+                    const Field              *fields,
+                    guint                     n,
+                    gsize                     size)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GString *out;
+
+  json_builder_begin_object (builder);
+  json_add_string (builder, "protocol", "oauth2");
+  if (data->provider != NULL)
+    {
+      json_add_string (builder, "provider", cs_provider_get_id (data->provider));
+      json_add_string (builder, "provider_name", cs_provider_get_name (data->provider));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (strcmp (fields[i].json_name, "expires_at") == 0)
+        {
+          json_builder_set_member_name (builder, "expires_at");
+          json_builder_add_int_value (builder, data->expires_at);
+          continue;
+        }
+      json_add_string (builder, fields[i].json_name, fields[i].value);
+      if (strcmp (fields[i].json_name, "access_token") == 0)
+        json_add_string (builder, "token_type", "bearer");
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  out = g_string_sized_new (size);
+  json_generator_to_gstring (generator, out);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+static char *
+export_oauth2_curl (const CsExportOAuth2Data  *data,
+                    const char                *url,
+                    GError                   **error)
+{
+  char *header;
+  char *text;
+
+  if (url == NULL || *url == '\0')
+    {
+      g_set_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_URL,
+                   _("%s has no URL to verify credentials with, so there is no curl command "
+                     "to export"),
+                   data->provider ? cs_provider_get_name (data->provider) : _("This provider"));
+      return NULL;
+    }
+  header = g_strconcat ("Bearer ", data->access_token, NULL);
+  text = cs_export_curl_command (NULL, url, header, NULL);
+  cs_secret_free (header);
+  return text;
+}
+
+char *
+cs_export_oauth2 (const CsExportOAuth2Data *data,
+                  CsExportFormat            format,
+                  GError                  **error)
+{
+  g_autofree char *expires = NULL;
+  g_autofree char *prefix = NULL;
+  const char *url;
+  Field fields[8];
+  guint n;
+  gsize size;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (data->client_id != NULL && data->access_token != NULL, NULL);
+
+  url = data->bearer_url != NULL ? data->bearer_url
+        : data->provider != NULL ? cs_provider_get_verify_url (data->provider) : NULL;
+  if (data->expires_at > 0)
+    expires = g_strdup_printf ("%" G_GINT64_FORMAT, data->expires_at);
+  n = collect_oauth2_fields (data, expires, fields);
+  size = export_oauth2_size (fields, n, data->provider, url);
+  switch (format)
+    {
+    case CS_EXPORT_ENV:
+    case CS_EXPORT_DOTENV:
+      prefix = env_prefix (data->provider);
+      return export_field_list (prefix, fields, n, format == CS_EXPORT_DOTENV, size);
+    case CS_EXPORT_JSON:
+      return export_oauth2_json (data, fields, n, size);
+    case CS_EXPORT_CURL:
+      return export_oauth2_curl (data, url, error);
+    case CS_EXPORT_TWURLRC:
+      g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
+                           _("twurl has no profiles for OAuth 2.0 credentials: export env, "
+                             "dotenv, json or curl"));
+      return NULL;
     default:
       g_return_val_if_reached (NULL);
     }

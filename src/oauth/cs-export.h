@@ -32,6 +32,25 @@ typedef struct
   const char *user_id;         /* may be NULL */
 } CsExportData;
 
+/* An OAuth 2.0 credential (issue 15). env / dotenv: PREFIX_CLIENT_ID, PREFIX_CLIENT_SECRET,
+ * PREFIX_ACCESS_TOKEN, PREFIX_REFRESH_TOKEN, PREFIX_SCOPES, PREFIX_EXPIRES_AT, PREFIX_ACCOUNT;
+ * JSON: protocol ("oauth2"), provider, provider_name, client_id, client_secret,
+ * access_token, token_type, refresh_token, scope, expires_at (a number), account; curl: a GET
+ * of @bearer_url with `Authorization: Bearer`. Unknown values are left out. twurl has no
+ * OAuth 2.0 profiles: TWURLRC is CS_OAUTH_ERROR_INVALID_INPUT. */
+typedef struct
+{
+  CsProvider *provider;
+  const char *client_id;
+  const char *client_secret;   /* may be NULL */
+  const char *access_token;
+  const char *refresh_token;   /* may be NULL */
+  const char *scopes;          /* space-separated, may be NULL */
+  gint64      expires_at;      /* seconds since the epoch, 0 unknown */
+  const char *account;         /* may be NULL */
+  const char *bearer_url;      /* for CURL; NULL: the provider's verify URL */
+} CsExportOAuth2Data;
+
 gboolean  cs_export_format_from_string (const char         *name,
                                         CsExportFormat     *format);
 const char *cs_export_format_to_string (CsExportFormat      format);
@@ -40,6 +59,12 @@ const char *cs_export_format_to_string (CsExportFormat      format);
 char     *cs_export                    (const CsExportData *data,
                                         CsExportFormat      format,
                                         GError            **error);
+
+/* Result holds secrets: free with cs_secret_free(). NULL with an error for CURL without a
+ * URL, and for TWURLRC. */
+char     *cs_export_oauth2             (const CsExportOAuth2Data *data,
+                                        CsExportFormat            format,
+                                        GError                  **error);
 
 /* The shell text shared by the exports and countersign-cli. Each appends to @out, which the
  * caller sizes so that it is never reallocated while it holds a secret (a reallocation frees

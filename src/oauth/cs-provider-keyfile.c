@@ -30,6 +30,13 @@ static const FieldKey field_keys[CS_PROVIDER_N_FIELDS] = {
   [CS_PROVIDER_FIELD_ACCESS_TOKEN_URL] = { "AccessTokenURL", TRUE, TRUE },
   [CS_PROVIDER_FIELD_VERIFY_URL] = { "VerifyCredentialsURL", FALSE, TRUE },
   [CS_PROVIDER_FIELD_DEVELOPER_URL] = { "DeveloperURL", FALSE, TRUE },
+  [CS_PROVIDER_FIELD_OAUTH2_AUTHORIZE_URL] = { "OAuth2AuthorizeURL", FALSE, TRUE },
+  [CS_PROVIDER_FIELD_OAUTH2_TOKEN_URL] = { "OAuth2TokenURL", FALSE, TRUE },
+  [CS_PROVIDER_FIELD_OAUTH2_REVOKE_URL] = { "OAuth2RevokeURL", FALSE, TRUE },
+  [CS_PROVIDER_FIELD_OAUTH2_CLIENT_CREDENTIALS_URL] = { "OAuth2ClientCredentialsURL", FALSE,
+                                                        TRUE },
+  [CS_PROVIDER_FIELD_OAUTH2_INVALIDATE_URL] = { "OAuth2InvalidateURL", FALSE, TRUE },
+  [CS_PROVIDER_FIELD_OAUTH2_EXCHANGE_URL] = { "OAuth2ExchangeURL", FALSE, TRUE },
 };
 
 void
@@ -260,26 +267,109 @@ keyfile_get_bool (GKeyFile         *keyfile,
   return TRUE;
 }
 
-/* CallbackPort: the loopback port of the callback URL registered with the provider. */
+/* CallbackPort / OAuth2CallbackPort: the loopback port of the callback URL registered with
+ * the provider; 0 when the key is absent. */
+static gboolean
+load_port (GKeyFile         *keyfile,
+           const KeyfileMap *map,
+           const char       *key,
+           guint            *out,
+           GError          **error)
+{
+  g_autofree char *text = g_key_file_get_string (keyfile, PROVIDER_GROUP, key, NULL);
+  guint64 port = 0;
+
+  *out = 0;
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT16, &port, NULL))
+    {
+      cs_provider_set_file_error (error, map->source, keyfile_map_line (map, key),
+                                  _("The value of “%s” must be a port number from 1 to 65535"),
+                                  key);
+      return FALSE;
+    }
+  *out = port;
+  return TRUE;
+}
+
 static gboolean
 load_callback_port (CsProvider       *self,
                     GKeyFile         *keyfile,
                     const KeyfileMap *map,
                     GError          **error)
 {
-  g_autofree char *text = g_key_file_get_string (keyfile, PROVIDER_GROUP, "CallbackPort", NULL);
-  guint64 port = 0;
+  guint port;
 
-  if (text == NULL)
+  if (!load_port (keyfile, map, "CallbackPort", &port, error))
+    return FALSE;
+  cs_provider_set_callback_port (self, port);
+  if (!load_port (keyfile, map, "OAuth2CallbackPort", &port, error))
+    return FALSE;
+  cs_provider_set_oauth2_callback_port (self, port);
+  return TRUE;
+}
+
+/* OAuth2Scopes, OAuth2DefaultScopes (;-separated lists of scope tokens, RFC 6749 §3.3),
+ * OAuth2ClientID and OAuth2ClientSecret (the demo's). */
+/* scope-token = 1*( %x21 / %x23-5B / %x5D-7E ) (RFC 6749 §3.3) */
+static gboolean
+is_scope_token (const char *scope)
+{
+  if (*scope == '\0')
+    return FALSE;
+  for (const char *p = scope; *p; p++)
+    if (*p <= 0x20 || *p == 0x22 || *p == 0x5c || *p >= 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+load_scope_list (GKeyFile         *keyfile,
+                 const KeyfileMap *map,
+                 const char       *key,
+                 GStrv            *out,
+                 GError          **error)
+{
+  g_auto (GStrv) list = NULL;
+  gboolean valid;
+
+  *out = NULL;
+  if (!g_key_file_has_key (keyfile, PROVIDER_GROUP, key, NULL))
     return TRUE;
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT16, &port, NULL))
+  list = g_key_file_get_string_list (keyfile, PROVIDER_GROUP, key, NULL, NULL);
+  valid = list != NULL;
+  for (guint i = 0; valid && list[i] != NULL; i++)
+    valid = is_scope_token (g_strstrip (list[i]));
+  if (!valid)
     {
-      cs_provider_set_file_error (error, map->source, keyfile_map_line (map, "CallbackPort"),
-                                  _("The value of “%s” must be a port number from 1 to 65535"),
-                                  "CallbackPort");
+      cs_provider_set_file_error (error, map->source, keyfile_map_line (map, key),
+                                  _("The value of “%s” must be scopes separated by “;”"), key);
       return FALSE;
     }
-  cs_provider_set_callback_port (self, port);
+  *out = g_steal_pointer (&list);
+  return TRUE;
+}
+
+static gboolean
+load_oauth2_keys (CsProvider       *self,
+                  GKeyFile         *keyfile,
+                  const KeyfileMap *map,
+                  GError          **error)
+{
+  g_auto (GStrv) scopes = NULL;
+  g_auto (GStrv) defaults = NULL;
+
+  if (!load_scope_list (keyfile, map, "OAuth2Scopes", &scopes, error) ||
+      !load_scope_list (keyfile, map, "OAuth2DefaultScopes", &defaults, error))
+    return FALSE;
+  cs_provider_set_oauth2_scopes (self, (const char * const *) scopes);
+  cs_provider_set_oauth2_default_scopes (self, (const char * const *) defaults);
+  cs_provider_take_demo_client (self,
+                                g_key_file_get_string (keyfile, PROVIDER_GROUP, "OAuth2ClientID",
+                                                       NULL),
+                                g_key_file_get_string (keyfile, PROVIDER_GROUP,
+                                                       "OAuth2ClientSecret", NULL));
   return TRUE;
 }
 
@@ -333,16 +423,36 @@ load_template_keys (CsProvider       *self,
 }
 
 static gboolean
+has_value (GKeyFile   *keyfile,
+           const char *key)
+{
+  g_autofree char *value = g_key_file_get_string (keyfile, PROVIDER_GROUP, key, NULL);
+
+  return value != NULL && *g_strstrip (value) != '\0';
+}
+
+static gboolean
 load_fields (CsProvider       *self,
              GKeyFile         *keyfile,
              const KeyfileMap *map,
              GError          **error)
 {
+  /* An OAuth 2.0 provider needs none of the OAuth 1.0a endpoints, unless it names one. */
+  gboolean oauth1_required = !has_value (keyfile, "OAuth2TokenURL") ||
+                             has_value (keyfile, "RequestTokenURL");
+
+  if (has_value (keyfile, "OAuth2TokenURL") && !has_value (keyfile, "OAuth2AuthorizeURL") &&
+      !has_value (keyfile, "OAuth2ClientCredentialsURL"))
+    {
+      cs_provider_set_file_error (error, map->source, keyfile_map_line (map, "OAuth2TokenURL"),
+                                  _("The key “%s” is missing or empty"), "OAuth2AuthorizeURL");
+      return FALSE;
+    }
   for (guint i = 0; i < CS_PROVIDER_N_FIELDS; i++)
     {
       const FieldKey *field = &field_keys[i];
-      g_autofree char *value = keyfile_get_string (keyfile, map, field->key, field->required,
-                                                   error);
+      gboolean required = field->required && (i == CS_PROVIDER_FIELD_NAME || oauth1_required);
+      g_autofree char *value = keyfile_get_string (keyfile, map, field->key, required, error);
 
       if (value == NULL)
         return FALSE;
@@ -401,6 +511,7 @@ provider_load_keyfile (CsProvider       *self,
   if (!load_fields (self, keyfile, map, error) ||
       !load_signature_method (self, keyfile, map, error) ||
       !load_callback_port (self, keyfile, map, error) ||
+      !load_oauth2_keys (self, keyfile, map, error) ||
       !load_template_keys (self, keyfile, map, error))
     return FALSE;
 
@@ -488,6 +599,18 @@ cs_provider_to_data (CsProvider *self,
   if (cs_provider_get_callback_port (self) != 0)
     g_key_file_set_integer (keyfile, PROVIDER_GROUP, "CallbackPort",
                             cs_provider_get_callback_port (self));
+  if (cs_provider_get_oauth2_own_callback_port (self) != 0)
+    g_key_file_set_integer (keyfile, PROVIDER_GROUP, "OAuth2CallbackPort",
+                            cs_provider_get_oauth2_own_callback_port (self));
+  if (cs_provider_get_oauth2_scopes (self)[0] != NULL)
+    g_key_file_set_string_list (keyfile, PROVIDER_GROUP, "OAuth2Scopes",
+                                cs_provider_get_oauth2_scopes (self),
+                                g_strv_length ((char **) cs_provider_get_oauth2_scopes (self)));
+  if (cs_provider_get_oauth2_default_scopes (self)[0] != NULL)
+    g_key_file_set_string_list (keyfile, PROVIDER_GROUP, "OAuth2DefaultScopes",
+                                cs_provider_get_oauth2_default_scopes (self),
+                                g_strv_length ((char **)
+                                               cs_provider_get_oauth2_default_scopes (self)));
   if (cs_provider_get_base_url_example (self) != NULL)
     g_key_file_set_string (keyfile, PROVIDER_GROUP, "BaseURLExample",
                            cs_provider_get_base_url_example (self));

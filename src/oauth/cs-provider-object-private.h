@@ -23,6 +23,12 @@ typedef enum
   CS_PROVIDER_FIELD_ACCESS_TOKEN_URL,
   CS_PROVIDER_FIELD_VERIFY_URL,
   CS_PROVIDER_FIELD_DEVELOPER_URL,
+  CS_PROVIDER_FIELD_OAUTH2_AUTHORIZE_URL,
+  CS_PROVIDER_FIELD_OAUTH2_TOKEN_URL,
+  CS_PROVIDER_FIELD_OAUTH2_REVOKE_URL,
+  CS_PROVIDER_FIELD_OAUTH2_CLIENT_CREDENTIALS_URL,
+  CS_PROVIDER_FIELD_OAUTH2_INVALIDATE_URL,
+  CS_PROVIDER_FIELD_OAUTH2_EXCHANGE_URL,
   CS_PROVIDER_N_FIELDS
 } CsProviderField;
 
@@ -38,5 +44,11 @@ void        cs_provider_set_supports_force_login  (CsProvider       *self,
 void        cs_provider_take_demo_credentials     (CsProvider       *self,
                                                    char             *consumer_key,
                                                    char             *consumer_secret);
+/* Takes both strings (either may be NULL); the old secret is wiped. */
+void        cs_provider_take_demo_client          (CsProvider       *self,
+                                                   char             *client_id,
+                                                   char             *client_secret);
+/* The OAuth2CallbackPort key alone (0: none), without CallbackPort's fallback. */
+guint       cs_provider_get_oauth2_own_callback_port (CsProvider    *self);
 
 G_END_DECLS

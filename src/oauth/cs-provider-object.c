@@ -1,4 +1,5 @@
-/* cs-provider-object.c — CsProvider, an OAuth 1.0a provider: its endpoints and capabilities
+/* cs-provider-object.c — CsProvider, an OAuth 1.0a and/or OAuth 2.0 provider: its endpoints
+ * and capabilities
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,12 @@ static const char *const field_properties[N_FIELDS] = {
   [CS_PROVIDER_FIELD_ACCESS_TOKEN_URL] = "access-token-url",
   [CS_PROVIDER_FIELD_VERIFY_URL] = "verify-url",
   [CS_PROVIDER_FIELD_DEVELOPER_URL] = "developer-url",
+  [CS_PROVIDER_FIELD_OAUTH2_AUTHORIZE_URL] = "oauth2-authorize-url",
+  [CS_PROVIDER_FIELD_OAUTH2_TOKEN_URL] = "oauth2-token-url",
+  [CS_PROVIDER_FIELD_OAUTH2_REVOKE_URL] = "oauth2-revoke-url",
+  [CS_PROVIDER_FIELD_OAUTH2_CLIENT_CREDENTIALS_URL] = "oauth2-client-credentials-url",
+  [CS_PROVIDER_FIELD_OAUTH2_INVALIDATE_URL] = "oauth2-invalidate-url",
+  [CS_PROVIDER_FIELD_OAUTH2_EXCHANGE_URL] = "oauth2-exchange-url",
 };
 
 struct _CsProvider
@@ -32,6 +39,11 @@ struct _CsProvider
   gboolean           supports_force_login;
   gboolean           is_custom;
   guint              callback_port;
+  guint              oauth2_callback_port;
+  GStrv              oauth2_scopes;
+  GStrv              oauth2_default_scopes;
+  char              *demo_client_id;
+  char              *demo_client_secret;
 };
 
 G_DEFINE_FINAL_TYPE (CsProvider, cs_provider, G_TYPE_OBJECT)
@@ -61,6 +73,10 @@ cs_provider_finalize (GObject *object)
     g_free (self->fields[i]);
   g_free (self->demo_consumer_key);
   cs_secret_free (self->demo_consumer_secret);
+  g_strfreev (self->oauth2_scopes);
+  g_strfreev (self->oauth2_default_scopes);
+  g_free (self->demo_client_id);
+  cs_secret_free (self->demo_client_secret);
 
   G_OBJECT_CLASS (cs_provider_parent_class)->finalize (object);
 }
@@ -197,6 +213,8 @@ static void
 cs_provider_init (CsProvider *self)
 {
   self->signature_method = CS_SIGNATURE_METHOD_HMAC_SHA1;
+  self->oauth2_scopes = g_new0 (char *, 1);
+  self->oauth2_default_scopes = g_new0 (char *, 1);
 }
 
 CsProvider *
@@ -232,6 +250,11 @@ FIELD_GETTER (cs_provider_get_authenticate_url, CS_PROVIDER_FIELD_AUTHENTICATE_U
 FIELD_GETTER (cs_provider_get_access_token_url, CS_PROVIDER_FIELD_ACCESS_TOKEN_URL)
 FIELD_GETTER (cs_provider_get_verify_url, CS_PROVIDER_FIELD_VERIFY_URL)
 FIELD_GETTER (cs_provider_get_developer_url, CS_PROVIDER_FIELD_DEVELOPER_URL)
+FIELD_GETTER (cs_provider_get_oauth2_authorize_url, CS_PROVIDER_FIELD_OAUTH2_AUTHORIZE_URL)
+FIELD_GETTER (cs_provider_get_oauth2_token_url, CS_PROVIDER_FIELD_OAUTH2_TOKEN_URL)
+FIELD_GETTER (cs_provider_get_oauth2_revoke_url, CS_PROVIDER_FIELD_OAUTH2_REVOKE_URL)
+FIELD_GETTER (cs_provider_get_oauth2_invalidate_url, CS_PROVIDER_FIELD_OAUTH2_INVALIDATE_URL)
+FIELD_GETTER (cs_provider_get_oauth2_exchange_url, CS_PROVIDER_FIELD_OAUTH2_EXCHANGE_URL)
 
 #define FIELD_SETTER(func, field)                         \
   void                                                    \
@@ -249,6 +272,125 @@ FIELD_SETTER (cs_provider_set_authenticate_url, CS_PROVIDER_FIELD_AUTHENTICATE_U
 FIELD_SETTER (cs_provider_set_access_token_url, CS_PROVIDER_FIELD_ACCESS_TOKEN_URL)
 FIELD_SETTER (cs_provider_set_verify_url, CS_PROVIDER_FIELD_VERIFY_URL)
 FIELD_SETTER (cs_provider_set_developer_url, CS_PROVIDER_FIELD_DEVELOPER_URL)
+FIELD_SETTER (cs_provider_set_oauth2_authorize_url, CS_PROVIDER_FIELD_OAUTH2_AUTHORIZE_URL)
+FIELD_SETTER (cs_provider_set_oauth2_token_url, CS_PROVIDER_FIELD_OAUTH2_TOKEN_URL)
+FIELD_SETTER (cs_provider_set_oauth2_revoke_url, CS_PROVIDER_FIELD_OAUTH2_REVOKE_URL)
+FIELD_SETTER (cs_provider_set_oauth2_client_credentials_url,
+              CS_PROVIDER_FIELD_OAUTH2_CLIENT_CREDENTIALS_URL)
+FIELD_SETTER (cs_provider_set_oauth2_invalidate_url, CS_PROVIDER_FIELD_OAUTH2_INVALIDATE_URL)
+FIELD_SETTER (cs_provider_set_oauth2_exchange_url, CS_PROVIDER_FIELD_OAUTH2_EXCHANGE_URL)
+
+/* OAuth 2.0 */
+
+CsProtocols
+cs_provider_get_protocols (CsProvider *self)
+{
+  CsProtocols protocols = 0;
+
+  g_return_val_if_fail (CS_IS_PROVIDER (self), 0);
+  if (self->fields[CS_PROVIDER_FIELD_REQUEST_TOKEN_URL] != NULL)
+    protocols |= CS_PROTOCOL_OAUTH1;
+  if (self->fields[CS_PROVIDER_FIELD_OAUTH2_TOKEN_URL] != NULL)
+    protocols |= CS_PROTOCOL_OAUTH2;
+  return protocols;
+}
+
+const char *
+cs_provider_get_oauth2_client_credentials_url (CsProvider *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER (self), NULL);
+  if (self->fields[CS_PROVIDER_FIELD_OAUTH2_CLIENT_CREDENTIALS_URL] != NULL)
+    return self->fields[CS_PROVIDER_FIELD_OAUTH2_CLIENT_CREDENTIALS_URL];
+  return self->fields[CS_PROVIDER_FIELD_OAUTH2_TOKEN_URL];
+}
+
+const char * const *
+cs_provider_get_oauth2_scopes (CsProvider *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER (self), NULL);
+  return (const char * const *) self->oauth2_scopes;
+}
+
+const char * const *
+cs_provider_get_oauth2_default_scopes (CsProvider *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER (self), NULL);
+  return (const char * const *) self->oauth2_default_scopes;
+}
+
+static void
+replace_strv (GStrv              *slot,
+              const char * const *scopes)
+{
+  g_strfreev (*slot);
+  *slot = scopes != NULL ? g_strdupv ((char **) scopes) : g_new0 (char *, 1);
+}
+
+void
+cs_provider_set_oauth2_scopes (CsProvider         *self,
+                               const char * const *scopes)
+{
+  g_return_if_fail (CS_IS_PROVIDER (self));
+  replace_strv (&self->oauth2_scopes, scopes);
+}
+
+void
+cs_provider_set_oauth2_default_scopes (CsProvider         *self,
+                                       const char * const *scopes)
+{
+  g_return_if_fail (CS_IS_PROVIDER (self));
+  replace_strv (&self->oauth2_default_scopes, scopes);
+}
+
+guint
+cs_provider_get_oauth2_callback_port (CsProvider *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER (self), 0);
+  return self->oauth2_callback_port != 0 ? self->oauth2_callback_port : self->callback_port;
+}
+
+guint
+cs_provider_get_oauth2_own_callback_port (CsProvider *self)
+{
+  g_assert (CS_IS_PROVIDER (self));
+  return self->oauth2_callback_port;
+}
+
+void
+cs_provider_set_oauth2_callback_port (CsProvider *self,
+                                      guint       port)
+{
+  g_return_if_fail (CS_IS_PROVIDER (self));
+  g_return_if_fail (port <= G_MAXUINT16);
+  self->oauth2_callback_port = port;
+}
+
+const char *
+cs_provider_get_demo_client_id (CsProvider *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER (self), NULL);
+  return self->demo_client_id;
+}
+
+const char *
+cs_provider_get_demo_client_secret (CsProvider *self)
+{
+  g_return_val_if_fail (CS_IS_PROVIDER (self), NULL);
+  return self->demo_client_secret;
+}
+
+void
+cs_provider_take_demo_client (CsProvider *self,
+                              char       *client_id,
+                              char       *client_secret)
+{
+  g_assert (CS_IS_PROVIDER (self));
+
+  g_free (self->demo_client_id);
+  self->demo_client_id = client_id;
+  cs_secret_free (self->demo_client_secret);
+  self->demo_client_secret = client_secret;
+}
 
 CsSignatureMethod
 cs_provider_get_signature_method (CsProvider *self)

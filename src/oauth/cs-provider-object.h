@@ -1,4 +1,5 @@
-/* cs-provider-object.h — CsProvider, an OAuth 1.0a provider: its endpoints and capabilities
+/* cs-provider-object.h — CsProvider, an OAuth 1.0a and/or OAuth 2.0 provider: its endpoints
+ * and capabilities
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -65,6 +66,51 @@ void               cs_provider_set_supports_access_type (CsProvider   *self,
                                                          gboolean      supported);
 void               cs_provider_set_is_custom            (CsProvider   *self,
                                                          gboolean      custom);
+
+/* OAuth 2.0. A provider with an OAuth 2.0 token URL speaks OAuth 2.0, one with a request token
+ * URL OAuth 1.0a; both: both. */
+typedef enum
+{
+  CS_PROTOCOL_OAUTH1 = 1 << 0,
+  CS_PROTOCOL_OAUTH2 = 1 << 1,
+} CsProtocols;
+
+CsProtocols        cs_provider_get_protocols            (CsProvider   *self);
+const char        *cs_provider_get_oauth2_authorize_url (CsProvider   *self);
+const char        *cs_provider_get_oauth2_token_url     (CsProvider   *self);
+const char        *cs_provider_get_oauth2_revoke_url    (CsProvider   *self);
+/* X's app-only endpoint; the token URL when the keyfile names none. */
+const char        *cs_provider_get_oauth2_client_credentials_url (CsProvider *self);
+const char        *cs_provider_get_oauth2_invalidate_url (CsProvider  *self);
+/* X's OAuth 1.0a → 2.0 exchange; NULL: the provider has none. */
+const char        *cs_provider_get_oauth2_exchange_url  (CsProvider   *self);
+/* NULL-terminated, never NULL (empty when none). */
+const char * const *cs_provider_get_oauth2_scopes        (CsProvider   *self);
+const char * const *cs_provider_get_oauth2_default_scopes (CsProvider  *self);
+/* OAuth2CallbackPort, else CallbackPort; 0 when neither. */
+guint              cs_provider_get_oauth2_callback_port (CsProvider   *self);
+/* Only the demo provider ships a client ID and secret (public demo values). */
+const char        *cs_provider_get_demo_client_id       (CsProvider   *self);
+const char        *cs_provider_get_demo_client_secret   (CsProvider   *self);
+
+void               cs_provider_set_oauth2_authorize_url (CsProvider   *self,
+                                                         const char   *url);
+void               cs_provider_set_oauth2_token_url     (CsProvider   *self,
+                                                         const char   *url);
+void               cs_provider_set_oauth2_revoke_url    (CsProvider   *self,
+                                                         const char   *url);
+void               cs_provider_set_oauth2_client_credentials_url (CsProvider *self,
+                                                         const char   *url);
+void               cs_provider_set_oauth2_invalidate_url (CsProvider  *self,
+                                                         const char   *url);
+void               cs_provider_set_oauth2_exchange_url  (CsProvider   *self,
+                                                         const char   *url);
+void               cs_provider_set_oauth2_scopes        (CsProvider   *self,
+                                                         const char * const *scopes);
+void               cs_provider_set_oauth2_default_scopes (CsProvider  *self,
+                                                         const char * const *scopes);
+void               cs_provider_set_oauth2_callback_port (CsProvider   *self,
+                                                         guint         port);
 
 /* Returns: (transfer none) (nullable): the provider called @id in @providers. */
 CsProvider        *cs_provider_list_lookup              (GPtrArray    *providers,

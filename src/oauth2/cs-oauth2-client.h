@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 
 /* RFC 8693's grant, and X's subject token type for its OAuth 1.0a → 2.0 exchange. */
 #define CS_OAUTH2_TOKEN_EXCHANGE_GRANT "urn:ietf:params:oauth:grant-type:token-exchange"
-#define CS_OAUTH2_X_OAUTH1_TOKEN_TYPE  "urn:x:params:oauth:token-type:oauth1-access-token"
+#define CS_OAUTH2_X_OAUTH1_TOKEN_TYPE  "urn:x:params:oauth:token-type:oauth1_token"
 
 #define CS_TYPE_OAUTH2_CLIENT (cs_oauth2_client_get_type ())
 
@@ -63,8 +63,10 @@ void cs_oauth2_client_client_credentials_async (CsOAuth2Client      *self,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);
-/* X's exchange of an OAuth 1.0a access token for an OAuth 2.0 pair (see cs-oauth2-client.c
- * for what X's page says and how it is followed). */
+/* X's exchange of an OAuth 1.0a access token (and its secret) for an OAuth 2.0 pair, as X's
+ * "Migrating OAuth 1.0a user tokens to OAuth 2.0" page says (see cs-oauth2-grants.c). The
+ * request is not signed with OAuth 1.0a: @consumer_key and @consumer_secret are not sent
+ * (nullable; only scrubbed from messages); the client authenticates as for any grant. */
 void cs_oauth2_client_exchange_oauth1_async    (CsOAuth2Client      *self,
                                                 const char          *token_url,
                                                 const char          *consumer_key,

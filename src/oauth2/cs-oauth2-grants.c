@@ -102,12 +102,16 @@ cs_oauth2_client_client_credentials_async (CsOAuth2Client      *self,
 }
 
 /* X's "Migrating OAuth 1.0a user tokens to OAuth 2.0"
- * (https://docs.x.com/fundamentals/authentication/oauth-2-0/oauth-1-0a-token-exchange): one
- * POST per user to the OAuth 2.0 token endpoint (the one refreshes use), the body
- * application/x-www-form-urlencoded; confidential clients authenticate with Basic over the
- * OAuth 2.0 Client ID and Secret (not the OAuth 1.0a consumer key and secret), public ones
- * send client_id. The answer always has a refresh token. The grant is RFC 8693's
- * token-exchange with the stored OAuth 1.0a access token and its secret as the subject. */
+ * (https://docs.x.com/fundamentals/authentication/oauth-2-0/oauth-1-0a-token-exchange, read
+ * as xdevplatform/docs fundamentals/authentication/oauth-2-0/oauth-1-0a-token-exchange.mdx):
+ * one POST to the token endpoint refreshes use, application/x-www-form-urlencoded, with
+ *   grant_type=urn:ietf:params:oauth:grant-type:token-exchange
+ *   subject_token=<the OAuth 1.0a access token>
+ *   subject_token_type=urn:x:params:oauth:token-type:oauth1_token
+ *   oauth_token_secret=<its token secret>
+ *   (scope: optional, a subset of what the 1.0a permission maps to; not sent here)
+ * Confidential clients: Basic with the OAuth 2.0 client ID and secret; public clients:
+ * client_id in the body. No OAuth 1.0a signature: the consumer key and secret are not used. */
 void
 cs_oauth2_client_exchange_oauth1_async (CsOAuth2Client      *self,
                                         const char          *token_url,
@@ -124,6 +128,7 @@ cs_oauth2_client_exchange_oauth1_async (CsOAuth2Client      *self,
   g_return_if_fail (CS_IS_OAUTH2_CLIENT (self));
   g_return_if_fail (token_url != NULL);
   g_return_if_fail (token != NULL);
+  g_return_if_fail (token_secret != NULL);
 
   exchange = cs_oauth2_exchange_new (self, CS_OAUTH2_EXCHANGE_TOKEN, "POST", token_url);
   cs_oauth2_exchange_add_secret (exchange, token);
@@ -132,8 +137,7 @@ cs_oauth2_client_exchange_oauth1_async (CsOAuth2Client      *self,
   cs_oauth2_exchange_add (exchange, "grant_type", CS_OAUTH2_TOKEN_EXCHANGE_GRANT);
   cs_oauth2_exchange_add (exchange, "subject_token", token);
   cs_oauth2_exchange_add (exchange, "subject_token_type", CS_OAUTH2_X_OAUTH1_TOKEN_TYPE);
-  if (token_secret != NULL && *token_secret != '\0')
-    cs_oauth2_exchange_add (exchange, "subject_token_secret", token_secret);
+  cs_oauth2_exchange_add (exchange, "oauth_token_secret", token_secret);
   cs_oauth2_exchange_start (exchange, cs_oauth2_client_exchange_oauth1_async, cancellable,
                             callback, user_data);
 }

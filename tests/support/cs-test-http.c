@@ -10,6 +10,7 @@ cs_http_reply_clear (CsHttpReply *reply)
   g_clear_pointer (&reply->body, g_free);
   g_clear_pointer (&reply->location, g_free);
   g_clear_pointer (&reply->date, g_free);
+  g_clear_pointer (&reply->www_authenticate, g_free);
 }
 
 typedef struct
@@ -81,6 +82,8 @@ cs_http_send (CsHttpReply *reply,
     reply->location = g_strdup (value);
   if ((value = soup_message_headers_get_one (headers, "Date")) != NULL)
     reply->date = g_strdup (value);
+  if ((value = soup_message_headers_get_one (headers, "WWW-Authenticate")) != NULL)
+    reply->www_authenticate = g_strdup (value);
   g_bytes_unref (wait.bytes);
 }
 

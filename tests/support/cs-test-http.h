@@ -19,6 +19,7 @@ typedef struct
   char  *body;
   char  *location;   /* the Location header, if any */
   char  *date;       /* the Date header, if any */
+  char  *www_authenticate; /* the WWW-Authenticate header, if any */
 } CsHttpReply;
 
 void       cs_http_reply_clear  (CsHttpReply *reply);
