@@ -69,13 +69,14 @@ has_space (const char *text)
   return FALSE;
 }
 
-/* A redirect URI the provider can match: an absolute URI without a fragment (RFC 6749 §3.1.2). */
+/* What the user can see at once: a scheme, no fragment (RFC 6749 §3.1.2), no space. The flow
+ * checks the rest when the authorization begins. */
 static gboolean
 redirect_url_ok (const char *text)
 {
-  g_autoptr (GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  const char *colon = strchr (text, ':');
 
-  return uri != NULL && g_uri_get_fragment (uri) == NULL && !has_space (text);
+  return colon != NULL && colon != text && strchr (text, '#') == NULL && !has_space (text);
 }
 
 /* Marks the rows, and says what Continue waits for (NULL: nothing). */
@@ -86,7 +87,8 @@ check (CsClientPage *self)
   const char *id = text_of (self->id_row);
   guint port = 0;
   gboolean port_ok = cs_callback_settings_parse_port (text_of (self->port_row), &port);
-  gboolean url_ok = redirect != CS_CLIENT_REDIRECT_PASTE || redirect_url_ok (text_of (self->url_row));
+  gboolean url_ok = redirect != CS_CLIENT_REDIRECT_PASTE
+                    || redirect_url_ok (text_of (self->url_row));
   const char *reason = NULL;
 
   mark (self->id_row, has_space (id));

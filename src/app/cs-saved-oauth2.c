@@ -208,7 +208,8 @@ cs_saved_oauth2_migrate (GtkWidget          *page,
     }
   job = job_new (page, store, registry, cs_stored_token_get_id (token), cancellable, report);
   report (page, job->id, _("Moving to OAuth 2.0: exchanging, saving and testing…"), NULL);
-  cs_credential_migrate_async (store, registry, cs_stored_token_get_id (token), client_id,
-                               cs_provider_get_demo_client_secret (provider), consumer_secret,
+  /* The demo's public client: its secret is the confidential client's. */
+  cs_credential_migrate_async (store, registry, cs_stored_token_get_id (token), client_id, NULL,
+                               consumer_secret,
                                cancellable, migrate_cb, job);
 }

@@ -69,9 +69,11 @@ _cs_wizard_oauth2_show_client (CsWizard *self)
   if (self->oauth2_provider != provider)
     {
       g_set_object (&self->oauth2_provider, provider);
+      /* The demo's public client (its secret is the confidential client's), and the port
+       * registered with the provider's app. */
       cs_client_page_set_provider (self->client_page, cs_provider_get_name (provider),
-                                   cs_provider_get_demo_client_id (provider),
-                                   cs_provider_get_demo_client_secret (provider), 0);
+                                   cs_provider_get_demo_client_id (provider), NULL,
+                                   cs_provider_get_oauth2_callback_port (provider));
     }
   _cs_wizard_set_step (self, CS_WIZARD_STEP_CLIENT);
   cs_client_page_focus_first (self->client_page);
@@ -84,9 +86,10 @@ _cs_wizard_oauth2_show_scopes (CsWizard *self)
   const char * const *scopes = cs_provider_get_oauth2_scopes (provider);
   g_autoptr (GPtrArray) descriptions = g_ptr_array_new ();
 
+  const char *id = cs_provider_get_id (provider);
+
   for (guint i = 0; scopes != NULL && scopes[i] != NULL; i++)
-    g_ptr_array_add (descriptions,
-                     (gpointer) cs_oauth2_scope_describe (cs_provider_get_id (provider), scopes[i]));
+    g_ptr_array_add (descriptions, (gpointer) cs_oauth2_scope_describe (id, scopes[i]));
   g_ptr_array_add (descriptions, NULL);
   /* The choice of the same provider stays when Back and Continue are pressed. */
   if (self->scopes_provider != provider)

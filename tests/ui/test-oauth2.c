@@ -196,7 +196,12 @@ authorize_to_tokens (CsWindow *window)
   g_assert_true (cs_ui_text_shown (window, "Step 2 of 5"));
   g_assert_cmpstr (cs_ui_text (window, "Client ID"), ==, CS_DEMO_CLIENT_ID);
   g_assert_true (cs_ui_text_shown (window, "public client"));
+  /* The demo app's registered port is 8765; the suite registers any loopback port, and other
+   * programs may hold that one: any free port. */
+  g_assert_cmpstr (cs_ui_text (window, "Loopback Port (empty: any free port)"), ==, "8765");
+  cs_ui_type (window, "Loopback Port (empty: any free port)", "");
   cs_ui_audit_names (window);
+  gtk_widget_grab_focus (cs_ui_find (window, "Continue"));
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
 
   /* Scopes: the demo's, with offline.access explained and on by default. */
