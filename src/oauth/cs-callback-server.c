@@ -30,6 +30,7 @@ struct _CsCallbackServer
   guint         timeout;
   GSource      *cancel_source;
   gboolean      finished;      /* a wait ended: the server is done for good */
+  gboolean      oauth2;        /* an OAuth 2.0 wait: request_token holds the state */
   GSource      *stop_source;
 };
 
@@ -282,6 +283,40 @@ host_is_ours (CsCallbackServer  *self,
          g_ascii_strcasecmp (host, name) == 0;
 }
 
+/* OAuth 2.0 (RFC 6749 §4.1.2): the redirect whose `state` is the one waited for ends the wait
+ * with its whole query (code or error=, checked again by cs_oauth2_request_take_redirect ());
+ * any other gets a 400 page and the wait goes on. */
+static void
+oauth2_redirect (CsCallbackServer  *self,
+                 SoupServerMessage *msg,
+                 const char        *raw_query)
+{
+  g_autoptr(GPtrArray) params = NULL;
+  gboolean refused;
+
+  if (raw_query != NULL && strlen (raw_query) <= MAX_QUERY)
+    params = cs_form_parse (raw_query, -1, NULL);
+  if (params == NULL || self->pending == NULL || cs_param_list_count (params, "state") != 1 ||
+      strcmp (cs_param_list_get (params, "state"), self->request_token) != 0)
+    {
+      respond (msg, SOUP_STATUS_BAD_REQUEST, _("Not the expected authorization"),
+               self->pending == NULL
+                 ? _("Countersign is not waiting for an authorization here (any more).")
+                 : _("This redirect does not carry the state Countersign is waiting for. "
+                     "Start the authorization again from Countersign."));
+      return;
+    }
+  refused = cs_param_list_count (params, "error") > 0;
+  respond (msg, SOUP_STATUS_OK,
+           refused ? _("Authorization refused") : _("Authorization complete"),
+           refused
+             ? _("The provider did not grant the authorization. Return to Countersign to see "
+                 "why.")
+             : _("Countersign has received the authorization. You can close this page and "
+                 "return to Countersign."));
+  finish_wait (self, g_strdup (raw_query), NULL);
+}
+
 static void
 callback_handler (SoupServer        *server,
                   SoupServerMessage *msg,
@@ -309,6 +344,11 @@ callback_handler (SoupServer        *server,
       return;
     }
 
+  if (self->oauth2)
+    {
+      oauth2_redirect (self, msg, raw_query);
+      return;
+    }
   kind = cs_callback_parse_query (raw_query, -1, &token, &verifier);
   if (kind == CS_CALLBACK_INVALID || self->pending == NULL || self->request_token == NULL ||
       strcmp (token, self->request_token) != 0)
@@ -554,6 +594,12 @@ cancelled_source_cb (GCancellable *cancellable,
   return G_SOURCE_REMOVE;
 }
 
+static void start_wait (CsCallbackServer *self,
+                        GTask            *task,
+                        const char       *request_token,
+                        guint             timeout_seconds,
+                        GCancellable     *cancellable);
+
 /**
  * cs_callback_server_wait_async:
  * @request_token: the pending request token
@@ -577,6 +623,63 @@ cs_callback_server_wait_async (CsCallbackServer    *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_callback_server_wait_async);
+  start_wait (self, g_steal_pointer (&task), request_token, timeout_seconds, cancellable);
+}
+
+/**
+ * cs_callback_server_wait_redirect_async:
+ * @state: the state of the OAuth 2.0 authorization request
+ * @timeout_seconds: how long to wait, 0 for no limit
+ *
+ * Waits for the OAuth 2.0 redirect that carries @state. Only one wait per server.
+ */
+void
+cs_callback_server_wait_redirect_async (CsCallbackServer    *self,
+                                        const char          *state,
+                                        guint                timeout_seconds,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CS_IS_CALLBACK_SERVER (self));
+  g_return_if_fail (state != NULL && *state != '\0');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_callback_server_wait_redirect_async);
+  if (self->pending == NULL && !self->finished)
+    self->oauth2 = TRUE;
+  start_wait (self, g_steal_pointer (&task), state, timeout_seconds, cancellable);
+}
+
+/**
+ * cs_callback_server_wait_redirect_finish:
+ *
+ * Returns: (transfer full): the whole query of the redirect; it holds the code: free it with
+ *   cs_secret_free()
+ */
+char *
+cs_callback_server_wait_redirect_finish (CsCallbackServer *self,
+                                         GAsyncResult     *result,
+                                         GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, cs_callback_server_wait_redirect_async),
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+start_wait (CsCallbackServer *self,
+            GTask            *task_in,
+            const char       *request_token,
+            guint             timeout_seconds,
+            GCancellable     *cancellable)
+{
+  g_autoptr(GTask) task = task_in;
 
   if (self->pending != NULL || self->finished)
     {

@@ -40,6 +40,19 @@ void              cs_callback_server_wait_async  (CsCallbackServer    *self,
 char             *cs_callback_server_wait_finish (CsCallbackServer    *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+/* OAuth 2.0: waits for the redirect whose `state` is @state and finishes with its whole query
+ * (a secret: it holds the code; hand it to cs_oauth2_request_take_redirect (), free it with
+ * cs_secret_free ()). A redirect with another or no state gets a 400 page and the wait goes
+ * on; the browser is told to return to Countersign. Timeout and cancelling as above. */
+void              cs_callback_server_wait_redirect_async  (CsCallbackServer    *self,
+                                                           const char          *state,
+                                                           guint                timeout_seconds,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+char             *cs_callback_server_wait_redirect_finish (CsCallbackServer    *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 /**
  * CsCallbackKind:
