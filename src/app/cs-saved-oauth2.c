@@ -80,28 +80,21 @@ account_set_cb (GObject      *object,
 }
 
 static void
-learn_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+test_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   g_autoptr (Job) job = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *account = cs_oauth2_learn_account_finish (result, &error);
-  g_autofree char *text = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *text = cs_share_bearer_verify_finish (CS_OAUTH2_CLIENT (object), result,
+                                                         &account, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (account == NULL)
-    {
-      job->report (job->page, job->id, error->message, NULL);
-      toast (job, _("The test failed"));
-      return;
-    }
-  /* Translators: %s is an account name, e.g. "demo_user". */
-  text = g_strdup_printf (_("The tokens work: they belong to @%s"), account);
-  job->report (job->page, job->id, text, NULL);
-  toast (job, _("The tokens work"));
-  if (g_strcmp0 (account, job->account) != 0)
+  job->report (job->page, job->id, text != NULL ? text : error->message, NULL);
+  toast (job, text != NULL ? _("The tokens work") : _("The test failed"));
+  if (account != NULL && g_strcmp0 (account, job->account) != 0)
     cs_token_store_set_account_async (job->store, job->id, account, job->cancellable,
                                       account_set_cb, g_steal_pointer (&job));
 }
@@ -134,8 +127,13 @@ fresh_cb (GObject      *object,
       return;
     }
   job->account = g_strdup (cs_stored_token_get_account (token));
-  cs_oauth2_learn_account_async (provider, cs_stored_token_get_access_token (token),
-                                 job->cancellable, learn_cb, g_steal_pointer (&job));
+  {
+    g_autoptr (CsOAuth2Client) client =
+      cs_oauth2_client_new (NULL, cs_stored_token_get_client_id (token), NULL);
+
+    cs_share_bearer_verify_async (client, provider, cs_stored_token_get_access_token (token),
+                                  job->cancellable, test_cb, g_steal_pointer (&job));
+  }
 }
 
 void

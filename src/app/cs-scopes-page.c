@@ -212,7 +212,6 @@ scope_row_new (CsScopesPage *self,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
   gtk_widget_set_name (row, scope);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, scope, -1);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_widget_set_can_focus (toggle, FALSE);
   gtk_widget_set_can_target (toggle, FALSE);

@@ -10,6 +10,7 @@
 #include "cs-clipboard.h"
 #include "cs-compat.h"
 #include "cs-percent.h"
+#include "cs-oauth2-credential.h"
 #include "cs-share.h"
 #include "cs-verify-answer.h"
 
@@ -137,6 +138,40 @@ cs_share_verify_finish_account (CsOAuthClient  *client,
   g_return_val_if_fail (CS_IS_OAUTH_CLIENT (client), NULL);
 
   body = cs_oauth_client_call_finish (client, result, &status, error);
+  if (body == NULL || (account = cs_verify_answer_parse (body, status, error)) == NULL)
+    return NULL;
+  if (stored_account != NULL)
+    *stored_account = cs_verify_answer_account (body, status);
+
+  /* Translators: %s is an account, e.g. "@demo_user". */
+  return g_strdup_printf (_("The tokens work: they belong to %s"), account);
+}
+
+void
+cs_share_bearer_verify_async (CsOAuth2Client      *client,
+                              CsProvider          *provider,
+                              const char          *access_token,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autofree char *url = cs_oauth2_verify_url (provider);
+
+  cs_oauth2_client_call_async (client, "GET", url, access_token, NULL, NULL, cancellable,
+                               callback, user_data);
+}
+
+char *
+cs_share_bearer_verify_finish (CsOAuth2Client  *client,
+                               GAsyncResult    *result,
+                               char           **stored_account,
+                               GError         **error)
+{
+  g_autoptr (GBytes) body = NULL;
+  g_autofree char *account = NULL;
+  guint status = 0;
+
+  body = cs_oauth2_client_call_finish (client, result, &status, NULL, error);
   if (body == NULL || (account = cs_verify_answer_parse (body, status, error)) == NULL)
     return NULL;
   if (stored_account != NULL)

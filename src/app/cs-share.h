@@ -8,6 +8,7 @@
 
 #include "cs-export.h"
 #include "cs-oauth-client.h"
+#include "cs-oauth2-client.h"
 
 G_BEGIN_DECLS
 
@@ -44,5 +45,19 @@ char       *cs_share_verify_finish_account (CsOAuthClient  *client,
                                             GAsyncResult   *result,
                                             char          **stored_account,
                                             GError        **error);
+
+/* Test Credentials with an OAuth 2.0 bearer: a GET of the provider's verify URL
+ * (cs_oauth2_verify_url) with @client, finished by cs_share_bearer_verify_finish like
+ * cs_share_verify_finish_account. */
+void        cs_share_bearer_verify_async  (CsOAuth2Client      *client,
+                                           CsProvider          *provider,
+                                           const char          *access_token,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+char       *cs_share_bearer_verify_finish (CsOAuth2Client      *client,
+                                           GAsyncResult        *result,
+                                           char               **stored_account,
+                                           GError             **error);
 
 G_END_DECLS
