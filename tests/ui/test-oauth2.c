@@ -178,6 +178,17 @@ choose_oauth2 (CsWindow *window)
   cs_ui_audit_names (window);
 }
 
+/* No widget asks for more than 360 pixels: the window fits a phone. */
+static void
+assert_fits_phone (CsWindow *window)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
+                      NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 static void
 authorize_to_tokens (CsWindow *window)
 {
@@ -195,6 +206,7 @@ authorize_to_tokens (CsWindow *window)
   g_assert_cmpstr (cs_ui_text (window, "Loopback Port (empty: any free port)"), ==, "8765");
   cs_ui_type (window, "Loopback Port (empty: any free port)", "");
   cs_ui_audit_names (window);
+  assert_fits_phone (window);
   gtk_widget_grab_focus (cs_ui_find (window, "Continue"));
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
 
@@ -203,6 +215,7 @@ authorize_to_tokens (CsWindow *window)
   g_assert_true (cs_ui_text_shown (window, "without it the provider sends no refresh token"));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (cs_ui_find (window, "offline.access"))));
   cs_ui_audit_names (window);
+  assert_fits_phone (window);
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
 
   /* Authorize: loopback opens the browser by itself; the answer comes back by itself. */
@@ -262,6 +275,19 @@ test_oauth2_flow (void)
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "@" CS_DEMO_SCREEN_NAME));
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring, with the account"));
   screenshot (window, "oauth2-tokens.png");
+  assert_fits_phone (window);
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (result_page_of (window),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+    CS_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 400);
+    cs_ui_spin (200);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    screenshot (window, "oauth2-tokens-360.png");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
 
   /* Revoke: the provider no longer takes them; the tokens stay on screen. */
   cs_ui_click (window, "Revoke");
