@@ -12,6 +12,7 @@
 #include "cs-a11y.h"
 #include "cs-exchange-view.h"
 #include "cs-oauth2-result-page.h"
+#include "cs-share.h"
 #include "cs-spinner.h"
 #include "cs-value-row.h"
 
@@ -21,6 +22,7 @@ struct _CsOAuth2ResultPage
 
   GtkStack       *stack;
   CsExchangeView *exchange;
+  GtkMenuButton  *export_button;
   CsValueRow     *access_row;
   CsValueRow     *refresh_row;
   AdwActionRow   *no_refresh_row;
@@ -155,6 +157,7 @@ cs_oauth2_result_page_class_init (CsOAuth2ResultPageClass *klass)
                                                RESOURCE_PREFIX "/cs-oauth2-result-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsOAuth2ResultPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CsOAuth2ResultPage, exchange);
+  gtk_widget_class_bind_template_child (widget_class, CsOAuth2ResultPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, CsOAuth2ResultPage, access_row);
   gtk_widget_class_bind_template_child (widget_class, CsOAuth2ResultPage, refresh_row);
   gtk_widget_class_bind_template_child (widget_class, CsOAuth2ResultPage, no_refresh_row);
@@ -173,8 +176,13 @@ cs_oauth2_result_page_class_init (CsOAuth2ResultPageClass *klass)
 static void
 cs_oauth2_result_page_init (CsOAuth2ResultPage *self)
 {
+  /* env, .env, JSON, curl with the bearer; no twurl profile for OAuth 2.0. */
+  g_autoptr (GMenuModel) export_menu = cs_share_export_menu_new_full ("wizard.export", NULL,
+                                                                    NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   cs_a11y_follow_stack (self->stack);
+  gtk_menu_button_set_menu_model (self->export_button, export_menu);
 }
 
 void

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A view: access token, refresh token, expiry counting down, scopes; Refresh, Revoke and Test
+ * A view: access token, refresh token, expiry counting down, scopes, the Export menu
+ * (`wizard.export`); Refresh, Revoke and Test
  * Credentials activate `wizard.refresh`, `wizard.revoke` and `wizard.test`, the exchange's
  * Retry `wizard.retry`, the keyring's Retry `wizard.save`.
  */

@@ -6,7 +6,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-a11y.h"
+#include "cs-compat.h"
 #include "cs-oauth2-credential.h"
+#include "cs-percent.h"
 #include "cs-saved-oauth2.h"
 #include "cs-share.h"
 
@@ -80,21 +83,30 @@ account_set_cb (GObject      *object,
 }
 
 static void
-test_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+learn_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   g_autoptr (Job) job = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *account = NULL;
-  g_autofree char *text = cs_share_bearer_verify_finish (CS_OAUTH2_CLIENT (object), result,
-                                                         &account, &error);
+  g_autofree char *account = cs_oauth2_learn_account_finish (result, &error);
+  g_autofree char *text = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  job->report (job->page, job->id, text != NULL ? text : error->message, NULL);
-  toast (job, text != NULL ? _("The tokens work") : _("The test failed"));
-  if (account != NULL && g_strcmp0 (account, job->account) != 0)
+  if (account == NULL)
+    {
+      job->report (job->page, job->id,
+                   error != NULL ? error->message
+                   : _("The provider answered, but named no account"), NULL);
+      toast (job, error != NULL ? _("The test failed") : _("The tokens work"));
+      return;
+    }
+  /* Translators: %s is an account name, e.g. "demo_user". */
+  text = g_strdup_printf (_("The tokens work: they belong to @%s"), account);
+  job->report (job->page, job->id, text, NULL);
+  toast (job, _("The tokens work"));
+  if (g_strcmp0 (account, job->account) != 0)
     cs_token_store_set_account_async (job->store, job->id, account, job->cancellable,
                                       account_set_cb, g_steal_pointer (&job));
 }
@@ -127,13 +139,8 @@ fresh_cb (GObject      *object,
       return;
     }
   job->account = g_strdup (cs_stored_token_get_account (token));
-  {
-    g_autoptr (CsOAuth2Client) client =
-      cs_oauth2_client_new (NULL, cs_stored_token_get_client_id (token), NULL);
-
-    cs_share_bearer_verify_async (client, provider, cs_stored_token_get_access_token (token),
-                                  job->cancellable, test_cb, g_steal_pointer (&job));
-  }
+  cs_oauth2_learn_account_async (provider, cs_stored_token_get_access_token (token),
+                                 job->cancellable, learn_cb, g_steal_pointer (&job));
 }
 
 void
@@ -182,6 +189,92 @@ migrate_cb (GObject      *object,
   job->report (job->page, job->id, NULL, new_id);
 }
 
+typedef struct
+{
+  Job           *job;
+  char          *consumer_secret;
+  GtkWidget     *id_row;
+  GtkWidget     *secret_row;
+} Ask;
+
+static void
+ask_free (Ask *ask)
+{
+  g_clear_pointer (&ask->job, job_free);
+  cs_secret_free (ask->consumer_secret);
+  g_free (ask);
+}
+
+static void
+start_migrate (Job        *job,
+               const char *client_id,
+               const char *client_secret,
+               const char *consumer_secret)
+{
+  job->report (job->page, job->id, _("Moving to OAuth 2.0: exchanging, saving and testing…"),
+               NULL);
+  cs_credential_migrate_async (job->store, job->registry, job->id, client_id, client_secret,
+                               consumer_secret, job->cancellable, migrate_cb, job);
+}
+
+static void
+ask_response_cb (GtkWidget  *dialog,
+                 const char *response,
+                 gpointer    user_data)
+{
+  Ask *ask = g_object_get_data (G_OBJECT (dialog), "cs-ask");
+  const char *secret;
+
+  if (g_strcmp0 (response, "move") != 0)
+    return;
+  secret = cs_a11y_clear_text (ask->secret_row);
+  start_migrate (g_steal_pointer (&ask->job), gtk_editable_get_text (GTK_EDITABLE (ask->id_row)),
+                 *secret != '\0' ? secret : NULL, ask->consumer_secret);
+}
+
+static void
+ask_changed_cb (GtkEditable *editable,
+                GtkWidget   *dialog)
+{
+  cs_compat_alert_set_response_enabled (dialog, "move", *gtk_editable_get_text (editable) != '\0');
+}
+
+/* The app's OAuth 2.0 client, which the exchange is made for: asked, as X does not say it. */
+static void
+ask_client (Job        *job,
+            const char *consumer_secret)
+{
+  Ask *ask = g_new0 (Ask, 1);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *dialog = cs_compat_alert_new (_("Move to OAuth 2.0?"),
+                                           _("The access token is exchanged for an OAuth 2.0 "
+                                             "pair for your app’s OAuth 2.0 client. The OAuth "
+                                             "1.0a entry stays."));
+
+  ask->job = job;
+  ask->consumer_secret = g_strdup (consumer_secret);
+  ask->id_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ask->id_row), _("Client ID"));
+  ask->secret_row = adw_password_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ask->secret_row),
+                                 _("Client Secret (optional)"));
+  cs_a11y_conceal_text (ask->secret_row);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), ask->id_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), ask->secret_row);
+  cs_compat_alert_set_extra_child (dialog, list);
+  cs_compat_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  cs_compat_alert_add_response (dialog, "move", _("_Move"), ADW_RESPONSE_SUGGESTED);
+  cs_compat_alert_set_defaults (dialog, "move", "cancel");
+  cs_compat_alert_set_response_enabled (dialog, "move", FALSE);
+  g_object_set_data_full (G_OBJECT (dialog), "cs-ask", ask, (GDestroyNotify) ask_free);
+  g_signal_connect (ask->id_row, "changed", G_CALLBACK (ask_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (ask_response_cb), NULL);
+  cs_compat_dialog_present (dialog, job->page);
+  cs_a11y_tidy_dialog (dialog);
+}
+
 void
 cs_saved_oauth2_migrate (GtkWidget          *page,
                          CsTokenStore       *store,
@@ -194,20 +287,12 @@ cs_saved_oauth2_migrate (GtkWidget          *page,
   CsProvider *provider = cs_provider_registry_lookup (registry,
                                                       cs_stored_token_get_provider_id (token));
   const char *client_id = provider != NULL ? cs_provider_get_demo_client_id (provider) : NULL;
-  Job *job;
+  Job *job = job_new (page, store, registry, cs_stored_token_get_id (token), cancellable,
+                      report);
 
-  /* The exchange needs the app's OAuth 2.0 client: known for the demo, else asked for. */
-  if (client_id == NULL)
-    {
-      cs_share_explain (page, _("Not Moved to OAuth 2.0"),
-                        _("Countersign does not know the OAuth 2.0 client ID of this app. "
-                          "Authorize with OAuth 2.0 in a new authorization instead."));
-      return;
-    }
-  job = job_new (page, store, registry, cs_stored_token_get_id (token), cancellable, report);
-  report (page, job->id, _("Moving to OAuth 2.0: exchanging, saving and testing…"), NULL);
-  /* The demo's public client: its secret is the confidential client's. */
-  cs_credential_migrate_async (store, registry, cs_stored_token_get_id (token), client_id, NULL,
-                               consumer_secret,
-                               cancellable, migrate_cb, job);
+  /* The demo's public client is known (its secret is the confidential client's): one click. */
+  if (client_id != NULL)
+    start_migrate (job, client_id, NULL, consumer_secret);
+  else
+    ask_client (job, consumer_secret);
 }

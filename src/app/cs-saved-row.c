@@ -13,6 +13,38 @@
 #include "cs-saved-row.h"
 #include "cs-share.h"
 
+/* The export formats, each with the entry's id; only the formats that fit @provider_id (NULL:
+ * none of twurl's). */
+static GMenu *
+export_menu_new (const char *id,
+                 const char *provider_id)
+{
+  GMenu *export = g_menu_new ();
+  g_autoptr (GMenuModel) formats = cs_share_export_menu_new_full ("saved.export", "entry.curl",
+                                                                  provider_id);
+  g_autoptr (GMenuItem) item = NULL;
+
+  for (int i = 0; i < g_menu_model_get_n_items (formats); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr (GVariant) target = NULL;
+
+      g_menu_model_get_item_attribute (formats, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      target = g_menu_model_get_item_attribute_value (formats, i, G_MENU_ATTRIBUTE_TARGET,
+                                                      G_VARIANT_TYPE_STRING);
+      item = g_menu_item_new (label, NULL);
+      /* curl, like Test Credentials, is this entry's own action: it may be disabled. */
+      if (target == NULL)
+        g_menu_item_set_detailed_action (item, "entry.curl");
+      else
+        g_menu_item_set_action_and_target (item, "saved.export", "(ss)", id,
+                                           g_variant_get_string (target, NULL));
+      g_menu_append_item (export, item);
+      g_clear_object (&item);
+    }
+  return export;
+}
+
 static void
 append_item (GMenu      *section,
              const char *label,
@@ -28,18 +60,21 @@ append_item (GMenu      *section,
   g_menu_append_item (section, item);
 }
 
-/* Copy, Test and Forget: what an OAuth 2.0 entry offers. */
+/* Copy, Export, Test and Forget: what an OAuth 2.0 entry offers. */
 static GMenuModel *
 oauth2_menu_new (const char *id)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr (GMenu) copy = g_menu_new ();
+  g_autoptr (GMenu) export = NULL;
   g_autoptr (GMenu) other = g_menu_new ();
   g_autoptr (GMenu) forget = g_menu_new ();
 
   append_item (copy, _("Copy Access Token"), "saved.copy-token", id);
   append_item (copy, _("Copy Refresh Token"), "saved.copy-secret", id);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
+  export = export_menu_new (id, NULL);
+  g_menu_append_submenu (menu, _("Export"), G_MENU_MODEL (export));
   append_item (other, _("Test Credentials"), "entry.test", NULL);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
   append_item (forget, _("Forget…"), "saved.forget", id);
@@ -75,11 +110,9 @@ cs_saved_row_menu_new (const char *id,
 {
   GMenu *menu = g_menu_new ();
   g_autoptr (GMenu) copy = g_menu_new ();
-  g_autoptr (GMenu) export = g_menu_new ();
+  g_autoptr (GMenu) export = NULL;
   g_autoptr (GMenu) other = g_menu_new ();
   g_autoptr (GMenu) forget = g_menu_new ();
-  g_autoptr (GMenuModel) formats = cs_share_export_menu_new_full ("saved.export", "entry.curl",
-                                                                  provider_id);
   g_autoptr (GMenuItem) item = NULL;
 
   item = g_menu_item_new (_("Copy Access Token"), NULL);
@@ -92,25 +125,7 @@ cs_saved_row_menu_new (const char *id,
   g_clear_object (&item);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
 
-  /* The export formats, each with this id. */
-  for (int i = 0; i < g_menu_model_get_n_items (formats); i++)
-    {
-      g_autofree char *label = NULL;
-      g_autoptr (GVariant) target = NULL;
-
-      g_menu_model_get_item_attribute (formats, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
-      target = g_menu_model_get_item_attribute_value (formats, i, G_MENU_ATTRIBUTE_TARGET,
-                                                      G_VARIANT_TYPE_STRING);
-      item = g_menu_item_new (label, NULL);
-      /* curl, like Test Credentials, is this entry's own action: it may be disabled. */
-      if (target == NULL)
-        g_menu_item_set_detailed_action (item, "entry.curl");
-      else
-        g_menu_item_set_action_and_target (item, "saved.export", "(ss)", id,
-                                           g_variant_get_string (target, NULL));
-      g_menu_append_item (export, item);
-      g_clear_object (&item);
-    }
+  export = export_menu_new (id, provider_id);
   g_menu_append_submenu (menu, _("Export"), G_MENU_MODEL (export));
 
   item = g_menu_item_new (_("Test Credentials"), "entry.test");

@@ -14,8 +14,8 @@ G_BEGIN_DECLS
  * X), Test Credentials, Authorize Again, Forget. */
 GMenuModel *cs_saved_row_menu_new (const char   *id,
                                    const char   *provider_id);
-/* The menu of an entry of either protocol: for OAuth 2.0 the copies of its two tokens, Test
- * Credentials and Forget (its exports are not made here yet); for OAuth 1.0a the menu above,
+/* The menu of an entry of either protocol: for OAuth 2.0 the copies of its two tokens, the
+ * exports (no twurl profile), Test Credentials and Forget; for OAuth 1.0a the menu above,
  * and "Move to OAuth 2.0" (saved.migrate) when @can_migrate. */
 GMenuModel *cs_saved_row_menu_new_full (const char       *id,
                                         const char       *provider_id,

@@ -8,7 +8,6 @@
 
 #include "cs-export.h"
 #include "cs-oauth-client.h"
-#include "cs-oauth2-client.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +23,11 @@ GMenuModel *cs_share_export_menu_new_full (const char      *action,
 void        cs_share_export_to_clipboard (GtkWidget          *widget,
                                           const CsExportData *data,
                                           const char         *format_name);
+/* The same for an OAuth 2.0 credential (no twurl: cs_share_export_menu_new_full with a NULL
+ * provider id leaves it out). */
+void        cs_share_export_oauth2_to_clipboard (GtkWidget                *widget,
+                                                 const CsExportOAuth2Data *data,
+                                                 const char               *format_name);
 /* Why Test Credentials and the curl export cannot work for credentials of @provider (which
  * may be NULL: unknown), with or without the consumer secret at hand; NULL when they can.
  * A sentence for a row's subtitle or a tooltip. */
@@ -45,19 +49,5 @@ char       *cs_share_verify_finish_account (CsOAuthClient  *client,
                                             GAsyncResult   *result,
                                             char          **stored_account,
                                             GError        **error);
-
-/* Test Credentials with an OAuth 2.0 bearer: a GET of the provider's verify URL
- * (cs_oauth2_verify_url) with @client, finished by cs_share_bearer_verify_finish like
- * cs_share_verify_finish_account. */
-void        cs_share_bearer_verify_async  (CsOAuth2Client      *client,
-                                           CsProvider          *provider,
-                                           const char          *access_token,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-char       *cs_share_bearer_verify_finish (CsOAuth2Client      *client,
-                                           GAsyncResult        *result,
-                                           char               **stored_account,
-                                           GError             **error);
 
 G_END_DECLS

@@ -252,6 +252,19 @@ export_token (CsStartPage   *self,
   if (provider == NULL)
     provider = fallback = cs_provider_new (cs_stored_token_get_provider_id (token),
                                            cs_stored_token_get_provider_name (token));
+  if (cs_stored_token_get_protocol (token) == CS_STORED_OAUTH2)
+    {
+      CsExportOAuth2Data oauth2 = { provider, cs_stored_token_get_client_id (token),
+                                    cs_stored_token_get_client_secret (token),
+                                    cs_stored_token_get_access_token (token),
+                                    cs_stored_token_get_refresh_token (token),
+                                    cs_stored_token_get_scopes (token),
+                                    cs_stored_token_get_expires_at (token),
+                                    cs_stored_token_get_account (token), NULL };
+
+      cs_share_export_oauth2_to_clipboard (GTK_WIDGET (self), &oauth2, format);
+      return;
+    }
 
   data.provider = provider;
   data.consumer_key = cs_stored_token_get_consumer_key (token);

@@ -4,15 +4,14 @@
  *
  * Refresh and Revoke on the saved credential (src/flow: cs_credential_fresh_async with a
  * forced refresh, which rotates the stored item, and cs_credential_revoke_async), Test
- * Credentials with the bearer (cs_share_bearer_verify_async, as the OAuth 1.0a test is the
- * wizard's own), whose account the keyring then keeps. The tokens shown stay on screen whatever the provider answers.
+ * Credentials with the bearer (cs_oauth2_learn_account_async), whose account the keyring then
+ * keeps. The tokens shown stay on screen whatever the provider answers.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "cs-oauth2-credential.h"
-#include "cs-share.h"
 #include "cs-wizard-private.h"
 
 static gboolean
@@ -137,21 +136,30 @@ account_set_cb (GObject      *object,
 }
 
 static void
-test_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+learn_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   g_autoptr (CsWizard) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *account = NULL;
-  g_autofree char *text = cs_share_bearer_verify_finish (CS_OAUTH2_CLIENT (object), result,
-                                                         &account, &error);
+  g_autofree char *account = cs_oauth2_learn_account_finish (result, &error);
+  g_autofree char *text = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  cs_oauth2_result_page_show_test (self->oauth2_result_page,
-                                   text != NULL ? text : error->message, FALSE, text == NULL);
-  if (account == NULL || self->oauth2_saved_id == NULL)
+  if (account == NULL)
+    {
+      _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
+      cs_oauth2_result_page_show_test (self->oauth2_result_page,
+                                       error != NULL ? error->message
+                                       : _("The provider answered, but named no account"),
+                                       FALSE, error != NULL);
+      return;
+    }
+  /* Translators: %s is an account name, e.g. "demo_user". */
+  text = g_strdup_printf (_("The tokens work: they belong to @%s"), account);
+  cs_oauth2_result_page_show_test (self->oauth2_result_page, text, FALSE, FALSE);
+  if (self->oauth2_saved_id == NULL)
     {
       _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
       return;
@@ -164,15 +172,13 @@ test_cb (GObject      *object,
 void
 _cs_wizard_oauth2_test (CsWizard *self)
 {
-  if (_cs_wizard_is_busy (self) || self->oauth2_token == NULL
-      || self->oauth2_authorization == NULL)
+  if (_cs_wizard_is_busy (self) || self->oauth2_token == NULL)
     return;
 
   cs_oauth2_result_page_show_test (self->oauth2_result_page, _("Calling with the bearer token…"),
                                    TRUE, FALSE);
   _cs_wizard_set_op (self, CS_WIZARD_OP_TEST);
-  cs_share_bearer_verify_async (cs_oauth2_authorization_get_client (self->oauth2_authorization),
-                                self->oauth2_provider,
-                                cs_oauth2_token_get_access_token (self->oauth2_token),
-                                self->cancellable, test_cb, g_object_ref (self));
+  cs_oauth2_learn_account_async (self->oauth2_provider,
+                                 cs_oauth2_token_get_access_token (self->oauth2_token),
+                                 self->cancellable, learn_cb, g_object_ref (self));
 }

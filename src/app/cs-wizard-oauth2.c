@@ -12,10 +12,10 @@
 
 #include <glib/gi18n.h>
 
-#include "cs-clipboard.h"
 #include "cs-oauth-error.h"
 #include "cs-oauth2-credential.h"
 #include "cs-oauth2-scopes.h"
+#include "cs-share.h"
 #include "cs-wizard-private.h"
 
 void
@@ -361,11 +361,23 @@ void
 _cs_wizard_oauth2_export (CsWizard   *self,
                           const char *format)
 {
-  if (self->oauth2_token == NULL)
+  CsOAuth2Token *token = self->oauth2_token;
+  const char *scope;
+  CsExportOAuth2Data data = { 0 };
+
+  if (token == NULL)
     return;
-  /* The one value every format carries; the saved list has the whole exports. */
-  cs_clipboard_copy (GTK_WIDGET (self), cs_oauth2_token_get_access_token (self->oauth2_token),
-                     TRUE, _("Copied the access token"));
+  scope = cs_oauth2_token_get_scope (token);
+  data.provider = self->oauth2_provider;
+  data.client_id = cs_client_page_get_client_id (self->client_page);
+  data.client_secret = cs_client_page_get_client_secret (self->client_page);
+  data.access_token = cs_oauth2_token_get_access_token (token);
+  data.refresh_token = cs_oauth2_token_get_refresh_token (token);
+  data.scopes = scope != NULL ? scope : self->oauth2_scope;
+  data.expires_at = cs_oauth2_token_get_expires_at (token);
+  data.account = self->oauth2_authorization != NULL
+                 ? cs_oauth2_authorization_get_account (self->oauth2_authorization) : NULL;
+  cs_share_export_oauth2_to_clipboard (GTK_WIDGET (self), &data, format);
 }
 
 void
