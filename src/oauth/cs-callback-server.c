@@ -596,9 +596,9 @@ cancelled_source_cb (GCancellable *cancellable,
 
 static void start_wait (CsCallbackServer *self,
                         GTask            *task,
+                        gpointer          source_tag,
                         const char       *request_token,
-                        guint             timeout_seconds,
-                        GCancellable     *cancellable);
+                        guint             timeout_seconds);
 
 /**
  * cs_callback_server_wait_async:
@@ -615,15 +615,12 @@ cs_callback_server_wait_async (CsCallbackServer    *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (CS_IS_CALLBACK_SERVER (self));
   g_return_if_fail (request_token != NULL && *request_token != '\0');
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cs_callback_server_wait_async);
-  start_wait (self, g_steal_pointer (&task), request_token, timeout_seconds, cancellable);
+  start_wait (self, g_task_new (self, cancellable, callback, user_data),
+              cs_callback_server_wait_async, request_token, timeout_seconds);
 }
 
 /**
@@ -641,17 +638,14 @@ cs_callback_server_wait_redirect_async (CsCallbackServer    *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (CS_IS_CALLBACK_SERVER (self));
   g_return_if_fail (state != NULL && *state != '\0');
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cs_callback_server_wait_redirect_async);
   if (self->pending == NULL && !self->finished)
     self->oauth2 = TRUE;
-  start_wait (self, g_steal_pointer (&task), state, timeout_seconds, cancellable);
+  start_wait (self, g_task_new (self, cancellable, callback, user_data),
+              cs_callback_server_wait_redirect_async, state, timeout_seconds);
 }
 
 /**
@@ -672,14 +666,18 @@ cs_callback_server_wait_redirect_finish (CsCallbackServer *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Takes @task_in. */
 static void
 start_wait (CsCallbackServer *self,
             GTask            *task_in,
+            gpointer          source_tag,
             const char       *request_token,
-            guint             timeout_seconds,
-            GCancellable     *cancellable)
+            guint             timeout_seconds)
 {
   g_autoptr(GTask) task = task_in;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_task_set_source_tag (task, source_tag);
 
   if (self->pending != NULL || self->finished)
     {

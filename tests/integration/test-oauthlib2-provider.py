@@ -276,6 +276,14 @@ def test_consent_page(p):
     assert p.exchange(query["code"], verifier).status == 200
     denied = http("POST", p.base + action, {"action": "deny"}).location_query()
     assert denied.get("error") == "access_denied"
+    # The same request in a form's hidden fields, as a browser sends it from another page.
+    verifier, challenge = pkce()
+    fields = {"response_type": "code", "client_id": PUBLIC, "redirect_uri": REDIRECT,
+              "scope": "read", "state": "st-2", "code_challenge": challenge,
+              "code_challenge_method": "S256", "action": "allow"}
+    query = http("POST", p.base + "/authorize", fields).location_query()
+    assert query.get("code") and query.get("state") == "st-2"
+    assert p.exchange(query["code"], verifier).status == 200
 
 
 def test_unknown_client_and_scope(p):
@@ -394,6 +402,23 @@ def test_client_mixups(p):
 def test_me_refuses(p):
     assert p.me("not-a-token").status == 401
     assert http("GET", p.base + "/me").status == 401
+
+
+def test_code_expires():
+    p = Provider("--code-lifetime", "0.5")
+    try:
+        code, verifier = p.code()
+        time.sleep(1)
+        answer = p.exchange(code, verifier)
+        assert answer.status == 400 and error_of(answer) == "invalid_grant", answer.status
+    finally:
+        p.stop()
+
+
+def test_basic_credential_recorded(p):
+    p.pair(CONFIDENTIAL, SECRET)
+    blob = basic(CONFIDENTIAL, SECRET)["Authorization"][len("Basic "):]
+    assert blob in p.issued()
 
 
 def test_expiry():

@@ -10,7 +10,7 @@
 # validator below is as strict as X's.
 #
 # Usage: /usr/bin/python3 oauthlib_oauth2_provider.py [--port N] [--redirect-uri URI]...
-#            [--fault NAME]... [--expires-in SECONDS]
+#            [--fault NAME]... [--expires-in SECONDS] [--code-lifetime SECONDS]
 #   Prints "PORT\n" on stdout once it listens on 127.0.0.1 (an ephemeral port by default).
 #   When $CS_ISSUED_SECRETS_FILE is set, every secret it issues or accepts (codes, code
 #   verifiers, access and refresh tokens, client secrets) is appended to it, one a line, for
@@ -29,7 +29,8 @@
 # Redirect URIs registered (matched exactly, as X does): http://127.0.0.1:8766/callback,
 # io.github.countersign.countersign:/callback, and each --redirect-uri.
 # Scopes: read write offline_access (default "read"); a refresh token only with offline_access.
-# Codes live 30 s and work once (a reused code also revokes what it gave); access tokens 7200 s.
+# Codes live 30 s and work once (a reused code also revokes what it gave); access tokens 7200 s
+# (--code-lifetime and --expires-in shorten them for the tests of expiry).
 #
 # Fault modes, for hostile cases: each --fault NAME for the whole run, or for one request a
 # path prefix /fault/NAME/ (http://127.0.0.1:PORT/fault/html-token/token), a ?fault=NAME in the
@@ -104,9 +105,10 @@ class Secrets:
 
 
 class State:
-    def __init__(self, redirect_uris, expires_in):
+    def __init__(self, redirect_uris, expires_in, code_lifetime):
         self.redirect_uris = list(redirect_uris)
         self.expires_in = expires_in
+        self.code_lifetime = code_lifetime
         self.codes = {}           # code → dict(client, redirect_uri, scopes, challenge, method, time, used, tokens)
         self.access = {}          # token → dict(client, scopes, expires, revoked, grant)
         self.refresh = {}         # token → dict(client, scopes, grant)
@@ -157,7 +159,8 @@ class Validator(RequestValidator):
             return False       # a confidential client without Basic (or a secret in the body)
         client_id, secret = creds
         expected = CLIENTS.get(client_id)
-        self.state.secrets.add(secret)
+        # The secret, and the Basic credential that carries it (a logged header shows that).
+        self.state.secrets.add(secret, request.headers["Authorization"][6:].strip())
         if expected is None or not secrets.compare_digest(secret, expected):
             return False       # unknown client, wrong secret, or a public client with Basic
         if request.client_id and request.client_id != client_id:
@@ -232,7 +235,7 @@ class Validator(RequestValidator):
             # RFC 6749 §4.1.2: a code used twice revokes what it gave.
             self.revoke_grant(entry["grant"])
             return False
-        if time.monotonic() - entry["time"] > CODE_LIFETIME:
+        if time.monotonic() - entry["time"] > self.state.code_lifetime:
             return False
         request.user = USER["username"]
         request.scopes = list(entry["scopes"])
@@ -435,10 +438,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
     # The authorization endpoint
     def authorize(self, method, query, body, faults):
         server = self.server.web
-        uri = "%s/authorize?%s" % (self.base(), query)
-        form = urllib.parse.parse_qs(body) if method == "POST" else {}
+        form = urllib.parse.parse_qsl(body, keep_blank_values=True) if method == "POST" else []
+        action = next((v for k, v in form if k == "action"), None)
+        # A POST may carry the request in its address (the consent page's form) or in its
+        # body (a form with hidden fields): both are the same request.
+        fields = [(k, v) for k, v in form if k != "action"]
+        if fields:
+            pairs = urllib.parse.parse_qsl(query, keep_blank_values=True) + fields
+            query = urllib.parse.urlencode(pairs)
         params = urllib.parse.parse_qs(query)
-        action = ((form.get("action") or [None])[0] or (params.get("auto") or [None])[0])
+        action = action or (params.get("auto") or [None])[0]
+        uri = "%s/authorize?%s" % (self.base(), query)
         try:
             scopes, credentials = server.validate_authorization_request(uri, http_method="GET")
         except errors.FatalClientError as e:
@@ -553,6 +563,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     # Revocation, the protected resource
     def revoke(self, method, query, body, faults):
+        form = urllib.parse.parse_qs(body)
+        self.server.state.secrets.add(*(form.get("client_secret") or []))
         uri = "%s/revoke" % self.base()
         headers, out, status = self.server.web.create_revocation_response(
             uri, http_method="POST", body=body, headers=self.headers_dict())
@@ -587,12 +599,14 @@ def parse_args(argv):
     parser.add_argument("--redirect-uri", action="append", default=[])
     parser.add_argument("--fault", action="append", default=[], choices=sorted(FAULTS))
     parser.add_argument("--expires-in", type=int, default=7200)
+    parser.add_argument("--code-lifetime", type=float, default=CODE_LIFETIME)
     return parser.parse_args(argv)
 
 
 def main(argv):
     args = parse_args(argv)
-    state = State(DEFAULT_REDIRECT_URIS + args.redirect_uri, args.expires_in)
+    state = State(DEFAULT_REDIRECT_URIS + args.redirect_uri, args.expires_in,
+                  args.code_lifetime)
     validator = Validator(state)
     server = Server(("127.0.0.1", args.port), Handler)
     server.state = state
