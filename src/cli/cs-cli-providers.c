@@ -72,6 +72,32 @@ cs_cli_providers (int    argc,
   return CS_CLI_EXIT_OK;
 }
 
+/* The OAuth 2.0 side of the demo (issue 15): its endpoints and its two clients. */
+static void
+print_demo_oauth2 (const char *base)
+{
+  g_autofree char *authorize = g_strconcat (base, CS_DEMO_OAUTH2_AUTHORIZE_PATH, NULL);
+  g_autofree char *token = g_strconcat (base, CS_DEMO_OAUTH2_TOKEN_PATH, NULL);
+  g_autofree char *revoke = g_strconcat (base, CS_DEMO_OAUTH2_REVOKE_PATH, NULL);
+  g_autofree char *invalidate = g_strconcat (base, CS_DEMO_OAUTH2_INVALIDATE_PATH, NULL);
+  g_autofree char *me = g_strconcat (base, CS_DEMO_OAUTH2_USERS_ME_PATH, NULL);
+
+  printf ("\n%s\n", _("OAuth 2.0 (authorization code with PKCE, refresh, revoke, client "
+                      "credentials):"));
+  printf ("%-22s %s\n", _("OAuth 2.0 authorize:"), authorize);
+  printf ("%-22s %s\n", _("OAuth 2.0 token:"), token);
+  printf ("%-22s %s\n", _("OAuth 2.0 revoke:"), revoke);
+  printf ("%-22s %s\n", _("OAuth 2.0 invalidate:"), invalidate);
+  printf ("%-22s %s\n", _("OAuth 2.0 user:"), me);
+  printf ("%-22s %s\n", _("Public client ID:"), CS_DEMO_CLIENT_ID);
+  printf ("%-22s %s\n", _("Confidential client:"), CS_DEMO_CONFIDENTIAL_CLIENT_ID);
+  printf ("%-22s %s\n", _("Client secret:"), CS_DEMO_CLIENT_SECRET);
+  printf ("%-22s %s\n", _("Scopes:"), CS_DEMO_OAUTH2_SCOPES);
+  printf (_("Try:\n  countersign-cli oauth2 authorize --authorize-url %s \\\n"
+            "    --token-url %s --client-id %s \\\n    --redirect loopback:%u\n"),
+          authorize, token, CS_DEMO_CLIENT_ID, CS_DEMO_CALLBACK_PORT);
+}
+
 static void
 print_demo (CsDemoProvider *demo)
 {
@@ -94,6 +120,7 @@ print_demo (CsDemoProvider *demo)
           CS_DEMO_CONSUMER_SECRET, cs_provider_get_request_token_url (provider),
           cs_provider_get_authorize_url (provider), cs_provider_get_access_token_url (provider),
           CS_DEMO_CONSUMER_KEY);
+  print_demo_oauth2 (cs_demo_provider_get_base_url (demo));
   printf ("\n%s\n", _("Press Ctrl+C to stop."));
   fflush (stdout);
 }
@@ -113,9 +140,9 @@ cs_cli_demo_provider (int    argc,
 
   cs_cli_session_init (&session);
   if ((status = cs_cli_parse_command (&a, &argc, &argv,
-                                      _("Run the built-in demo OAuth 1.0a provider on 127.0.0.1 "
-                                        "until Ctrl+C, and print its addresses and its public "
-                                        "demo credentials."),
+                                      _("Run the built-in demo provider (OAuth 1.0a and OAuth "
+                                        "2.0) on 127.0.0.1 until Ctrl+C, and print its "
+                                        "addresses and its public demo credentials."),
                                       names)) >= 0)
     return status;
   if (a.port < 0 || a.port > 65535)

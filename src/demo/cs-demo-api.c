@@ -4,9 +4,10 @@
  *
  * Enough of Twitter's API v1.1 to try an access token: GET account/verify_credentials.json
  * answers the demo user; POST statuses/update.json (a form body) echoes the decoded status.
- * Both take a request signed with an access token. Of X's API v2, GET 2/users/me answers the
- * demo user for an OAuth 2.0 user's bearer or an OAuth 1.0a signature (X's "user context"):
- * without one, 401 in X's problem shape; an app-only bearer, 403 as on X.
+ * Both take a request signed with an access token; verify_credentials also an OAuth 2.0
+ * user's bearer (the demo's Test Credentials for either kind). Of X's API v2, GET 2/users/me
+ * answers the demo user for an OAuth 2.0 user's bearer or an OAuth 1.0a signature (X's "user
+ * context"): without one, 401 in X's problem shape; an app-only bearer, 403 as on X.
  * GET 2/users/by/username/demo_user answers it for any bearer, app-only too.
  */
 #include "config.h"
@@ -19,14 +20,79 @@
 #include "cs-demo-verify.h"
 #include "cs-percent.h"
 
+#define USER_V2 "{\"data\":{\"id\":\"" CS_DEMO_USER_ID "\",\"name\":\"Demo User\"," \
+                "\"username\":\"" CS_DEMO_SCREEN_NAME "\"}}"
+
+static void reply_unauthorized (CsDemoProvider *self, SoupServerMessage *msg);
+
+/* The OAuth 2.0 token of a request's "Authorization: Bearer", if valid; else a 401. */
+static const CsDemoOAuth2Token *
+bearer_token (CsDemoProvider    *self,
+              SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *header = soup_message_headers_get_one (headers, "Authorization");
+  const CsDemoOAuth2Token *t = NULL;
+
+  if (header != NULL && g_ascii_strncasecmp (header, "Bearer ", 7) == 0)
+    t = cs_demo_oauth2_tokens_lookup_access (self->oauth2, header + 7,
+                                             cs_demo_provider_now (self));
+  if (t == NULL)
+    reply_unauthorized (self, msg);
+  return t;
+}
+
+static void
+reply_unauthorized (CsDemoProvider    *self,
+                    SoupServerMessage *msg)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "WWW-Authenticate", "Bearer realm=\"countersign-demo\"");
+  cs_demo_reply (self, msg, SOUP_STATUS_UNAUTHORIZED, "application/problem+json",
+                 "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,"
+                 "\"detail\":\"Unauthorized\"}");
+}
+
+/* Whether @msg carries "Authorization: Bearer": then it has been answered when the bearer is
+ * not a user's, and *@ok says whether it is. */
+static gboolean
+has_bearer (CsDemoProvider    *self,
+            SoupServerMessage *msg,
+            gboolean          *ok)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *header = soup_message_headers_get_one (headers, "Authorization");
+  const CsDemoOAuth2Token *t;
+
+  if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
+    return FALSE;
+  *ok = FALSE;
+  if ((t = bearer_token (self, msg)) == NULL)
+    return TRUE;
+  if (t->grant == 0)
+    cs_demo_reply (self, msg, SOUP_STATUS_FORBIDDEN, "application/problem+json",
+                   "{\"title\":\"Unsupported Authentication\",\"detail\":\"Authenticating "
+                   "with OAuth 2.0 Application-Only is forbidden for this endpoint. Supported "
+                   "authentication types are [OAuth 1.0a User Context, OAuth 2.0 User "
+                   "Context].\",\"type\":\"https://api.twitter.com/2/problems/"
+                   "unsupported-authentication\",\"status\":403}");
+  else
+    *ok = TRUE;
+  return TRUE;
+}
+
 void
 cs_demo_api_verify_credentials (CsDemoProvider    *self,
                                 SoupServerMessage *msg,
                                 GHashTable        *query)
 {
   g_auto(CsDemoVerified) v = { 0 };
+  gboolean ok;
 
-  if (!cs_demo_verify_request (self, msg, CS_DEMO_TOKEN_ACCESS, &v))
+  /* Also with an OAuth 2.0 user's bearer, so that the demo's Test Credentials works for both
+   * kinds of credential. */
+  if (has_bearer (self, msg, &ok) ? !ok : !cs_demo_verify_request (self, msg,
+                                                                   CS_DEMO_TOKEN_ACCESS, &v))
     return;
   cs_demo_reply (self, msg, SOUP_STATUS_OK, "application/json; charset=utf-8",
                  "{\"id\":" CS_DEMO_USER_ID ",\"id_str\":\"" CS_DEMO_USER_ID "\","
@@ -62,31 +128,6 @@ cs_demo_api_update (CsDemoProvider    *self,
   cs_demo_reply (self, msg, SOUP_STATUS_OK, "application/json; charset=utf-8", json);
 }
 
-#define USER_V2 "{\"data\":{\"id\":\"" CS_DEMO_USER_ID "\",\"name\":\"Demo User\"," \
-                "\"username\":\"" CS_DEMO_SCREEN_NAME "\"}}"
-
-/* The OAuth 2.0 token of a request's "Authorization: Bearer", if valid; else a 401. */
-static const CsDemoOAuth2Token *
-bearer_token (CsDemoProvider    *self,
-              SoupServerMessage *msg)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *header = soup_message_headers_get_one (headers, "Authorization");
-  const CsDemoOAuth2Token *t = NULL;
-
-  if (header != NULL && g_ascii_strncasecmp (header, "Bearer ", 7) == 0)
-    t = cs_demo_oauth2_tokens_lookup_access (self->oauth2, header + 7,
-                                             cs_demo_provider_now (self));
-  if (t != NULL)
-    return t;
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "WWW-Authenticate", "Bearer realm=\"countersign-demo\"");
-  cs_demo_reply (self, msg, SOUP_STATUS_UNAUTHORIZED, "application/problem+json",
-                 "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,"
-                 "\"detail\":\"Unauthorized\"}");
-  return NULL;
-}
-
 void
 cs_demo_api_users_me (CsDemoProvider    *self,
                       SoupServerMessage *msg,
@@ -94,26 +135,14 @@ cs_demo_api_users_me (CsDemoProvider    *self,
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *header = soup_message_headers_get_one (headers, "Authorization");
-  const CsDemoOAuth2Token *t;
+  g_auto(CsDemoVerified) v = { 0 };
+  gboolean ok = FALSE;
 
   if (header != NULL && g_ascii_strncasecmp (header, "OAuth ", 6) == 0)
-    {
-      g_auto(CsDemoVerified) v = { 0 };
-
-      if (cs_demo_verify_request (self, msg, CS_DEMO_TOKEN_ACCESS, &v))
-        cs_demo_reply (self, msg, SOUP_STATUS_OK, "application/json; charset=utf-8", USER_V2);
-      return;
-    }
-  if ((t = bearer_token (self, msg)) == NULL)
-    return;
-  if (t->grant == 0)
-    cs_demo_reply (self, msg, SOUP_STATUS_FORBIDDEN, "application/problem+json",
-                   "{\"title\":\"Unsupported Authentication\",\"detail\":\"Authenticating "
-                   "with OAuth 2.0 Application-Only is forbidden for this endpoint. Supported "
-                   "authentication types are [OAuth 1.0a User Context, OAuth 2.0 User "
-                   "Context].\",\"type\":\"https://api.twitter.com/2/problems/"
-                   "unsupported-authentication\",\"status\":403}");
-  else
+    ok = cs_demo_verify_request (self, msg, CS_DEMO_TOKEN_ACCESS, &v);
+  else if (!has_bearer (self, msg, &ok))
+    reply_unauthorized (self, msg);
+  if (ok)
     cs_demo_reply (self, msg, SOUP_STATUS_OK, "application/json; charset=utf-8", USER_V2);
 }
 

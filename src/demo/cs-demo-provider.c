@@ -37,11 +37,11 @@ static const struct
   { "/oauth/access_token",                  "POST", cs_demo_oauth1_access_token    },
   { "/1.1/account/verify_credentials.json", "GET",  cs_demo_api_verify_credentials },
   { "/1.1/statuses/update.json",            "POST", cs_demo_api_update             },
-  { "/oauth2/authorize",                    NULL,   cs_demo_oauth2_authorize       },
-  { "/oauth2/token",                        "POST", cs_demo_oauth2_token           },
-  { "/oauth2/revoke",                       "POST", cs_demo_oauth2_revoke          },
-  { "/oauth2/invalidate_token",             "POST", cs_demo_oauth2_invalidate      },
-  { "/2/users/me",                          "GET",  cs_demo_api_users_me           },
+  { CS_DEMO_OAUTH2_AUTHORIZE_PATH,         NULL,   cs_demo_oauth2_authorize       },
+  { CS_DEMO_OAUTH2_TOKEN_PATH,             "POST", cs_demo_oauth2_token           },
+  { CS_DEMO_OAUTH2_REVOKE_PATH,            "POST", cs_demo_oauth2_revoke          },
+  { CS_DEMO_OAUTH2_INVALIDATE_PATH,        "POST", cs_demo_oauth2_invalidate      },
+  { CS_DEMO_OAUTH2_USERS_ME_PATH,          "GET",  cs_demo_api_users_me           },
   { "/2/users/by/username/" CS_DEMO_SCREEN_NAME, "GET", cs_demo_api_user_by_name   },
 };
 
@@ -225,13 +225,13 @@ set_oauth2_keys (GKeyFile   *keyfile,
                  const char *base_url)
 {
   static const struct { const char *key; const char *path; } urls[] = {
-    { "OAuth2AuthorizeURL",         "/oauth2/authorize"        },
-    { "OAuth2TokenURL",             "/oauth2/token"            },
-    { "OAuth2ClientCredentialsURL", "/oauth2/token"            },
-    { "OAuth2RevokeURL",            "/oauth2/revoke"           },
-    { "OAuth2InvalidateURL",        "/oauth2/invalidate_token" },
-    { "OAuth2ExchangeURL",          "/oauth2/token"            },
-    { "OAuth2VerifyURL",            "/2/users/me"              },
+    { "OAuth2AuthorizeURL",         CS_DEMO_OAUTH2_AUTHORIZE_PATH  },
+    { "OAuth2TokenURL",             CS_DEMO_OAUTH2_TOKEN_PATH      },
+    { "OAuth2ClientCredentialsURL", CS_DEMO_OAUTH2_TOKEN_PATH      },
+    { "OAuth2RevokeURL",            CS_DEMO_OAUTH2_REVOKE_PATH     },
+    { "OAuth2InvalidateURL",        CS_DEMO_OAUTH2_INVALIDATE_PATH },
+    { "OAuth2ExchangeURL",          CS_DEMO_OAUTH2_TOKEN_PATH      },
+    { "OAuth2VerifyURL",            CS_DEMO_OAUTH2_USERS_ME_PATH   },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (urls); i++)

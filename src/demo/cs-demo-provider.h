@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 
 #define CS_TYPE_DEMO_PROVIDER (cs_demo_provider_get_type ())
 
+/* The OAuth 2.0 endpoints, below cs_demo_provider_get_base_url() (issue 15). */
+#define CS_DEMO_OAUTH2_AUTHORIZE_PATH  "/oauth2/authorize"
+#define CS_DEMO_OAUTH2_TOKEN_PATH      "/oauth2/token"
+#define CS_DEMO_OAUTH2_REVOKE_PATH     "/oauth2/revoke"
+#define CS_DEMO_OAUTH2_INVALIDATE_PATH "/oauth2/invalidate_token"
+#define CS_DEMO_OAUTH2_USERS_ME_PATH   "/2/users/me"
+
 G_DECLARE_FINAL_TYPE (CsDemoProvider, cs_demo_provider, CS, DEMO_PROVIDER, GObject)
 
 CsDemoProvider *cs_demo_provider_new            (void);

@@ -7,6 +7,7 @@
  * (exact redirect_uri, codes once and for 30 s, PKCE S256, rotating refresh tokens), RFC 7009
  * revocation, client credentials and X's exchange of an OAuth 1.0a token.
  */
+#include <signal.h>
 #include <string.h>
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -14,9 +15,15 @@
 
 #include "cs-demo-provider.h"
 #include "cs-json.h"
+#include "cs-oauth-error.h"
+#include "cs-oauth2-client.h"
+#include "cs-oauth2-request.h"
+#include "cs-oauth2-token.h"
 #include "cs-percent.h"
 #include "cs-signer.h"
 #include "cs-test-http.h"
+#include "cs-test-providers.h"
+#include "cs-test-wait.h"
 
 #define LOOPBACK     "http://127.0.0.1:8765/callback"
 #define SCOPE        "tweet.read users.read offline.access"
@@ -89,6 +96,16 @@ new_verifier (char **challenge)
   b64[strcspn (b64, "=")] = '\0';
   *challenge = b64;
   return verifier;
+}
+
+/* A challenge whose verifier nobody knows. */
+static char *
+new_challenge (void)
+{
+  char *challenge = NULL;
+
+  g_free (new_verifier (&challenge));
+  return challenge;
 }
 
 static char *
@@ -218,6 +235,19 @@ assert_tokens (const CsHttpReply *reply,
   return g_strdup (json_object_get_string_member (json, "access_token"));
 }
 
+/* A user's access token (and refresh token) through the public client's code flow. */
+static char *
+user_tokens (Fixture *f,
+             char   **refresh)
+{
+  g_autofree char *verifier = NULL;
+  g_autofree char *code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier);
+  g_auto(CsHttpReply) reply = { 0 };
+
+  exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
+  return assert_tokens (&reply, refresh);
+}
+
 /* The status GET 2/users/me answers for @access_token. */
 static guint
 users_me (Fixture    *f,
@@ -271,8 +301,7 @@ static void
 test_deny (Fixture      *f,
            gconstpointer data)
 {
-  g_autofree char *challenge = NULL;
-  g_autofree char *verifier = new_verifier (&challenge);
+  g_autofree char *challenge = new_challenge ();
   g_autofree char *location = consent (f, CS_DEMO_CLIENT_ID, LOOPBACK, challenge, "deny");
   g_autofree char *error = cs_url_query_value (location, "error");
   g_autofree char *state = cs_url_query_value (location, "state");
@@ -323,8 +352,7 @@ test_authorize_checks (Fixture      *f,
     { CS_DEMO_CLIENT_ID, LOOPBACK, SCOPE, "&x=no-method", "invalid_request" },
     { CS_DEMO_CLIENT_ID, LOOPBACK, "tweet.read dm.read", NULL, "invalid_scope" },
   };
-  g_autofree char *challenge = NULL;
-  g_autofree char *verifier = new_verifier (&challenge);
+  g_autofree char *challenge = new_challenge ();
   g_autofree char *no_pkce = NULL;
   g_autofree char *redirect = cs_percent_encode (LOOPBACK);
 
@@ -493,17 +521,13 @@ static void
 test_refresh_rotates (Fixture      *f,
                       gconstpointer data)
 {
-  g_autofree char *verifier = NULL;
-  g_autofree char *code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier);
   g_auto(CsHttpReply) reply = { 0 };
   g_autofree char *refresh = NULL;
-  g_autofree char *access = NULL;
+  g_autofree char *access = user_tokens (f, &refresh);
   g_autofree char *refresh2 = NULL;
   g_autofree char *access2 = NULL;
   g_autofree char *form = NULL;
 
-  exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
-  access = assert_tokens (&reply, &refresh);
   refresh_with (f, &reply, refresh);
   access2 = assert_tokens (&reply, &refresh2);
   g_assert_nonnull (refresh2);
@@ -523,8 +547,8 @@ test_refresh_rotates (Fixture      *f,
 
 static void
 revoke_token (Fixture    *f,
-        const char *token,
-        const char *hint)
+              const char *token,
+              const char *hint)
 {
   g_auto(CsHttpReply) reply = { 0 };
   g_autofree char *form = g_strconcat ("client_id=" CS_DEMO_CLIENT_ID "&token=", token,
@@ -538,20 +562,11 @@ static void
 test_revoke (Fixture      *f,
              gconstpointer data)
 {
-  g_autofree char *verifier = NULL;
-  g_autofree char *code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier);
-  g_autofree char *verifier2 = NULL;
-  g_autofree char *code2 = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier2);
   g_auto(CsHttpReply) reply = { 0 };
   g_autofree char *refresh = NULL;
-  g_autofree char *access = NULL;
+  g_autofree char *access = user_tokens (f, &refresh);
   g_autofree char *refresh2 = NULL;
-  g_autofree char *access2 = NULL;
-
-  exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
-  access = assert_tokens (&reply, &refresh);
-  exchange_code (f, &reply, FALSE, code2, LOOPBACK, verifier2);
-  access2 = assert_tokens (&reply, &refresh2);
+  g_autofree char *access2 = user_tokens (f, &refresh2);
 
   revoke_token (f, access, "access_token");
   g_assert_cmpuint (users_me (f, access), ==, 401);
@@ -647,6 +662,36 @@ oauth1_access_token (Fixture *f,
   return g_strdup (cs_param_list_get (at, "oauth_token"));
 }
 
+/* GET 2/users/me takes X's user contexts: an OAuth 1.0a signature or a user's bearer; v1.1
+ * verify_credentials takes the bearer too (the demo's Test Credentials for both kinds). */
+static void
+assert_user_context (Fixture    *f,
+                     const char *token,
+                     const char *secret,
+                     const char *access)
+{
+  g_autofree char *me = g_strconcat (f->base, "/2/users/me", NULL);
+  g_autofree char *bearer = g_strconcat ("Bearer ", access, NULL);
+  g_auto(CsHttpReply) reply = { 0 };
+  g_autoptr(CsSignature) sig = NULL;
+  CsSignOptions o;
+
+  cs_sign_options_init (&o);
+  o.consumer_key = CS_DEMO_CONSUMER_KEY;
+  o.consumer_secret = CS_DEMO_CONSUMER_SECRET;
+  o.token = token;
+  o.token_secret = secret;
+  sig = cs_sign ("GET", me, NULL, &o, NULL);
+  cs_http_send (&reply, "GET", me, sig->header, NULL);
+  g_assert_cmpuint (reply.status, ==, 200);
+  g_assert_nonnull (strstr (reply.body, "\"username\":\"demo_user\""));
+  send_to (f, &reply, "GET", "/2/users/me", NULL, NULL);
+  g_assert_cmpuint (reply.status, ==, 401);
+  send_to (f, &reply, "GET", "/1.1/account/verify_credentials.json", bearer, NULL);
+  g_assert_cmpuint (reply.status, ==, 200);
+  g_assert_nonnull (strstr (reply.body, "\"screen_name\":\"demo_user\""));
+}
+
 static char *
 exchange_form (const char *token,
                const char *type,
@@ -676,6 +721,7 @@ test_exchange (Fixture      *f,
   access = assert_tokens (&reply, &refresh);
   g_assert_nonnull (refresh);
   g_assert_cmpuint (users_me (f, access), ==, 200);
+  assert_user_context (f, token, secret, access);
 
   /* Exchanging it again gives a new pair and ends the old one (X's rotation). */
   send_to (f, &reply, "POST", "/oauth2/token", NULL, good);
@@ -736,6 +782,237 @@ test_issued_secrets (Fixture      *f,
   g_rmdir (dir);
 }
 
+/* Countersign's own OAuth 2.0 client (src/oauth2/) against the demo, as the app and the CLI
+ * use it: the requests it sends are the ones the demo takes. */
+
+/* The browser's part: the consent page of @request's URL, @button pressed; the redirect. */
+static char *
+browse (Fixture         *f,
+        CsOAuth2Request *request,
+        const char      *button)
+{
+  g_auto(CsHttpReply) page = { 0 };
+  g_auto(CsHttpReply) answer = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *form = NULL;
+  const char *value;
+
+  cs_http_send (&page, "GET", cs_oauth2_request_get_url (request), NULL, NULL);
+  g_assert_cmpuint (page.status, ==, 200);
+  value = strstr (page.body, "name=\"consent\" value=\"");
+  g_assert_nonnull (value);
+  value += strlen ("name=\"consent\" value=\"");
+  id = g_strndup (value, strcspn (value, "\""));
+  form = g_strconcat ("consent=", id, "&action=", button, NULL);
+  send_to (f, &answer, "POST", "/oauth2/authorize", NULL, form);
+  g_assert_cmpuint (answer.status, ==, 302);
+  return g_strdup (answer.location);
+}
+
+static CsOAuth2Token *
+token_of (CsOAuth2Client *client,
+          GAsyncResult  **slot,
+          GError        **error)
+{
+  CsOAuth2Token *token = cs_oauth2_client_token_finish (client, cs_test_await (slot), error);
+
+  g_clear_object (slot);
+  return token;
+}
+
+static guint
+call_me (CsOAuth2Client *client,
+         const char     *url,
+         const char     *bearer)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  guint status = 0;
+
+  cs_oauth2_client_call_async (client, "GET", url, bearer, NULL, NULL, NULL, cs_test_on_result,
+                               &result);
+  body = cs_oauth2_client_call_finish (client, cs_test_await (&result), &status, NULL, &error);
+  g_assert_no_error (error);
+  return status;
+}
+
+static void
+test_library (Fixture      *f,
+              gconstpointer data)
+{
+  CsProvider *provider = cs_demo_provider_get_provider (f->demo);
+  const char *token_url = cs_provider_get_oauth2_token_url (provider);
+  g_autofree char *me = g_strconcat (f->base, "/2/users/me", NULL);
+  g_autoptr(CsOAuth2Client) client = cs_oauth2_client_new (NULL, CS_DEMO_CLIENT_ID, NULL);
+  g_autoptr(CsOAuth2Request) request = NULL;
+  g_autoptr(CsOAuth2Token) token = NULL;
+  g_autoptr(CsOAuth2Token) rotated = NULL;
+  g_autoptr(CsOAuth2Token) again = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
+  char *code;
+
+  g_assert_true (cs_provider_get_protocols (provider) & CS_PROTOCOL_OAUTH2);
+  g_assert_true (cs_provider_get_protocols (provider) & CS_PROTOCOL_OAUTH1);
+  g_assert_true (g_str_has_prefix (token_url, f->base));
+  g_assert_cmpstr (cs_provider_get_demo_client_id (provider), ==, CS_DEMO_CLIENT_ID);
+  request = cs_oauth2_request_new (cs_provider_get_oauth2_authorize_url (provider),
+                                   CS_DEMO_CLIENT_ID, LOOPBACK, SCOPE, &error);
+  g_assert_no_error (error);
+  location = browse (f, request, "allow");
+  code = cs_oauth2_request_take_redirect (request, location, &error);
+  g_assert_no_error (error);
+  cs_oauth2_client_exchange_code_async (client, token_url, request, code, NULL, cs_test_on_result,
+                                        &result);
+  cs_secret_free (code);
+  token = token_of (client, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_oauth2_token_get_expires_in (token), ==, 7200);
+  g_assert_cmpuint (call_me (client, me, cs_oauth2_token_get_access_token (token)), ==, 200);
+
+  /* Refresh rotates; the old refresh token is refused with invalid_grant. */
+  cs_oauth2_client_refresh_async (client, token_url, cs_oauth2_token_get_refresh_token (token),
+                                  NULL, NULL, cs_test_on_result, &result);
+  rotated = token_of (client, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_oauth2_token_get_refresh_token (rotated), !=,
+                   cs_oauth2_token_get_refresh_token (token));
+  cs_oauth2_client_refresh_async (client, token_url, cs_oauth2_token_get_refresh_token (token),
+                                  NULL, NULL, cs_test_on_result, &result);
+  again = token_of (client, &result, &error);
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+  g_assert_null (again);
+  g_assert_cmpstr (cs_oauth2_client_get_last_error_code (client), ==, "invalid_grant");
+
+  /* Revoked, the access token is refused. */
+  cs_oauth2_client_revoke_async (client, cs_provider_get_oauth2_revoke_url (provider),
+                                 cs_oauth2_token_get_access_token (rotated), "access_token",
+                                 NULL, cs_test_on_result, &result);
+  g_assert_true (cs_oauth2_client_revoke_finish (client, cs_test_await (&result), NULL));
+  g_assert_cmpuint (call_me (client, me, cs_oauth2_token_get_access_token (rotated)), ==, 401);
+}
+
+static void
+test_library_deny (Fixture      *f,
+                   gconstpointer data)
+{
+  CsProvider *provider = cs_demo_provider_get_provider (f->demo);
+  g_autoptr(CsOAuth2Request) request = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
+
+  request = cs_oauth2_request_new (cs_provider_get_oauth2_authorize_url (provider),
+                                   CS_DEMO_CLIENT_ID, LOOPBACK, SCOPE, &error);
+  location = browse (f, request, "deny");
+  g_assert_null (cs_oauth2_request_take_redirect (request, location, &error));
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_DENIED);
+}
+
+static void
+test_library_app_only (Fixture      *f,
+                       gconstpointer data)
+{
+  CsProvider *provider = cs_demo_provider_get_provider (f->demo);
+  g_autofree char *by_name = g_strconcat (f->base, "/2/users/by/username/demo_user", NULL);
+  g_autoptr(CsOAuth2Client) client = cs_oauth2_client_new (NULL, CS_DEMO_CONFIDENTIAL_CLIENT_ID,
+                                                           CS_DEMO_CLIENT_SECRET);
+  g_autoptr(CsOAuth2Client) wrong = cs_oauth2_client_new (NULL, CS_DEMO_CONFIDENTIAL_CLIENT_ID,
+                                                          "not-the-secret");
+  g_autoptr(CsOAuth2Token) bearer = NULL;
+  g_autoptr(CsOAuth2Token) refused = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_oauth2_client_client_credentials_async (client,
+                                             cs_provider_get_oauth2_client_credentials_url (provider),
+                                             NULL, NULL, cs_test_on_result, &result);
+  bearer = token_of (client, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (call_me (client, by_name, cs_oauth2_token_get_access_token (bearer)), ==, 200);
+  cs_oauth2_client_invalidate_async (client, cs_provider_get_oauth2_invalidate_url (provider),
+                                     cs_oauth2_token_get_access_token (bearer), NULL,
+                                     cs_test_on_result, &result);
+  g_assert_true (cs_oauth2_client_revoke_finish (client, cs_test_await (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (call_me (client, by_name, cs_oauth2_token_get_access_token (bearer)), ==, 401);
+
+  g_clear_object (&result);
+  cs_oauth2_client_client_credentials_async (wrong, cs_provider_get_oauth2_token_url (provider),
+                                             NULL, NULL, cs_test_on_result, &result);
+  refused = token_of (wrong, &result, &error);
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+  g_assert_cmpstr (cs_oauth2_client_get_last_error_code (wrong), ==, "invalid_client");
+}
+
+static void
+test_library_exchange (Fixture      *f,
+                       gconstpointer data)
+{
+  CsProvider *provider = cs_demo_provider_get_provider (f->demo);
+  g_autofree char *me = g_strconcat (f->base, "/2/users/me", NULL);
+  g_autoptr(CsOAuth2Client) client = cs_oauth2_client_new (NULL, CS_DEMO_CLIENT_ID, NULL);
+  g_autoptr(CsOAuth2Token) token = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *oauth1 = oauth1_access_token (f, &secret);
+
+  g_assert_nonnull (cs_provider_get_oauth2_exchange_url (provider));
+  cs_oauth2_client_exchange_oauth1_async (client, cs_provider_get_oauth2_exchange_url (provider),
+                                          CS_DEMO_CONSUMER_KEY, CS_DEMO_CONSUMER_SECRET, oauth1,
+                                          secret, NULL, cs_test_on_result, &result);
+  token = token_of (client, &result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cs_oauth2_token_get_refresh_token (token));
+  g_assert_cmpuint (call_me (client, me, cs_oauth2_token_get_access_token (token)), ==, 200);
+}
+
+/* `countersign-cli demo-provider` prints the OAuth 2.0 endpoints and clients beside the OAuth
+ * 1.0a ones, and they work. */
+static void
+test_cli_demo_provider (Fixture      *f,
+                        gconstpointer data)
+{
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *text = cs_test_demo_cli_start (&proc);
+  g_autofree char *base = cs_test_value_after_label (text, "listening on");
+  g_autofree char *authorize = cs_test_value_after_label (text, "OAuth 2.0 authorize:");
+  g_autofree char *token = cs_test_value_after_label (text, "OAuth 2.0 token:");
+  g_autofree char *revoke_url = cs_test_value_after_label (text, "OAuth 2.0 revoke:");
+  g_autofree char *invalidate = cs_test_value_after_label (text, "OAuth 2.0 invalidate:");
+  g_autofree char *public_id = cs_test_value_after_label (text, "Public client ID:");
+  g_autofree char *confidential = cs_test_value_after_label (text, "Confidential client:");
+  g_autofree char *secret = cs_test_value_after_label (text, "Client secret:");
+  g_autofree char *verifier = NULL;
+  g_autofree char *code = NULL;
+  g_auto(CsHttpReply) reply = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (strstr (text, "Request token URL:"));
+  g_assert_true (g_str_has_prefix (authorize, base));
+  g_assert_cmpstr (authorize + strlen (base), ==, "/oauth2/authorize");
+  g_assert_true (g_str_has_suffix (token, "/oauth2/token"));
+  g_assert_true (g_str_has_suffix (revoke_url, "/oauth2/revoke"));
+  g_assert_true (g_str_has_suffix (invalidate, "/oauth2/invalidate_token"));
+  g_assert_cmpstr (public_id, ==, CS_DEMO_CLIENT_ID);
+  g_assert_cmpstr (confidential, ==, CS_DEMO_CONFIDENTIAL_CLIENT_ID);
+  g_assert_cmpstr (secret, ==, CS_DEMO_CLIENT_SECRET);
+
+  /* The printed server speaks OAuth 2.0: a code and its tokens. */
+  f->base = base;
+  code = get_code (f, public_id, LOOPBACK, &verifier);
+  exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
+  g_free (assert_tokens (&reply, NULL));
+  f->base = cs_demo_provider_get_base_url (f->demo);
+
+  g_subprocess_send_signal (proc, SIGINT);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -757,6 +1034,11 @@ main (int    argc,
   ADD ("client-credentials", test_client_credentials);
   ADD ("exchange", test_exchange);
   ADD ("issued-secrets", test_issued_secrets);
+  ADD ("cli-demo-provider", test_cli_demo_provider);
+  ADD ("library", test_library);
+  ADD ("library-deny", test_library_deny);
+  ADD ("library-app-only", test_library_app_only);
+  ADD ("library-exchange", test_library_exchange);
 #undef ADD
   return g_test_run ();
 }
