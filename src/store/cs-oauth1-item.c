@@ -123,49 +123,6 @@ cs_oauth1_item_take_access_secret (CsStoredToken *token,
   return TRUE;
 }
 
-static char *
-provider_name_from_label (const char *label,
-                          const char *account,
-                          const char *provider_id)
-{
-  g_autofree char *prefix = NULL;
-
-  if (label == NULL || !g_str_has_prefix (label, CS_STORE_LABEL_PREFIX))
-    return g_strdup (provider_id);
-  if (*account != '\0')
-    prefix = g_strdup_printf (CS_STORE_LABEL_PREFIX "@%s on ", account);
-  else
-    prefix = g_strdup (CS_STORE_LABEL_PREFIX);
-  if (g_str_has_prefix (label, prefix) && label[strlen (prefix)] != '\0')
-    return g_strdup (label + strlen (prefix));
-  return g_strdup (provider_id);
-}
-
-CsStoredToken *
-cs_oauth1_item_to_token (SecretRetrievable *item)
-{
-  g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
-  g_autofree char *label = secret_retrievable_get_label (item);
-  g_autofree char *provider_name = NULL;
-  const char *provider_id = g_hash_table_lookup (attributes, CS_STORE_ATTR_PROVIDER);
-  const char *consumer_key = g_hash_table_lookup (attributes, CS_STORE_ATTR_CONSUMER_KEY);
-  const char *account = g_hash_table_lookup (attributes, CS_STORE_ATTR_ACCOUNT);
-  CsStoredToken *token;
-
-  if (provider_id == NULL || consumer_key == NULL)
-    return NULL;
-  if (account == NULL)
-    account = "";
-  provider_name = provider_name_from_label (label, account, provider_id);
-  token = cs_stored_token_new (provider_id, provider_name,
-                               g_hash_table_lookup (attributes, CS_STORE_ATTR_HOST),
-                               consumer_key, account, NULL, NULL);
-  cs_stored_token_set_modified (token, (gint64) secret_retrievable_get_modified (item));
-  if (g_hash_table_lookup (attributes, CS_STORE_ATTR_ITEM) != NULL)
-    cs_stored_token_set_item (token, g_hash_table_lookup (attributes, CS_STORE_ATTR_ITEM));
-  return token;
-}
-
 /* ---- the consumer item --------------------------------------------------------------- */
 
 /* The consumer secret belongs to the consumer key, not to one account: one item per key,

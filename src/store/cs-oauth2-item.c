@@ -17,7 +17,6 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -27,7 +26,6 @@
 #define ACCESS_TOKEN_FIELD  "access_token"
 #define REFRESH_TOKEN_FIELD "refresh_token"
 #define CLIENT_SECRET_FIELD "client_secret"
-#define LABEL_SUFFIX        " (OAuth 2.0)"
 
 static GHashTable *
 attributes_new (CsStoredToken *token,
@@ -114,9 +112,9 @@ cs_oauth2_item_access_label (CsStoredToken *token)
 
   /* Not translated: the provider name is read back from it. */
   if (*account != '\0')
-    return g_strdup_printf (CS_STORE_LABEL_PREFIX "@%s on %s" LABEL_SUFFIX, account,
+    return g_strdup_printf (CS_STORE_LABEL_PREFIX "@%s on %s" CS_OAUTH2_LABEL_SUFFIX, account,
                             provider_name);
-  return g_strdup_printf (CS_STORE_LABEL_PREFIX "%s" LABEL_SUFFIX, provider_name);
+  return g_strdup_printf (CS_STORE_LABEL_PREFIX "%s" CS_OAUTH2_LABEL_SUFFIX, provider_name);
 }
 
 char *
@@ -145,26 +143,6 @@ cs_oauth2_item_take_access_secret (CsStoredToken *token,
   return TRUE;
 }
 
-/* "Countersign: @jane on X (OAuth 2.0)" → "X"; the provider id when the label is not ours. */
-static char *
-provider_name_from_label (const char *label,
-                          const char *account,
-                          const char *provider_id)
-{
-  g_autofree char *prefix = NULL;
-  gsize prefix_len, label_len, suffix_len = strlen (LABEL_SUFFIX);
-
-  if (label == NULL || !g_str_has_suffix (label, LABEL_SUFFIX))
-    return g_strdup (provider_id);
-  prefix = *account != '\0' ? g_strdup_printf (CS_STORE_LABEL_PREFIX "@%s on ", account)
-                            : g_strdup (CS_STORE_LABEL_PREFIX);
-  prefix_len = strlen (prefix);
-  label_len = strlen (label);
-  if (!g_str_has_prefix (label, prefix) || label_len <= prefix_len + suffix_len)
-    return g_strdup (provider_id);
-  return g_strndup (label + prefix_len, label_len - prefix_len - suffix_len);
-}
-
 /* "0", or a decimal number of seconds; anything else is unknown (0). */
 static gint64
 expires_from_attribute (const char *text)
@@ -176,34 +154,13 @@ expires_from_attribute (const char *text)
   return (gint64) value;
 }
 
-CsStoredToken *
-cs_oauth2_item_to_token (SecretRetrievable *item)
+void
+cs_oauth2_item_read_attributes (CsStoredToken *token,
+                                GHashTable    *attributes)
 {
-  g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
-  g_autofree char *label = secret_retrievable_get_label (item);
-  g_autofree char *provider_name = NULL;
-  const char *provider_id = g_hash_table_lookup (attributes, CS_STORE_ATTR_PROVIDER);
-  const char *client_id = g_hash_table_lookup (attributes, CS_STORE_ATTR_CLIENT_ID);
-  const char *account = g_hash_table_lookup (attributes, CS_STORE_ATTR_ACCOUNT);
-  const char *item_id = g_hash_table_lookup (attributes, CS_STORE_ATTR_ITEM);
-  CsStoredToken *token;
-
-  if (provider_id == NULL || client_id == NULL)
-    return NULL;
-  if (account == NULL)
-    account = "";
-  provider_name = provider_name_from_label (label, account, provider_id);
-  token = cs_stored_token_new_oauth2 (provider_id, provider_name,
-                                      g_hash_table_lookup (attributes, CS_STORE_ATTR_HOST),
-                                      client_id, account,
-                                      g_hash_table_lookup (attributes, CS_STORE_ATTR_SCOPES),
-                                      expires_from_attribute (g_hash_table_lookup (
-                                        attributes, CS_STORE_ATTR_EXPIRES)),
-                                      NULL, NULL);
-  cs_stored_token_set_modified (token, (gint64) secret_retrievable_get_modified (item));
-  if (item_id != NULL)
-    cs_stored_token_set_item (token, item_id);
-  return token;
+  cs_stored_token_set_scopes (token, g_hash_table_lookup (attributes, CS_STORE_ATTR_SCOPES));
+  cs_stored_token_set_expires_at (token, expires_from_attribute (
+                                    g_hash_table_lookup (attributes, CS_STORE_ATTR_EXPIRES)));
 }
 
 /* ---- the client item ----------------------------------------------------------------- */
@@ -217,7 +174,7 @@ cs_oauth2_item_client_attributes (CsStoredToken *token)
 char *
 cs_oauth2_item_client_label (CsStoredToken *token)
 {
-  return g_strdup_printf (CS_STORE_LABEL_PREFIX "client secret for %s on %s" LABEL_SUFFIX,
+  return g_strdup_printf (CS_STORE_LABEL_PREFIX "client secret for %s on %s" CS_OAUTH2_LABEL_SUFFIX,
                           cs_stored_token_get_client_id (token),
                           cs_stored_token_get_provider_name (token));
 }

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "cs-token-store-private.h"
 
 static gboolean
@@ -101,13 +103,15 @@ cs_store_item_is_owner_of (GHashTable    *attributes,
   GHashTableIter iter;
   gpointer key, value;
 
-  /* Every attribute the owner item of @token is written with, and no protocol attribute
-   * on an OAuth 1.0a token's consumer item. */
+  /* Every attribute the owner item of @token is written with; an OAuth 1.0a token's
+   * consumer item has no protocol attribute (or protocol=oauth1). */
   g_hash_table_iter_init (&iter, wanted);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (g_strcmp0 (g_hash_table_lookup (attributes, key), value) != 0)
       return FALSE;
-  return is_oauth2 (token) || g_hash_table_lookup (attributes, CS_STORE_ATTR_PROTOCOL) == NULL;
+  return is_oauth2 (token) ||
+         g_strcmp0 (g_hash_table_lookup (attributes, CS_STORE_ATTR_PROTOCOL),
+                    CS_STORE_PROTOCOL_OAUTH2) != 0;
 }
 
 gboolean
@@ -120,13 +124,62 @@ cs_store_item_same_owner (CsStoredToken *a,
          g_str_equal (cs_stored_token_get_consumer_key (a), cs_stored_token_get_consumer_key (b));
 }
 
+/* "Countersign: @jane on X (OAuth 2.0)" → "X" (@suffix " (OAuth 2.0)"); the provider id
+ * when the label is not one of ours. */
+static char *
+provider_name_from_label (const char *label,
+                          const char *account,
+                          const char *provider_id,
+                          const char *suffix)
+{
+  g_autofree char *prefix = NULL;
+  gsize prefix_len, label_len, suffix_len = strlen (suffix);
+
+  if (label == NULL || !g_str_has_suffix (label, suffix))
+    return g_strdup (provider_id);
+  prefix = *account != '\0' ? g_strdup_printf (CS_STORE_LABEL_PREFIX "@%s on ", account)
+                            : g_strdup (CS_STORE_LABEL_PREFIX);
+  prefix_len = strlen (prefix);
+  label_len = strlen (label);
+  if (!g_str_has_prefix (label, prefix) || label_len <= prefix_len + suffix_len)
+    return g_strdup (provider_id);
+  return g_strndup (label + prefix_len, label_len - prefix_len - suffix_len);
+}
+
+/* Both layouts share the provider, host, account and item attributes and the label's
+ * shape; the key is consumer_key (OAuth 1.0a) or client_id (OAuth 2.0). */
 CsStoredToken *
 cs_store_item_to_token (SecretRetrievable *item)
 {
   g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
+  g_autofree char *label = secret_retrievable_get_label (item);
+  g_autofree char *provider_name = NULL;
+  gboolean oauth2 = g_strcmp0 (g_hash_table_lookup (attributes, CS_STORE_ATTR_PROTOCOL),
+                               CS_STORE_PROTOCOL_OAUTH2) == 0;
+  const char *provider_id = g_hash_table_lookup (attributes, CS_STORE_ATTR_PROVIDER);
+  const char *host = g_hash_table_lookup (attributes, CS_STORE_ATTR_HOST);
+  const char *key = g_hash_table_lookup (attributes, oauth2 ? CS_STORE_ATTR_CLIENT_ID
+                                                            : CS_STORE_ATTR_CONSUMER_KEY);
+  const char *account = g_hash_table_lookup (attributes, CS_STORE_ATTR_ACCOUNT);
+  const char *item_id = g_hash_table_lookup (attributes, CS_STORE_ATTR_ITEM);
+  CsStoredToken *token;
 
-  if (g_strcmp0 (g_hash_table_lookup (attributes, CS_STORE_ATTR_PROTOCOL),
-                 CS_STORE_PROTOCOL_OAUTH2) == 0)
-    return cs_oauth2_item_to_token (item);
-  return cs_oauth1_item_to_token (item);
+  if (provider_id == NULL || key == NULL)
+    return NULL;
+  if (account == NULL)
+    account = "";
+  provider_name = provider_name_from_label (label, account, provider_id,
+                                            oauth2 ? CS_OAUTH2_LABEL_SUFFIX : "");
+  if (oauth2)
+    {
+      token = cs_stored_token_new_oauth2 (provider_id, provider_name, host, key, account, NULL,
+                                          0, NULL, NULL);
+      cs_oauth2_item_read_attributes (token, attributes);
+    }
+  else
+    token = cs_stored_token_new (provider_id, provider_name, host, key, account, NULL, NULL);
+  cs_stored_token_set_modified (token, (gint64) secret_retrievable_get_modified (item));
+  if (item_id != NULL)
+    cs_stored_token_set_item (token, item_id);
+  return token;
 }

@@ -116,10 +116,10 @@ char               *cs_store_secret_encode       (const char  *name,
 
 /* ---- the OAuth 1.0a items (cs-oauth1-item.c) ------------------------------------------- */
 
-/* One kind of item per file: its attributes, label and secret encoding, and the way back to
- * a token. A second kind (OAuth 2.0) goes beside it with its own kind value; the schema,
- * errors and search serve it as they are, and tokens_from_search (cs-store-search.c) is the
- * one place that turns a found item into a token. */
+/* One protocol's items per file: their attributes, label and secret encoding. OAuth 2.0
+ * (cs-oauth2-item.c) goes beside it, told apart by the protocol attribute; the schema,
+ * errors and search serve both, the operations reach both through cs-store-item.c, and
+ * cs_store_item_to_token is the one place that turns a found item into a token. */
 
 /* FALSE (and @error, CS_STORE_ERROR_FAILED) when @token cannot be stored: a secret is missing
  * or an attribute is not valid UTF-8. */
@@ -142,8 +142,6 @@ char          *cs_oauth1_item_consumer_secret       (const char         *consume
 /* Loads the consumer secret, when the secret holds one, into @token; takes @value. */
 void           cs_oauth1_item_take_consumer_secret  (CsStoredToken      *token,
                                                      SecretValue        *value);
-/* A token without secrets from a found access item; NULL when the item is not ours. */
-CsStoredToken *cs_oauth1_item_to_token              (SecretRetrievable  *item);
 
 /* ---- the OAuth 2.0 items (cs-oauth2-item.c) ------------------------------------------- */
 
@@ -166,7 +164,11 @@ char          *cs_oauth2_item_client_label          (CsStoredToken      *token);
 char          *cs_oauth2_item_client_secret         (const char         *client_secret);
 void           cs_oauth2_item_take_client_secret    (CsStoredToken      *token,
                                                      SecretValue        *value);
-CsStoredToken *cs_oauth2_item_to_token              (SecretRetrievable  *item);
+/* The scopes and expiry of a found access item's @attributes into @token. */
+void           cs_oauth2_item_read_attributes       (CsStoredToken      *token,
+                                                     GHashTable         *attributes);
+/* The end of an OAuth 2.0 access item's label (not translated: labels are read back). */
+#define CS_OAUTH2_LABEL_SUFFIX " (OAuth 2.0)"
 
 /* ---- either protocol (cs-store-item.c) ------------------------------------------------- */
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "cs-test-keyring.h"
+#include "cs-test-store-ok.h"
 #include "cs-test-wait.h"
 #include "cs-token-store.h"
 
@@ -42,56 +43,6 @@ x_new (const char *account,
   return cs_stored_token_new_oauth2 ("twitter", "X", "api.x.com", CLIENT_ID, account,
                                      "tweet.read users.read offline.access", 1900000000,
                                      access_token, refresh_token);
-}
-
-static void
-save_ok (CsTokenStore  *store,
-         CsStoredToken *token,
-         const char    *secret)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cs_test_save (store, token, secret, &error));
-  g_assert_no_error (error);
-}
-
-static GPtrArray *
-list_ok (CsTokenStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *tokens = cs_test_list (store, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (tokens);
-  return tokens;
-}
-
-static CsStoredToken *
-lookup_ok (CsTokenStore *store,
-           const char   *id)
-{
-  g_autoptr(GError) error = NULL;
-  CsStoredToken *token = cs_test_lookup (store, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (token);
-  return token;
-}
-
-static gboolean
-update (CsTokenStore *store,
-        const char   *id,
-        const char   *access_token,
-        const char   *refresh_token,
-        const char   *scopes,
-        gint64        expires_at,
-        GError      **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  cs_token_store_update_oauth2_async (store, id, access_token, refresh_token, scopes,
-                                      expires_at, NULL, cs_test_on_result, &result);
-  return cs_token_store_update_oauth2_finish (store, cs_test_await (&result), error);
 }
 
 /* How many items of our schema another client sees. */
@@ -167,7 +118,6 @@ test_visible_to_secret_tool (void)
   cs_test_clear_keyring ();
   save_ok (store, jane, NULL);
   out = cs_test_secret_tool_search ("protocol", "oauth2");
-  g_test_message ("secret-tool: %s", out);
   g_assert_cmpuint (cs_test_count (out, "label = "), ==, 1);
   g_assert_nonnull (strstr (out, "label = Countersign: @jane on X (OAuth 2.0)\n"));
   g_assert_nonnull (strstr (out, "attribute.protocol = oauth2\n"));
@@ -179,7 +129,8 @@ test_visible_to_secret_tool (void)
   g_assert_nonnull (strstr (out, "attribute.expires = 1900000000\n"));
   g_assert_nonnull (strstr (out, "attribute.kind = access\n"));
   g_assert_null (strstr (out, "attribute.consumer_key"));
-  g_assert_nonnull (strstr (out, "secret = access_token=" ACCESS_1 "&refresh_token=r%26f%3D1%25\n"));
+  g_assert_nonnull (strstr (out, "secret = access_token=" ACCESS_1
+                            "&refresh_token=r%26f%3D1%25\n"));
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     if (!g_str_has_prefix (lines[i], "secret = "))
@@ -277,8 +228,8 @@ test_rotation (void)
   save_ok (store, jane, CLIENT_SECRET);
   g_assert_cmpuint (item_count (), ==, 2); /* the access item and the client item */
 
-  g_assert_true (update (store, id, ACCESS_2, REFRESH_2, "tweet.read offline.access",
-                         1900003600, &error));
+  g_assert_true (cs_test_update_oauth2 (store, id, ACCESS_2, REFRESH_2,
+                                        "tweet.read offline.access", 1900003600, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (item_count (), ==, 2);
   tokens = list_ok (store);
@@ -299,7 +250,8 @@ test_rotation (void)
   g_assert_null (strstr (out, ACCESS_1));
 
   /* A provider that sends no new refresh token: the stored one stays, and so do the scopes. */
-  g_assert_true (update (store, id, "access-token-three", NULL, NULL, 0, &error));
+  g_assert_true (cs_test_update_oauth2 (store, id, "access-token-three", NULL, NULL, 0,
+                                        &error));
   g_assert_no_error (error);
   g_assert_cmpuint (item_count (), ==, 2);
   kept = lookup_ok (store, id);
@@ -320,8 +272,8 @@ test_rotation_refused (void)
 
   cs_test_clear_keyring ();
   save_ok (store, old, NULL);
-  g_assert_false (update (store, cs_stored_token_get_id (old), ACCESS_2, REFRESH_2, NULL, 0,
-                          &error));
+  g_assert_false (cs_test_update_oauth2 (store, cs_stored_token_get_id (old), ACCESS_2,
+                                         REFRESH_2, NULL, 0, &error));
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "OAuth 1.0a"));
   g_assert_null (strstr (error->message, ACCESS_2));
@@ -330,7 +282,8 @@ test_rotation_refused (void)
   found = lookup_ok (store, cs_stored_token_get_id (old));
   g_assert_cmpstr (cs_stored_token_get_token (found), ==, "t1");
 
-  g_assert_false (update (store, "0000abcd", ACCESS_2, REFRESH_2, NULL, 0, &error));
+  g_assert_false (cs_test_update_oauth2 (store, "0000abcd", ACCESS_2, REFRESH_2, NULL, 0,
+                                         &error));
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND);
   g_assert_null (strstr (error->message, REFRESH_2));
   g_assert_cmpuint (item_count (), ==, 1);
@@ -504,6 +457,58 @@ test_refuses_bad_input (void)
   g_assert_cmpuint (item_count (), ==, 0);
 }
 
+/* Cancelled before it starts: nothing changes. */
+static void
+test_rotation_cancelled (void)
+{
+  g_autoptr(CsTokenStore) store = cs_token_store_new ();
+  g_autoptr(CsStoredToken) jane = x_new ("jane", ACCESS_1, REFRESH_1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CsStoredToken) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_test_clear_keyring ();
+  save_ok (store, jane, NULL);
+  g_cancellable_cancel (cancellable);
+  cs_token_store_update_oauth2_async (store, cs_stored_token_get_id (jane), ACCESS_2, REFRESH_2,
+                                      NULL, 0, cancellable, cs_test_on_result, &result);
+  g_assert_false (cs_token_store_update_oauth2_finish (store, cs_test_await (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  found = lookup_ok (store, cs_stored_token_get_id (jane));
+  g_assert_cmpstr (cs_stored_token_get_access_token (found), ==, ACCESS_1);
+  g_assert_cmpstr (cs_stored_token_get_refresh_token (found), ==, REFRESH_1);
+}
+
+/* The last keyring test (the collection stays locked): a locked keyring is an error that
+ * says so, for save, lookup and rotation alike, never a silent loss. */
+static void
+test_locked (void)
+{
+  g_autoptr(CsTokenStore) store = cs_token_store_new ();
+  g_autoptr(CsStoredToken) jane = x_new ("jane", ACCESS_1, REFRESH_1);
+  g_autoptr(CsStoredToken) again = x_new ("jane", ACCESS_2, REFRESH_2);
+  g_autoptr(CsStoredToken) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_test_clear_keyring ();
+  save_ok (store, jane, CLIENT_SECRET);
+  cs_test_lock_keyring ();
+
+  found = cs_test_lookup (store, cs_stored_token_get_id (jane), &error);
+  g_assert_null (found);
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (cs_test_save (store, again, CLIENT_SECRET, &error));
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_LOCKED);
+  g_assert_null (strstr (error->message, ACCESS_2));
+  g_clear_error (&error);
+  g_assert_false (cs_test_update_oauth2 (store, cs_stored_token_get_id (jane), ACCESS_2,
+                                         REFRESH_2, NULL, 0, &error));
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_LOCKED);
+  g_assert_null (strstr (error->message, REFRESH_2));
+}
+
 /* Runs last: nothing the tests above stored reached a log line. */
 static void
 test_no_secret_logged (void)
@@ -536,6 +541,8 @@ main (int    argc,
   g_test_add_func ("/store/oauth2/set-account", test_set_account);
   g_test_add_func ("/store/oauth2/item-written-before-oauth2", test_item_written_before_oauth2);
   g_test_add_func ("/store/oauth2/refuses-bad-input", test_refuses_bad_input);
+  g_test_add_func ("/store/oauth2/rotation-cancelled", test_rotation_cancelled);
+  g_test_add_func ("/store/oauth2/locked", test_locked);
   g_test_add_func ("/store/oauth2/no-secret-logged", test_no_secret_logged);
   return g_test_run ();
 }

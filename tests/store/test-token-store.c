@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "cs-test-keyring.h"
+#include "cs-test-store-ok.h"
 #include "cs-test-wait.h"
 #include "cs-token-store.h"
 
@@ -16,40 +17,6 @@ jane_new (const char *token,
 {
   return cs_stored_token_new ("twitter", "Twitter", "api.twitter.com", "xvz1evFS4wEEPTGEFPHBog",
                               "jane", token, token_secret);
-}
-
-static void
-save_ok (CsTokenStore  *store,
-         CsStoredToken *token,
-         const char    *consumer_secret)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cs_test_save (store, token, consumer_secret, &error));
-  g_assert_no_error (error);
-}
-
-static GPtrArray *
-list_ok (CsTokenStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *tokens = cs_test_list (store, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (tokens);
-  return tokens;
-}
-
-static CsStoredToken *
-lookup_ok (CsTokenStore *store,
-           const char   *id)
-{
-  g_autoptr(GError) error = NULL;
-  CsStoredToken *token = cs_test_lookup (store, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (token);
-  return token;
 }
 
 static void
