@@ -226,7 +226,9 @@ cs_cli_authorize (int    argc,
                                       _("Run the whole OAuth 1.0a authorization in the "
                                         "terminal: get a request token, let the user allow "
                                         "access in a browser, then get the access token, print "
-                                        "it and save it in the keyring."),
+                                        "it and save it in the keyring. For OAuth 2.0 (the "
+                                        "demo provider has both), run “countersign-cli oauth2 "
+                                        "authorize”."),
                                       names)) >= 0 ||
       (status = cs_cli_parse_format (a.format, &run.format)) >= 0 ||
       (status = cs_cli_check_access_type (a.access_type)) >= 0 ||

@@ -172,7 +172,8 @@ cs_cli_oauth2_setup_client (CsCliOAuth2 *run)
   const char *demo_id = demo ? cs_provider_get_demo_client_id (p) : NULL;
   char *secret;
 
-  /* The demo's own client (its OAuth2ClientID) when --client-id is omitted or is the demo's. */
+  /* The demo's own clients: its public OAuth2ClientID when --client-id is omitted; its
+   * OAuth2ClientSecret for its other (confidential) client. */
   if (a->client_id == NULL && demo_id != NULL)
     a->client_id = g_strdup (demo_id);
   if (a->client_id == NULL)
@@ -180,7 +181,7 @@ cs_cli_oauth2_setup_client (CsCliOAuth2 *run)
   if (*a->client_id == '\0' || !cs_is_printable_ascii (a->client_id))
     return cs_cli_usage_error ("--client-id", _("must be non-empty printable ASCII"));
   secret = cs_cli_secret_option (&a->client_secret, "COUNTERSIGN_CLIENT_SECRET");
-  if (*secret == '\0' && demo && g_strcmp0 (a->client_id, demo_id) == 0 &&
+  if (*secret == '\0' && demo && g_strcmp0 (a->client_id, demo_id) != 0 &&
       cs_provider_get_demo_client_secret (p) != NULL)
     {
       cs_secret_free (secret);

@@ -96,6 +96,49 @@ base_url_entry (CsCliArgs *a)
   return e;
 }
 
+/* The OAuth 2.0 options (issue 15), beside the table of entry (). */
+static gboolean
+oauth2_entry (CsCliArgs    *a,
+              const char   *name,
+              GOptionEntry *out)
+{
+  const GOptionEntry oauth2[] = {
+    { "client-id", 0, 0, G_OPTION_ARG_STRING, &a->client_id,
+      N_("The OAuth 2.0 client ID (required; with --provider demo the demo’s is the "
+         "default)"), N_("ID") },
+    { "client-secret", 0, 0, G_OPTION_ARG_STRING, &a->client_secret,
+      N_("The client secret of a confidential client, sent with HTTP Basic (or set "
+         "COUNTERSIGN_CLIENT_SECRET); without one the client is public"), N_("SECRET") },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &a->scope,
+      N_("The scopes to ask for, separated by spaces (default: the provider’s)"),
+      N_("SCOPE …") },
+    { "redirect", 0, 0, G_OPTION_ARG_STRING, &a->redirect,
+      N_("loopback (http://127.0.0.1 on any free port, the default), loopback:PORT (the "
+         "registered http://127.0.0.1:PORT/callback) or a registered URL (paste the address "
+         "the browser was sent to)"), N_("loopback|loopback:PORT|URL") },
+    { "token-url", 0, 0, G_OPTION_ARG_STRING, &a->token_url,
+      N_("The provider’s OAuth 2.0 token URL"), N_("URL") },
+    { "revoke-url", 0, 0, G_OPTION_ARG_STRING, &a->revoke_url,
+      N_("The provider’s OAuth 2.0 revocation URL (RFC 7009)"), N_("URL") },
+    { "refresh-token", 0, 0, G_OPTION_ARG_STRING, &a->refresh_token,
+      N_("The refresh token (or set COUNTERSIGN_REFRESH_TOKEN; default: the stored one of "
+         "--account)"), N_("TOKEN") },
+    { "token-type-hint", 0, 0, G_OPTION_ARG_STRING, &a->token_type_hint,
+      N_("What --token is: access_token or refresh_token"), N_("HINT") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &a->account,
+      N_("The stored credential to use: its account (as “countersign-cli list” prints it) "
+         "or its id"), N_("NAME") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (oauth2); i++)
+    if (strcmp (oauth2[i].long_name, name) == 0)
+      {
+        *out = oauth2[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static GOptionEntry
 entry (CsCliArgs  *a,
        const char *name)
@@ -157,31 +200,6 @@ entry (CsCliArgs  *a,
          "can be read and changed on the way)"), NULL },
     { "port", 0, 0, G_OPTION_ARG_INT, &a->port,
       N_("Listen on this port (default: any free port)"), N_("PORT") },
-    { "client-id", 0, 0, G_OPTION_ARG_STRING, &a->client_id,
-      N_("The OAuth 2.0 client ID (required; with --provider demo the demo’s is the "
-         "default)"), N_("ID") },
-    { "client-secret", 0, 0, G_OPTION_ARG_STRING, &a->client_secret,
-      N_("The client secret of a confidential client, sent with HTTP Basic (or set "
-         "COUNTERSIGN_CLIENT_SECRET); without one the client is public"), N_("SECRET") },
-    { "scope", 0, 0, G_OPTION_ARG_STRING, &a->scope,
-      N_("The scopes to ask for, separated by spaces (default: the provider’s)"),
-      N_("SCOPE …") },
-    { "redirect", 0, 0, G_OPTION_ARG_STRING, &a->redirect,
-      N_("loopback (http://127.0.0.1 on any free port, the default), loopback:PORT (the "
-         "registered http://127.0.0.1:PORT/callback) or a registered URL (paste the address "
-         "the browser was sent to)"), N_("loopback|loopback:PORT|URL") },
-    { "token-url", 0, 0, G_OPTION_ARG_STRING, &a->token_url,
-      N_("The provider’s OAuth 2.0 token URL"), N_("URL") },
-    { "revoke-url", 0, 0, G_OPTION_ARG_STRING, &a->revoke_url,
-      N_("The provider’s OAuth 2.0 revocation URL (RFC 7009)"), N_("URL") },
-    { "refresh-token", 0, 0, G_OPTION_ARG_STRING, &a->refresh_token,
-      N_("The refresh token (or set COUNTERSIGN_REFRESH_TOKEN; default: the stored one of "
-         "--account)"), N_("TOKEN") },
-    { "token-type-hint", 0, 0, G_OPTION_ARG_STRING, &a->token_type_hint,
-      N_("What --token is: access_token or refresh_token"), N_("HINT") },
-    { "account", 0, 0, G_OPTION_ARG_STRING, &a->account,
-      N_("The stored credential to use: its account (as “countersign-cli list” prints it) "
-         "or its id"), N_("NAME") },
   };
 
   /* "NAME-not-demo", for the commands that cannot use the demo provider, is the entry listed
@@ -244,7 +262,7 @@ cs_cli_parse_command (CsCliArgs          *a,
 
       if (strcmp (names[i], "base-url") == 0)
         e = base_url_entry (a);
-      else if (!body_entry (a, names[i], &e))
+      else if (!body_entry (a, names[i], &e) && !oauth2_entry (a, names[i], &e))
         e = entry (a, names[i]);
       g_array_append_val (entries, e);
     }

@@ -43,6 +43,18 @@ cs_oauth2_verify_url (CsProvider *provider)
   return verify != NULL && *verify != '\0' ? g_strdup (verify) : NULL;
 }
 
+/* The screen name or username (X v2's data.username) without "@", else the user id. */
+static char *
+account_of (GBytes *body,
+            guint   status)
+{
+  g_autofree char *shown = cs_verify_answer_parse (body, status, NULL);
+
+  if (shown != NULL && shown[0] == '@' && shown[1] != '\0')
+    return g_strdup (shown + 1);
+  return cs_verify_answer_account (body, status);
+}
+
 static void
 verify_cb (GObject      *source,
            GAsyncResult *result,
@@ -73,7 +85,7 @@ verify_cb (GObject      *source,
                                _("The provider refused the access token: %s"), description);
       return;
     }
-  g_task_return_pointer (task, cs_verify_answer_account (body, status), g_free);
+  g_task_return_pointer (task, account_of (body, status), g_free);
 }
 
 void

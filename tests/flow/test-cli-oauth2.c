@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -151,12 +152,12 @@ saved_id (const char *err)
 /* One authorization through the CLI; returns the JSON it printed (the id in @id). */
 static JsonObject *
 authorize (JsonParser *parser,
+           const char *base,
            const char *client,
            const char *secret_env,
            const char *provider_or_null,
            char      **id)
 {
-  const char *base = oauthlib (NULL);
   g_autofree char *authorize_url = url_at (base, "/authorize");
   g_autofree char *token_url = url_at (base, "/token");
   g_autofree char *redirect = g_strdup_printf ("loopback:%u", loopback_port);
@@ -220,7 +221,7 @@ test_authorize_refresh (gconstpointer data)
   JsonObject *second;
 
   cs_test_clear_keyring ();
-  first = authorize (parser, client, env, NULL, &id);
+  first = authorize (parser, oauthlib (NULL), client, env, NULL, &id);
   old_refresh = g_strdup (json_object_get_string_member (first, "refresh_token"));
   g_assert_cmpstr (show_field (&show1, id, "access_token", &before), ==,
                    json_object_get_string_member (first, "access_token"));
@@ -317,7 +318,7 @@ test_stored_account (void)
 
   cs_test_clear_keyring ();
   write_user_provider (base);
-  first = authorize (parser, PUBLIC_CLIENT, NULL, "o2test", &id);
+  first = authorize (parser, base, PUBLIC_CLIENT, NULL, "o2test", &id);
 
   run_cli (&list, NULL, (const char *[]) { "list", NULL });
   g_assert_cmpint (list.status, ==, 0);
@@ -371,7 +372,7 @@ test_revoke (void)
   JsonObject *object;
 
   cs_test_clear_keyring ();
-  object = authorize (parser, PUBLIC_CLIENT, NULL, NULL, &id);
+  object = authorize (parser, base, PUBLIC_CLIENT, NULL, NULL, &id);
   bearer = g_strconcat ("Bearer ", json_object_get_string_member (object, "access_token"), NULL);
   cs_http_send (&before, "GET", me, bearer, NULL);
   g_assert_cmpuint (before.status, ==, 200);
@@ -511,6 +512,164 @@ test_help (void)
     }
 }
 
+/* The demo provider: `oauth2 authorize --provider demo`, the browser submitting its consent
+ * form. */
+
+/* Opens the demo's consent page and presses @button; returns the redirect's address. */
+static char *
+demo_consent (const char *authorize_url,
+              const char *button)
+{
+  g_auto(CsHttpReply) page = { 0 };
+  g_auto(CsHttpReply) reply = { 0 };
+  g_autoptr(GRegex) regex = g_regex_new ("name=\"consent\" value=\"([^\"]+)\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *consent = NULL;
+  g_autofree char *action = g_strndup (authorize_url, strcspn (authorize_url, "?"));
+  g_autofree char *form = NULL;
+
+  cs_http_send (&page, "GET", authorize_url, NULL, NULL);
+  g_assert_cmpuint (page.status, ==, 200);
+  g_assert_nonnull (strstr (page.body, "id=\"allow\""));
+  g_assert_nonnull (strstr (page.body, "id=\"deny\""));
+  g_assert_true (g_regex_match (regex, page.body, 0, &match));
+  consent = g_match_info_fetch (match, 1);
+  form = g_strdup_printf ("consent=%s&action=%s", consent, button);
+  cs_http_send (&reply, "POST", action, NULL, form);
+  g_assert_cmpuint (reply.status, ==, 302);
+  g_assert_nonnull (reply.location);
+  return g_steal_pointer (&reply.location);
+}
+
+/* Public (the default client) and confidential (its secret from the demo preset) clients;
+ * the confidential run stores the tokens under the account the bearer's test call names. */
+static void
+test_demo_authorize (gconstpointer data)
+{
+  gboolean confidential = GPOINTER_TO_INT (data);
+  g_autofree char *redirect = g_strdup_printf ("loopback:%u", loopback_port);
+  const char *args[] = { "oauth2", "authorize", "--provider", "demo", "--redirect", redirect,
+                         "--no-browser", "--format", "json",
+                         confidential ? "--client-id" : "--no-store",
+                         confidential ? "countersign-demo-confidential" : NULL, NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(CsProc) p = { 0 };
+  g_auto(CsHttpReply) landing = { 0 };
+  g_auto(CsCliRun) list = { 0 };
+  g_autofree char *url = NULL;
+  g_autofree char *location = NULL;
+  JsonObject *object;
+
+  cs_test_clear_keyring ();
+  start_cli (&p, NULL, args);
+  url = cs_proc_err_line_with_prefix (&p, "http://127.0.0.1:");
+  g_assert_nonnull (strstr (url, "/oauth2/authorize?"));
+  g_assert_nonnull (strstr (url, confidential ? "client_id=countersign-demo-confidential"
+                                              : "client_id=countersign-demo-client"));
+  location = demo_consent (url, "allow");
+  cs_http_send (&landing, "GET", location, NULL, NULL);
+  g_assert_cmpuint (landing.status, ==, 200);
+  cs_proc_finish (&p, NULL);
+  g_test_message ("stderr: %s", p.err_text->str);
+  g_assert_cmpint (p.status, ==, 0);
+  object = parse_json (parser, p.out);
+  g_assert_cmpint (json_object_get_int_member (object, "expires_in"), ==, 7200);
+  g_assert_nonnull (json_object_get_string_member (object, "refresh_token"));
+  assert_no_secret (p.err_text->str, json_object_get_string_member (object, "access_token"));
+  assert_no_secret (p.err_text->str, json_object_get_string_member (object, "refresh_token"));
+  assert_no_secret (p.err_text->str, "countersign-demo-client-secret");
+  run_cli (&list, NULL, (const char *[]) { "list", NULL });
+  if (confidential)
+    g_assert_nonnull (strstr (list.out, "@demo_user"));
+  else
+    g_assert_cmpstr (list.out, ==, "");
+}
+
+/* Deny: exit 4, the provider's error on stderr, nothing on stdout. */
+static void
+test_demo_denied (void)
+{
+  g_autofree char *redirect = g_strdup_printf ("loopback:%u", loopback_port);
+  g_auto(CsProc) p = { 0 };
+  g_auto(CsHttpReply) landing = { 0 };
+  g_autofree char *url = NULL;
+  g_autofree char *location = NULL;
+
+  start_cli (&p, NULL, (const char *[]) { "oauth2", "authorize", "--provider", "demo",
+                                          "--redirect", redirect, "--no-browser", "--no-store",
+                                          NULL });
+  url = cs_proc_err_line_with_prefix (&p, "http://127.0.0.1:");
+  location = demo_consent (url, "deny");
+  g_assert_nonnull (strstr (location, "error=access_denied"));
+  cs_http_send (&landing, "GET", location, NULL, NULL);
+  cs_proc_finish (&p, NULL);
+  g_assert_cmpint (p.status, ==, 4);
+  g_assert_cmpstr (p.out, ==, "");
+  g_assert_nonnull (strstr (p.err_text->str, "access_denied"));
+}
+
+/* A demo OAuth 1.0a credential (from a demo provider that outlives the commands) exchanged
+ * for an OAuth 2.0 pair. */
+static void
+test_demo_exchange (void)
+{
+  g_autoptr(GSubprocess) demo = NULL;
+  g_autofree char *info = cs_test_demo_cli_start (&demo);
+  g_autofree char *request_url = cs_test_value_after_label (info, "Request token URL:");
+  g_autofree char *authorize_url = cs_test_value_after_label (info, "Authorize URL:");
+  g_autofree char *access_url = cs_test_value_after_label (info, "Access token URL:");
+  g_autofree char *token_url = cs_test_value_after_label (info, "OAuth 2.0 token:");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) oauth1 = NULL;
+  g_auto(CsProc) p = { 0 };
+  g_auto(CsCliRun) exchange = { 0 };
+  g_auto(CsHttpReply) page = { 0 };
+  g_auto(CsHttpReply) pin_page = { 0 };
+  g_autofree char *url = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *pin = NULL;
+  g_autofree char *stdin_text = NULL;
+  g_autofree char *secret_env = NULL;
+  JsonObject *object;
+
+  start_cli (&p, "COUNTERSIGN_CONSUMER_SECRET=countersign-demo-secret",
+             (const char *[]) { "authorize", "--request-token-url", request_url,
+                                "--authorize-url", authorize_url, "--access-token-url",
+                                access_url, "--consumer-key", "countersign-demo-consumer",
+                                "--no-browser", "--no-store", NULL });
+  url = cs_proc_err_line_with_prefix (&p, "http://127.0.0.1:");
+  token = cs_url_query_value (url, "oauth_token");
+  action = g_strndup (url, strcspn (url, "?"));
+  form = g_strdup_printf ("oauth_token=%s&action=allow", token);
+  cs_http_send (&page, "GET", url, NULL, NULL);
+  cs_http_send (&pin_page, "POST", action, NULL, form);
+  pin = cs_html_element_text (pin_page.body, "pin");
+  g_assert_nonnull (pin);
+  stdin_text = g_strconcat (pin, "\n", NULL);
+  cs_proc_finish (&p, stdin_text);
+  g_assert_cmpint (p.status, ==, 0);
+  oauth1 = cs_parse_lines (p.out);
+
+  secret_env = g_strconcat ("COUNTERSIGN_TOKEN_SECRET=",
+                            cs_param_list_get (oauth1, "oauth_token_secret"), NULL);
+  run_cli (&exchange, secret_env,
+           (const char *[]) { "oauth2", "exchange", "--token-url", token_url, "--consumer-key",
+                              "countersign-demo-consumer", "--client-id",
+                              "countersign-demo-client", "--token",
+                              cs_param_list_get (oauth1, "oauth_token"), "--format", "json",
+                              NULL });
+  g_test_message ("exchange: %s", exchange.err);
+  g_assert_cmpint (exchange.status, ==, 0);
+  object = parse_json (parser, exchange.out);
+  g_assert_nonnull (json_object_get_string_member (object, "access_token"));
+  g_assert_nonnull (json_object_get_string_member (object, "refresh_token"));
+  assert_no_secret (exchange.err, cs_param_list_get (oauth1, "oauth_token_secret"));
+  g_subprocess_send_signal (demo, SIGINT);
+  g_subprocess_wait (demo, NULL, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -536,6 +695,11 @@ main (int    argc,
   g_test_add_func ("/cli-oauth2/oauthlib/client-credentials", test_client_credentials);
   g_test_add_func ("/cli-oauth2/oauthlib/stored-account", test_stored_account);
   g_test_add_func ("/cli-oauth2/oauthlib/timeout", test_timeout);
+  g_test_add_data_func ("/cli-oauth2/demo/public", GINT_TO_POINTER (FALSE), test_demo_authorize);
+  g_test_add_data_func ("/cli-oauth2/demo/confidential", GINT_TO_POINTER (TRUE),
+                        test_demo_authorize);
+  g_test_add_func ("/cli-oauth2/demo/denied", test_demo_denied);
+  g_test_add_func ("/cli-oauth2/demo/exchange", test_demo_exchange);
 
   status = g_test_run ();
   cs_test_oauthlib2_stop ();
