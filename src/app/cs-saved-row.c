@@ -275,8 +275,13 @@ cs_saved_row_new (CsStoredToken *token,
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  /* Translators: %s is an account, e.g. "@demo_user". */
-  menu_name = g_strdup_printf (_("Actions for %s"), title);
+  /* The same account may have an entry of each protocol: their menus are told apart. */
+  if (cs_stored_token_get_protocol (token) == CS_STORED_OAUTH2)
+    /* Translators: %s is an account, e.g. "@demo_user". */
+    menu_name = g_strdup_printf (_("Actions for %s (OAuth 2.0)"), title);
+  else
+    /* Translators: %s is an account, e.g. "@demo_user". */
+    menu_name = g_strdup_printf (_("Actions for %s"), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   menu_name, -1);
   gtk_widget_set_tooltip_text (button, menu_name);

@@ -314,7 +314,8 @@ test_oauth2_flow (void)
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
   CS_UI_WAIT_FOR (gtk_widget_is_drawable (start_page));
   CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page)));
-  CS_UI_WAIT_FOR (cs_ui_try_find (window, "@" CS_DEMO_SCREEN_NAME) != NULL);
+  CS_UI_WAIT_FOR (cs_ui_try_find (window, "Actions for @" CS_DEMO_SCREEN_NAME " (OAuth 2.0)")
+                  != NULL);
   g_assert_true (cs_ui_text_shown (window, "OAuth 2.0"));
   cs_ui_audit_names (window);
 
@@ -338,7 +339,12 @@ test_move_to_oauth2 (void)
 
   loopback_flow_to_result (window);
   finish_and_check (window);
-  done_and_listed (window);
+  cs_ui_click (window, "Done");
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (start_page));
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page)));
+  /* Both entries of the account, told apart by their protocol. */
+  CS_UI_WAIT_FOR (cs_ui_try_find (window, "Actions for @" CS_DEMO_SCREEN_NAME) != NULL);
+  g_assert_nonnull (cs_ui_find (window, "Actions for @" CS_DEMO_SCREEN_NAME " (OAuth 2.0)"));
   before = keyring_list ();
   for (guint i = 0; i < before->len; i++)
     {
