@@ -44,21 +44,6 @@ struct _CsOAuth2ResultPage
 
 G_DEFINE_FINAL_TYPE (CsOAuth2ResultPage, cs_oauth2_result_page, GTK_TYPE_WIDGET)
 
-static void
-show_row_state (AdwActionRow *row,
-                CsSpinner    *spinner,
-                const char   *subtitle,
-                gboolean      running,
-                gboolean      failed)
-{
-  adw_action_row_set_subtitle (row, subtitle);
-  cs_spinner_set_spinning (spinner, running);
-  if (failed)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 static char *
 describe_expiry (gint64 expires_at)
 {
@@ -234,7 +219,8 @@ cs_oauth2_result_page_show_test (CsOAuth2ResultPage *self,
 {
   g_return_if_fail (CS_IS_OAUTH2_RESULT_PAGE (self));
 
-  show_row_state (self->test_row, self->test_spinner, subtitle, running, failed);
+  cs_spinner_show_in_row (GTK_WIDGET (self->test_row), self->test_spinner,
+                          subtitle, running, failed);
 }
 
 void
@@ -245,7 +231,8 @@ cs_oauth2_result_page_show_manage (CsOAuth2ResultPage *self,
 {
   g_return_if_fail (CS_IS_OAUTH2_RESULT_PAGE (self));
 
-  show_row_state (self->manage_row, self->manage_spinner, subtitle, running, failed);
+  cs_spinner_show_in_row (GTK_WIDGET (self->manage_row), self->manage_spinner,
+                          subtitle, running, failed);
 }
 
 void
@@ -256,7 +243,8 @@ cs_oauth2_result_page_show_keyring (CsOAuth2ResultPage *self,
 {
   g_return_if_fail (CS_IS_OAUTH2_RESULT_PAGE (self));
 
-  show_row_state (self->keyring_row, self->keyring_spinner, subtitle, saving, can_retry);
+  cs_spinner_show_in_row (GTK_WIDGET (self->keyring_row), self->keyring_spinner,
+                          subtitle, saving, can_retry);
   gtk_widget_set_visible (GTK_WIDGET (self->keyring_retry_button), can_retry);
 }
 
@@ -266,7 +254,7 @@ cs_oauth2_result_page_set_manage_unavailable (CsOAuth2ResultPage *self,
 {
   g_return_if_fail (CS_IS_OAUTH2_RESULT_PAGE (self));
 
-  show_row_state (self->manage_row, self->manage_spinner,
+  cs_spinner_show_in_row (GTK_WIDGET (self->manage_row), self->manage_spinner,
                   reason != NULL ? reason
                   : _("Get a new access token, or make both tokens stop working"),
                   FALSE, FALSE);

@@ -23,6 +23,8 @@ static struct
   gboolean done;
   guint    status;      /* of the last answer the browser got */
   char    *uri;
+  gboolean no_redirect; /* stop at the provider's redirect, keep its Location */
+  char    *location;
 } consent;
 
 static char *
@@ -47,9 +49,13 @@ allowed_cb (GObject      *object,
   g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result,
                                                                &error);
 
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+
   g_assert_no_error (error);
-  consent.status = soup_message_get_status (soup_session_get_async_result_message (
-                                              SOUP_SESSION (object), result));
+  consent.status = soup_message_get_status (msg);
+  if (consent.no_redirect)
+    consent.location = g_strdup (soup_message_headers_get_one (
+                                   soup_message_get_response_headers (msg), "Location"));
   consent.done = TRUE;
 }
 
@@ -98,6 +104,8 @@ consent_page_cb (GObject      *object,
 
     msg = soup_message_new_from_encoded_form ("POST", target, soup_form_encode_hash (fields));
   }
+  if (consent.no_redirect)
+    soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   soup_session_send_and_read_async (browser.session, msg, G_PRIORITY_DEFAULT, NULL, allowed_cb,
                                     NULL);
 }
@@ -129,7 +137,9 @@ consent_reset (void)
   consent.launches = 0;
   consent.done = FALSE;
   consent.status = 0;
+  consent.no_redirect = FALSE;
   g_clear_pointer (&consent.uri, g_free);
+  g_clear_pointer (&consent.location, g_free);
 }
 
 static GtkWidget *
@@ -323,6 +333,54 @@ test_oauth2_flow (void)
   current_window = NULL;
 }
 
+/* The address pasted back: a wrong state is said under the field, which keeps what was pasted;
+ * the address the provider really sent then gives the tokens. */
+static void
+test_pasted_address (void)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  const char *redirect = "http://127.0.0.1:9/my-app/callback";
+  g_autofree char *forged = g_strdup_printf ("%s?code=forged&state=not-the-one", redirect);
+
+  consent_reset ();
+  consent.no_redirect = TRUE;
+  choose_oauth2 (window);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 2);
+  choose (window, "Redirect", 2);
+  g_assert_false (cs_ui_can_click (window, "Continue"));
+  g_assert_true (cs_ui_text_shown (window, "Enter the redirect URI registered for the app"));
+  cs_ui_type (window, "Redirect URI", redirect);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4);
+  g_assert_true (cs_ui_text_shown (window, redirect));
+  g_assert_cmpuint (consent.launches, ==, 0);
+
+  cs_ui_type (window, "Address the Browser Was Sent To", forged);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard));
+  g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 4);
+  g_assert_cmpstr (cs_ui_text (window, "Address the Browser Was Sent To"), ==, forged);
+  g_assert_true (gtk_widget_has_css_class (cs_ui_find (window, "Address the Browser Was Sent To"),
+                                           "error"));
+
+  cs_ui_click (window, "Open in Browser");
+  CS_UI_WAIT_FOR (consent.done);
+  g_assert_cmpuint (consent.status, ==, 302);
+  g_assert_true (g_str_has_prefix (consent.location, redirect));
+  cs_ui_type (window, "Address the Browser Was Sent To", consent.location);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 5 && !cs_wizard_get_busy (wizard));
+  g_assert_nonnull (shown_value (window, "Access Token"));
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring"));
+
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
 /* A stored demo OAuth 1.0a credential moves in one click; the OAuth 1.0a one stays. */
 static void
 test_move_to_oauth2 (void)
@@ -407,10 +465,11 @@ main (int   argc,
   browser_reset ("allow");
 
   g_test_add_func ("/ui/oauth2/flow-by-keyboard", test_oauth2_flow);
+  g_test_add_func ("/ui/oauth2/pasted-address", test_pasted_address);
   g_test_add_func ("/ui/oauth2/move-to-oauth2", test_move_to_oauth2);
   status = g_test_run ();
 
   cs_ui_flow_stop ();
-  g_free (consent.uri);
+  consent_reset ();
   return status;
 }
