@@ -473,6 +473,9 @@ cs_provider_page_prefill (CsProviderPage *self,
       }
   provider_selected_cb (self);
 
+  /* Authorize Again of an OAuth 1.0a entry: its protocol. */
+  if (consumer_key != NULL)
+    cs_protocol_page_set_oauth2 (self->protocol_page, FALSE);
   if (consumer_key != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->key_row), consumer_key);
   if (consumer_secret != NULL)
