@@ -46,12 +46,13 @@ allowed_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result,
-                                                               &error);
-
+  g_autoptr (GBytes) body = NULL;
   SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
 
+  /* The page after Allow (a redirect's is empty) is not read. */
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (body);
   consent.status = soup_message_get_status (msg);
   if (consent.no_redirect)
     consent.location = g_strdup (soup_message_headers_get_one (
