@@ -24,6 +24,9 @@ CsOAuth2Exchange *cs_oauth2_exchange_new        (CsOAuth2Client      *client,
 void              cs_oauth2_exchange_add        (CsOAuth2Exchange    *exchange,
                                                  const char          *name,
                                                  const char          *value);
+/* A code exchange's redirect_uri: a refusal for a redirect mismatch names it. */
+void              cs_oauth2_exchange_set_redirect_uri (CsOAuth2Exchange *exchange,
+                                                       const char       *redirect_uri);
 /* @secret is scrubbed from every message of the exchange. */
 void              cs_oauth2_exchange_add_secret (CsOAuth2Exchange    *exchange,
                                                  const char          *secret);

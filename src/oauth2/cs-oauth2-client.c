@@ -142,6 +142,7 @@ struct _CsOAuth2Exchange
   char *body;           /* for KIND_CALL: as given; else NULL (the form is built) */
   char *content_type;
   char *authorization;  /* a Bearer header for KIND_CALL */
+  char *redirect_uri;   /* the code exchange's, named when the provider refuses it */
 };
 
 typedef struct
@@ -171,6 +172,7 @@ exchange_free (CsOAuth2Exchange *exchange)
   cs_secret_free (exchange->body);
   g_free (exchange->content_type);
   cs_secret_free (exchange->authorization);
+  g_free (exchange->redirect_uri);
   g_free (exchange);
 }
 
@@ -202,6 +204,14 @@ cs_oauth2_exchange_add (CsOAuth2Exchange *exchange,
                         const char       *value)
 {
   cs_param_list_add (exchange->params, name, value);
+}
+
+void
+cs_oauth2_exchange_set_redirect_uri (CsOAuth2Exchange *exchange,
+                                     const char       *redirect_uri)
+{
+  g_free (exchange->redirect_uri);
+  exchange->redirect_uri = g_strdup (redirect_uri);
 }
 
 void
@@ -276,19 +286,37 @@ return_refusal (GTask            *task,
   const char *data = body != NULL ? g_bytes_get_data (body, &len) : NULL;
   GError *error = cs_oauth2_error_from_answer (status, data, len, exchange->host, &code,
                                                &description);
-  g_autofree char *scrubbed = scrub (exchange, error->message);
+  g_autofree char *scrubbed = NULL;
 
-  g_debug ("%s refused the %s request: HTTP %u, error %s", exchange->host,
-           cs_oauth2_exchange_kind_name (exchange->kind), status, code ? code : "(none)");
+  if (exchange->redirect_uri != NULL && cs_oauth2_error_is_redirect_mismatch (code, description))
+    {
+      /* Translators: %s: the redirect URI, as the app's settings must list it */
+      g_autofree char *sent = g_strdup_printf (_("The redirect URI sent was %s."),
+                                               exchange->redirect_uri);
+      g_autofree char *message = g_strconcat (error->message, " ", sent, NULL);
+
+      g_free (error->message);
+      error->message = g_steal_pointer (&message);
+    }
+  scrubbed = scrub (exchange, error->message);
   g_free (client->last_error_code);
   client->last_error_code = code != NULL ? scrub (exchange, code) : NULL;
+  g_debug ("%s refused the %s request: HTTP %u, error %s", exchange->host,
+           cs_oauth2_exchange_kind_name (exchange->kind), status,
+           client->last_error_code ? client->last_error_code : "(none)");
   g_free (client->last_error_description);
   client->last_error_description = description != NULL ? scrub (exchange, description) : NULL;
-  if (strcmp (scrubbed, error->message) != 0)
+  if (code != NULL)
     {
+      /* A new message (scrubbed, the redirect URI named): remembered with the provider's words. */
       g_clear_error (&error);
       error = cs_oauth2_error_new (CS_OAUTH_ERROR_REJECTED, scrubbed, client->last_error_code,
                                    client->last_error_description);
+    }
+  else if (strcmp (scrubbed, error->message) != 0)
+    {
+      g_free (error->message);
+      error->message = g_steal_pointer (&scrubbed);
     }
   g_task_return_error (task, error);
 }

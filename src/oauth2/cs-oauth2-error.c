@@ -112,15 +112,25 @@ mentions_redirect (const char *description)
   return strstr (lower, "redirect") != NULL || strstr (lower, "callback") != NULL;
 }
 
+gboolean
+cs_oauth2_error_is_redirect_mismatch (const char *error_code,
+                                      const char *description)
+{
+  if (error_code == NULL)
+    return FALSE;
+  return g_str_equal (error_code, "redirect_uri_mismatch") ||
+         g_str_equal (error_code, "invalid_redirect_uri") ||
+         ((g_str_equal (error_code, "invalid_request") ||
+           g_str_equal (error_code, "invalid_grant")) && mentions_redirect (description));
+}
+
 const char *
 cs_oauth2_error_advice (const char *error_code,
                         const char *description)
 {
   if (error_code == NULL)
     return NULL;
-  if (g_str_equal (error_code, "redirect_uri_mismatch") ||
-      g_str_equal (error_code, "invalid_redirect_uri") ||
-      (g_str_equal (error_code, "invalid_request") && mentions_redirect (description)))
+  if (cs_oauth2_error_is_redirect_mismatch (error_code, description))
     return _("The redirect URI is not one the app has registered: add the redirect URI "
              "Countersign shows, exactly as shown (scheme, host, port and path), to the "
              "app's callback or redirect URLs.");

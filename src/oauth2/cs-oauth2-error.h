@@ -32,6 +32,9 @@ GError     *cs_oauth2_error_from_redirect    (const char   *error_code,
  * @description): a translated sentence, or NULL when there is nothing to add. */
 const char *cs_oauth2_error_advice           (const char   *error_code,
                                               const char   *description);
+/* Whether @error_code (and its @description) says the redirect URI is not a registered one. */
+gboolean    cs_oauth2_error_is_redirect_mismatch (const char *error_code,
+                                                  const char *description);
 /* A CS_OAUTH_ERROR @code error with @message, remembering @error_code and @description. */
 GError     *cs_oauth2_error_new              (int           code,
                                               const char   *message,

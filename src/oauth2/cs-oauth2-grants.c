@@ -48,6 +48,7 @@ cs_oauth2_client_exchange_code_async (CsOAuth2Client      *self,
   cs_oauth2_exchange_add (exchange, "code", code);
   /* §4.1.3: REQUIRED when it was in the authorization request, identical to it. */
   cs_oauth2_exchange_add (exchange, "redirect_uri", cs_oauth2_request_get_redirect_uri (request));
+  cs_oauth2_exchange_set_redirect_uri (exchange, cs_oauth2_request_get_redirect_uri (request));
   cs_oauth2_exchange_add (exchange, "code_verifier", cs_oauth2_request_get_code_verifier (request));
   cs_oauth2_exchange_start (exchange, cs_oauth2_client_exchange_code_async, cancellable,
                             callback, user_data);

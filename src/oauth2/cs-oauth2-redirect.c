@@ -22,30 +22,27 @@ clear_outs (char **outs[G_N_ELEMENTS (names)])
       g_clear_pointer (outs[i], cs_secret_free);
 }
 
+/* The verdict does not depend on which outs the caller asked for. */
 static gboolean
 take_values (GPtrArray *params,
              char     **outs[G_N_ELEMENTS (names)])
 {
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      guint count = cs_param_list_count (params, names[i]);
-
-      if (count > 1)
+      if (cs_param_list_count (params, names[i]) > 1)
         return FALSE;
-      if (count == 1 && outs[i] != NULL)
+      for (guint j = 0; j < params->len; j++)
         {
-          for (guint j = 0; j < params->len; j++)
-            {
-              CsParam *param = g_ptr_array_index (params, j);
-              gsize value_len = param->value_len ? param->value_len : strlen (param->value);
+          CsParam *param = g_ptr_array_index (params, j);
+          gsize value_len = param->value_len ? param->value_len : strlen (param->value);
 
-              if (strcmp (param->name, names[i]) != 0)
-                continue;
-              /* A decoded %00 would cut the value short where it is used as a C string. */
-              if (memchr (param->value, '\0', value_len) != NULL)
-                return FALSE;
-              *outs[i] = g_strdup (param->value);
-            }
+          if (strcmp (param->name, names[i]) != 0)
+            continue;
+          /* A decoded %00 would cut the value short where it is used as a C string. */
+          if (memchr (param->value, '\0', value_len) != NULL)
+            return FALSE;
+          if (outs[i] != NULL)
+            *outs[i] = g_strdup (param->value);
         }
     }
   return TRUE;

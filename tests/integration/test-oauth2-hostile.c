@@ -103,6 +103,10 @@ static const BadAnswer bad_answers[] = {
   { "unauthorized-client", 401, "application/json",
     "{\"error\":\"unauthorized_client\",\"error_description\":\"Missing valid authorization header\"}",
     CS_OAUTH_ERROR_REJECTED, "public client" },
+  /* X's answer to a redirect_uri that is not the authorization's: the message names ours. */
+  { "redirect-mismatch", 400, "application/json",
+    "{\"error\":\"invalid_request\",\"error_description\":\"Value passed for the redirect uri did not match the uri of the authorization code.\"}",
+    CS_OAUTH_ERROR_REJECTED, "The redirect URI sent was http://127.0.0.1:8765/callback." },
   /* A provider that quotes the code back: the message scrubs it. */
   { "echoes-code", 400, "application/json",
     "{\"error\":\"invalid_grant\",\"error_description\":\"code " CODE " is unknown\"}",

@@ -10,6 +10,7 @@
 # public/confidential mix-ups, and each fault mode. TAP on stdout.
 
 import base64
+import ctypes
 import hashlib
 import json
 import os
@@ -77,13 +78,18 @@ def pkce():
     return verifier, challenge.decode().rstrip("=")
 
 
+def die_with_parent():
+    # PR_SET_PDEATHSIG, SIGKILL: a provider never outlives this test, even killed.
+    ctypes.CDLL(None, use_errno=True).prctl(1, 9)
+
+
 class Provider:
     def __init__(self, *args):
         self.secrets_file = tempfile.NamedTemporaryFile("r", prefix="issued-", delete=False)
         env = dict(os.environ, CS_ISSUED_SECRETS_FILE=self.secrets_file.name)
         self.proc = subprocess.Popen(
             [sys.executable, SCRIPT, "--redirect-uri", EXTRA, *args],
-            stdout=subprocess.PIPE, env=env, text=True)
+            stdout=subprocess.PIPE, env=env, text=True, preexec_fn=die_with_parent)
         port = self.proc.stdout.readline().strip()
         assert port.isdigit(), "the provider did not print its port"
         self.port = int(port)
@@ -439,10 +445,6 @@ def test_expiry():
 
 # Fault modes: by path prefix, by query, by header and for the whole run
 
-def token_form(p):
-    return {"grant_type": "client_credentials"}
-
-
 def faulty_token(p, fault, how="prefix", timeout=10):
     form = {"grant_type": "client_credentials"}
     headers = basic(CONFIDENTIAL, SECRET)
@@ -539,7 +541,8 @@ def test_no_secret_on_stdout_or_stderr():
     env = dict(os.environ)
     env.pop("CS_ISSUED_SECRETS_FILE", None)
     proc = subprocess.Popen([sys.executable, SCRIPT, "--port", "0"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env, text=True)
+                            stderr=subprocess.PIPE, env=env, text=True,
+                            preexec_fn=die_with_parent)
     port = proc.stdout.readline()
     p = Provider.__new__(Provider)
     p.base = "http://127.0.0.1:%d" % int(port)

@@ -80,6 +80,8 @@ FAULTS = {
     "state-mismatch": "authorize redirects with a code and another state",
     "no-code": "authorize redirects with the state but no code",
 }
+TOKEN_FAULTS = {"html-token", "empty-token", "no-token-type", "bad-expires-in", "huge-token",
+                "redirect-token"}
 HUGE_SIZE = 5 * 1024 * 1024
 
 
@@ -429,6 +431,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path == "/token" and "hang-token" in active:
             self.hang()
             return
+        if path == "/token" and active & TOKEN_FAULTS:
+            self.token_fault(active)     # outside the lock: a 5 MiB answer may be slow to go
+            return
         with self.server.lock:
             handler(method, query, body, active)
 
@@ -504,10 +509,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     # The token endpoint
     def token(self, method, query, body, faults):
-        if faults & {"html-token", "empty-token", "no-token-type", "bad-expires-in",
-                     "huge-token", "redirect-token"}:
-            self.token_fault(faults)
-            return
         form = urllib.parse.parse_qs(body)
         self.server.state.secrets.add(*(form.get("client_secret") or []),
                                       *(form.get("code_verifier") or []))

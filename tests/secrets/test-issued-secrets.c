@@ -158,6 +158,51 @@ test_issued_in_tree (void)
   g_assert_cmpint (g_remove (keyring), ==, 0);
 }
 
+/* Runs @script (sh) under build-aux/with-keyring in a private session: its exit status. */
+static int
+run_with_keyring (const char *script,
+                  const char *token)
+{
+  g_autofree char *with_keyring = g_test_build_filename (G_TEST_DIST, "..", "build-aux",
+                                                         "with-keyring", NULL);
+  g_autofree char *conf = g_test_build_filename (G_TEST_DIST, "store", "session.conf", NULL);
+  g_autofree char *conf_arg = g_strconcat ("--config-file=", conf, NULL);
+  const char *argv[] = { "dbus-run-session", conf_arg, "--", with_keyring, "sh", "-c", script,
+                         "sh", token, NULL };
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                            G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (proc);
+}
+
+/* build-aux/with-keyring (the suite's and each store test's keyring) fails a command that
+ * wrote an issued secret into a file of its throw-away home; the keyring itself may hold it. */
+static void
+test_issued_in_keyring_home (void)
+{
+  g_autofree char *token = client_credentials_token (cs_test_oauthlib2_start ());
+  g_autofree char *daemon = g_find_program_in_path ("gnome-keyring-daemon");
+
+  if (daemon == NULL)
+    {
+      g_test_skip ("gnome-keyring-daemon is not installed");
+      return;
+    }
+  g_assert_cmpint (run_with_keyring ("exit 0", token), ==, 0);
+  g_assert_cmpint (run_with_keyring ("mkdir -p \"$XDG_DATA_HOME/keyrings\" && "
+                                     "echo \"$1\" > \"$XDG_DATA_HOME/keyrings/x.keyring\"",
+                                     token), ==, 0);
+  g_assert_cmpint (run_with_keyring ("mkdir -p \"$XDG_CONFIG_HOME/countersign\" && "
+                                     "echo \"secret=$1\" > \"$XDG_CONFIG_HOME/countersign/a.ini\"",
+                                     token), ==, 1);
+  g_assert_cmpint (run_with_keyring ("exit 3", token), ==, 3);
+}
+
 /* cs_test_oauthlib2_start_with restarts the provider with other options (a fault for the
  * whole run), and cs_test_oauthlib2_start goes back to the plain one. */
 static void
@@ -210,6 +255,7 @@ main (int   argc,
 
   g_test_add_func ("/secrets/issued/token-scanned", test_issued_token_is_scanned);
   g_test_add_func ("/secrets/issued/tree", test_issued_in_tree);
+  g_test_add_func ("/secrets/issued/keyring-home", test_issued_in_keyring_home);
   g_test_add_func ("/secrets/issued/starter-options", test_starter_options);
   status = g_test_run ();
 

@@ -2,7 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "cs-test-providers.h"
 
@@ -11,6 +13,15 @@ static char *oauthlib_base;
 static GSubprocess *oauthlib2_proc;
 static char *oauthlib2_base;
 static char *oauthlib2_args;
+
+/* In the provider's process before exec: it dies with the test. A test that fails (an abort)
+ * would otherwise leave it running, holding the test's stderr open, and meson would wait for
+ * that until the test's timeout. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
 
 /* Runs tests/providers/@script with @args in *@proc; "http://127.0.0.1:PORT" once it listens. */
 static char *
@@ -23,6 +34,7 @@ start_python_provider (const char          *script,
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autofree char *port = NULL;
 
   g_ptr_array_add (argv, (gpointer) (python ? python : "/usr/bin/python3"));
@@ -30,8 +42,8 @@ start_python_provider (const char          *script,
   for (guint i = 0; args != NULL && args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-  *proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                             G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  *proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (*proc));
   port = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
