@@ -227,6 +227,14 @@ authenticate_basic (CsDemoProvider    *self,
     }
   secret_ok = g_strcmp0 (secret, CS_DEMO_CLIENT_SECRET) == 0;
   cs_secret_free (secret);
+  if (cs_param_list_get (form, "client_secret") != NULL)
+    {
+      /* RFC 6749 §2.3: one way of authenticating, not two. */
+      cs_demo_oauth2_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "invalid_request",
+                                  "Send the client secret once: with HTTP Basic, not also in "
+                                  "the body.");
+      return NULL;
+    }
   if (body_id != NULL && strcmp (body_id, id) != 0)
     {
       cs_demo_oauth2_reply_error (self, msg, SOUP_STATUS_BAD_REQUEST, "invalid_request",

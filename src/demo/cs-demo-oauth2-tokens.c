@@ -277,6 +277,16 @@ token_new (const char *client_id,
   return t;
 }
 
+static gboolean
+token_expired (gpointer key,
+               gpointer value,
+               gpointer now)
+{
+  const CsDemoOAuth2Token *t = value;
+
+  return t->expires_at != 0 && *(gint64 *) now >= t->expires_at;
+}
+
 const char *
 cs_demo_oauth2_tokens_issue_access (CsDemoOAuth2Tokens *self,
                                     const char         *client_id,
@@ -284,8 +294,12 @@ cs_demo_oauth2_tokens_issue_access (CsDemoOAuth2Tokens *self,
                                     guint               grant,
                                     gint64              now)
 {
-  char *token = new_secret ();
+  char *token;
 
+  /* A long-running demo forgets expired access tokens rather than grow without end. */
+  if (g_hash_table_size (self->access) >= 8 * CS_DEMO_MAX_PENDING)
+    g_hash_table_foreach_remove (self->access, token_expired, &now);
+  token = new_secret ();
   g_hash_table_insert (self->access, token,
                        token_new (client_id, scope, grant, now + self->access_lifetime));
   return token;

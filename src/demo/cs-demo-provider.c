@@ -231,7 +231,6 @@ set_oauth2_keys (GKeyFile   *keyfile,
     { "OAuth2RevokeURL",            CS_DEMO_OAUTH2_REVOKE_PATH     },
     { "OAuth2InvalidateURL",        CS_DEMO_OAUTH2_INVALIDATE_PATH },
     { "OAuth2ExchangeURL",          CS_DEMO_OAUTH2_TOKEN_PATH      },
-    { "OAuth2VerifyURL",            CS_DEMO_OAUTH2_USERS_ME_PATH   },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (urls); i++)

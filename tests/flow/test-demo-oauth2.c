@@ -269,14 +269,9 @@ static void
 test_code_flow (Fixture      *f,
                 gconstpointer data)
 {
-  g_autofree char *verifier = NULL;
-  g_autofree char *code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier);
-  g_auto(CsHttpReply) reply = { 0 };
   g_autofree char *refresh = NULL;
-  g_autofree char *access = NULL;
+  g_autofree char *access = user_tokens (f, &refresh);
 
-  exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
-  access = assert_tokens (&reply, &refresh);
   g_assert_nonnull (refresh);
   g_assert_cmpuint (users_me (f, access), ==, 200);
   g_assert_cmpuint (users_me (f, "not-a-token"), ==, 401);
@@ -455,6 +450,17 @@ test_lifetime_hook (Fixture      *f,
   g_auto(CsHttpReply) reply = { 0 };
   g_autoptr(JsonObject) json = NULL;
 
+  g_autofree char *short_verifier = NULL;
+  g_autofree char *short_code = NULL;
+
+  /* A code that lives 5 s is refused 6 s later. */
+  cs_demo_provider_set_oauth2_lifetimes (f->demo, 5, 0);
+  short_code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &short_verifier);
+  cs_demo_provider_set_clock_offset (f->demo, 6);
+  exchange_code (f, &reply, FALSE, short_code, LOOPBACK, short_verifier);
+  assert_error (&reply, 400, "invalid_grant");
+  cs_demo_provider_set_clock_offset (f->demo, 0);
+
   cs_demo_provider_set_oauth2_lifetimes (f->demo, 0, 60);
   code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier);
   exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
@@ -462,6 +468,30 @@ test_lifetime_hook (Fixture      *f,
   g_assert_cmpint (json_object_get_int_member (json, "expires_in"), ==, 60);
   cs_demo_provider_set_clock_offset (f->demo, 61);
   g_assert_cmpuint (users_me (f, json_object_get_string_member (json, "access_token")), ==, 401);
+}
+
+/* COUNTERSIGN_DEMO_ACCESS_LIFETIME: the same for a demo another process starts. */
+static void
+test_lifetime_env (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autofree char *verifier = NULL;
+  g_autofree char *code = NULL;
+  g_auto(CsHttpReply) reply = { 0 };
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cs_demo_provider_stop (f->demo);
+  g_clear_object (&f->demo);
+  g_setenv ("COUNTERSIGN_DEMO_ACCESS_LIFETIME", "90", TRUE);
+  f->demo = cs_demo_provider_new ();
+  g_unsetenv ("COUNTERSIGN_DEMO_ACCESS_LIFETIME");
+  g_assert_true (cs_demo_provider_start (f->demo, 0, &error));
+  f->base = cs_demo_provider_get_base_url (f->demo);
+  code = get_code (f, CS_DEMO_CLIENT_ID, LOOPBACK, &verifier);
+  exchange_code (f, &reply, FALSE, code, LOOPBACK, verifier);
+  json = json_of (&reply);
+  g_assert_cmpint (json_object_get_int_member (json, "expires_in"), ==, 90);
 }
 
 static void
@@ -481,12 +511,18 @@ test_client_mixups (Fixture      *f,
   send_to (f, &reply, "POST", "/oauth2/token", public_basic, form);
   assert_error (&reply, 400, "unauthorized_client");
   send_to (f, &reply, "POST", "/oauth2/token", NULL,
-        "grant_type=client_credentials&client_id=" CS_DEMO_CONFIDENTIAL_CLIENT_ID);
+           "grant_type=client_credentials&client_id=" CS_DEMO_CONFIDENTIAL_CLIENT_ID);
   assert_error (&reply, 400, "unauthorized_client");
   send_to (f, &reply, "POST", "/oauth2/token", NULL,
-        "grant_type=refresh_token&refresh_token=x&client_id=" CS_DEMO_CLIENT_ID
-        "&client_secret=" CS_DEMO_CLIENT_SECRET);
+           "grant_type=refresh_token&refresh_token=x&client_id=" CS_DEMO_CLIENT_ID
+           "&client_secret=" CS_DEMO_CLIENT_SECRET);
   assert_error (&reply, 400, "unauthorized_client");
+  send_to (f, &reply, "POST", "/oauth2/token", f->basic,
+           "grant_type=client_credentials&client_secret=" CS_DEMO_CLIENT_SECRET);
+  assert_error (&reply, 400, "invalid_request");
+  send_to (f, &reply, "POST", "/oauth2/token", f->basic,
+           "grant_type=client_credentials&client_id=" CS_DEMO_CLIENT_ID);
+  assert_error (&reply, 400, "invalid_request");
   /* A public client's code exchanged as the confidential client. */
   exchange_code (f, &reply, TRUE, code, LOOPBACK, verifier);
   assert_error (&reply, 400, "invalid_grant");
@@ -500,7 +536,7 @@ test_client_mixups (Fixture      *f,
   assert_error (&reply, 401, "invalid_client");
 
   send_to (f, &reply, "POST", "/oauth2/token", NULL, "grant_type=password&client_id="
-        CS_DEMO_CLIENT_ID);
+           CS_DEMO_CLIENT_ID);
   assert_error (&reply, 400, "unsupported_grant_type");
   send_to (f, &reply, "POST", "/oauth2/token", NULL, "client_id=" CS_DEMO_CLIENT_ID);
   assert_error (&reply, 400, "invalid_request");
@@ -609,7 +645,7 @@ test_client_credentials (Fixture      *f,
   g_assert_cmpuint (user.status, ==, 200);
   g_assert_cmpuint (users_me (f, token), ==, 403);
   send_to (f, &reply, "POST", "/oauth2/token", NULL,
-        "grant_type=client_credentials&client_id=" CS_DEMO_CLIENT_ID);
+           "grant_type=client_credentials&client_id=" CS_DEMO_CLIENT_ID);
   assert_error (&reply, 400, "unauthorized_client");
 
   form = g_strconcat ("access_token=", token, NULL);
@@ -1028,6 +1064,7 @@ main (int    argc,
   ADD ("code-reused", test_code_reused);
   ADD ("expiry", test_expiry);
   ADD ("lifetime-hook", test_lifetime_hook);
+  ADD ("lifetime-env", test_lifetime_env);
   ADD ("client-mixups", test_client_mixups);
   ADD ("refresh-rotates", test_refresh_rotates);
   ADD ("revoke", test_revoke);
