@@ -31,24 +31,13 @@ typedef struct
 } Authorize;
 
 static void
-open_browser (const char *url)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri (url, NULL, &error))
-    g_printerr (_("countersign-cli: could not open a web browser (%s); open the address "
-                  "above yourself\n"),
-                error->message);
-}
-
-static void
 authorize_url_ready_cb (CsAuthorization *auth,
                         const char      *url,
                         Authorize       *run)
 {
   g_printerr ("%s\n%s\n", _("Open this page in a web browser and allow access:"), url);
   if (!run->args->no_browser)
-    open_browser (url);
+    cs_cli_open_browser (url);
 }
 
 /* The loopback server listens: say where the browser is expected; once the access token is

@@ -22,17 +22,6 @@
 #include "cs-oauth2-authorization.h"
 #include "cs-percent.h"
 
-static void
-open_browser (const char *url)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri (url, NULL, &error))
-    g_printerr (_("countersign-cli: could not open a web browser (%s); open the address "
-                  "above yourself\n"),
-                error->message);
-}
-
 /* The scopes: --scope, else the provider's defaults. */
 static char *
 scope_for (CsCliOAuth2 *run)
@@ -144,7 +133,7 @@ run_flow (CsCliOAuth2 *run,
     return cs_cli_oauth2_report_error (error);
   g_printerr ("%s\n%s\n", _("Open this page in a web browser and allow access:"), url);
   if (!run->args.no_browser)
-    open_browser (url);
+    cs_cli_open_browser (url);
 
   if ((token = get_token (run, auth, paste, &error)) == NULL)
     return cs_cli_oauth2_report_error (error);
@@ -178,5 +167,8 @@ cs_cli_oauth2_authorize (int    argc,
                                                       CS_CLI_OAUTH2_NEED_TOKEN, TRUE)) >= 0 ||
       (status = cs_cli_oauth2_setup_client (&run)) >= 0)
     return status;
+  /* The demo registers its loopback port only (as X would): the default goes there. */
+  if (run.args.redirect == NULL && cs_provider_get_is_demo (run.session.provider))
+    port = cs_provider_get_oauth2_callback_port (run.session.provider);
   return run_flow (&run, port, paste);
 }

@@ -95,7 +95,7 @@ cs_cli_oauth2_refresh (int    argc,
     {
       CsCliMatch match = {
         run.args.account, run.args.provider, run.args.client_id,
-        *refresh != '\0' ? refresh : NULL, TRUE
+        *refresh != '\0' ? refresh : NULL, TRUE, *refresh != '\0'
       };
 
       run.store = cs_token_store_new ();

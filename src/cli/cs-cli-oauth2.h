@@ -75,6 +75,7 @@ typedef struct
   const char *client_id;      /* OAuth 2.0 items only */
   const char *refresh_token;  /* OAuth 2.0 items holding it (secrets are loaded) */
   gboolean    oauth2_first;   /* several match: the newest OAuth 2.0 one */
+  gboolean    keyring_optional; /* a keyring error is no error: none matches */
 } CsCliMatch;
 
 /* The id of the newest stored credential that matches; NULL with *@status -1 when none

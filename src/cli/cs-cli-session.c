@@ -357,3 +357,14 @@ cs_cli_session_new_authorization (CsCliSession *session,
   cs_authorization_set_access_type (auth, a->access_type);
   return auth;
 }
+
+void
+cs_cli_open_browser (const char *url)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (url, NULL, &error))
+    g_printerr (_("countersign-cli: could not open a web browser (%s); open the address "
+                  "above yourself\n"),
+                error->message);
+}

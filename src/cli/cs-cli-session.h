@@ -91,4 +91,7 @@ int            cs_cli_exit_status_for           (const GError    *error);
 /* Prints "countersign-cli: MESSAGE" and returns the exit status for @error. */
 int            cs_cli_report_error              (const GError    *error);
 
+/* Opens @url in the default browser; says on stderr when it cannot. */
+void           cs_cli_open_browser              (const char      *url);
+
 G_END_DECLS

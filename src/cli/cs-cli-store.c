@@ -178,9 +178,13 @@ cs_cli_list (int    argc,
       const char *account = cs_stored_token_get_account (token);
       g_autofree char *date = format_date (cs_stored_token_get_modified (token));
 
-      printf ("%s\t%s\t%s%s\t%s\n", cs_stored_token_get_id (token),
-              cs_provider_registry_display_name (registry, cs_stored_token_get_provider_id (token),
-                                                 cs_stored_token_get_provider_name (token)),
+      const char *name =
+        cs_provider_registry_display_name (registry, cs_stored_token_get_provider_id (token),
+                                           cs_stored_token_get_provider_name (token));
+      g_autofree char *shown = cs_stored_token_get_protocol (token) == CS_STORED_OAUTH2
+                                 ? g_strdup_printf (_("%s (OAuth 2.0)"), name) : g_strdup (name);
+
+      printf ("%s\t%s\t%s%s\t%s\n", cs_stored_token_get_id (token), shown,
               *account != '\0' ? "@" : "", *account != '\0' ? account : "-", date);
     }
   return CS_CLI_EXIT_OK;

@@ -84,7 +84,10 @@ cs_cli_find_stored (CsCliSession     *session,
   tokens = cs_token_store_list_finish (store, cs_cli_session_wait (session), &error);
   if (tokens == NULL)
     {
-      *status = cs_cli_report_error (error);
+      if (match->keyring_optional)
+        g_debug ("No stored credential to rotate: %s", error->message);
+      else
+        *status = cs_cli_report_error (error);
       return NULL;
     }
   /* Newest first: the first match, or the first OAuth 2.0 one when asked. */
@@ -115,7 +118,7 @@ cs_cli_find_account (CsCliSession *session,
                      gboolean      oauth2_first,
                      int          *status)
 {
-  CsCliMatch match = { account, NULL, NULL, NULL, oauth2_first };
+  CsCliMatch match = { account, NULL, NULL, NULL, oauth2_first, FALSE };
   char *id = cs_cli_find_stored (session, store, &match, status);
 
   if (id == NULL && *status < 0)

@@ -69,6 +69,36 @@ use_task (CsTokenStore        *store,
   return task;
 }
 
+/* Ends @task (owned) with @error. */
+static void
+use_fail (GTask  *task,
+          GError *error)
+{
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+/* The stored item of a lookup, of @protocol; FALSE with @task ended (@wrong: the message
+ * for another protocol). */
+static gboolean
+looked_up (GTask            *task,
+           GObject          *source,
+           GAsyncResult     *result,
+           CsStoredProtocol  protocol,
+           const char       *wrong)
+{
+  Use *use = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  use->stored = cs_token_store_lookup_finish (CS_TOKEN_STORE (source), result, &error);
+  if (use->stored != NULL && cs_stored_token_get_protocol (use->stored) == protocol)
+    return TRUE;
+  if (error == NULL)
+    g_set_error_literal (&error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT, wrong);
+  use_fail (task, error);
+  return FALSE;
+}
+
 gboolean
 cs_credential_is_expired (CsStoredToken *token,
                           gint64         now)
@@ -128,8 +158,7 @@ found_provider (GTask        *task,
                    _("The provider “%s” of these credentials is not known any more"),
                    cs_stored_token_get_provider_id (use->stored));
     }
-  g_task_return_error (task, error);
-  g_object_unref (task);
+  use_fail (task, error);
   return FALSE;
 }
 
@@ -159,8 +188,7 @@ rotated_cb (GObject      *source,
 
   if (!cs_token_store_update_oauth2_finish (CS_TOKEN_STORE (source), result, &error))
     {
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      use_fail (task, error);
       return;
     }
   g_debug ("Stored the refreshed tokens of %s", use->id);
@@ -182,8 +210,7 @@ refreshed_cb (GObject      *source,
   use->answer = cs_oauth2_client_token_finish (CS_OAUTH2_CLIENT (source), result, &error);
   if (use->answer == NULL)
     {
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      use_fail (task, error);
       return;
     }
   /* Rotation: the new refresh token replaces the old one in the same write; a provider that
@@ -240,8 +267,7 @@ fresh_lookup_cb (GObject      *source,
   use->stored = cs_token_store_lookup_finish (CS_TOKEN_STORE (source), result, &error);
   if (use->stored == NULL)
     {
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      use_fail (task, error);
       return;
     }
   refresh = cs_stored_token_get_refresh_token (use->stored);
@@ -340,8 +366,7 @@ revoked_cb (GObject      *source,
 
   if (!cs_oauth2_client_revoke_finish (use->client, result, &error))
     {
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      use_fail (task, error);
       return;
     }
   if (!use->revoked_refresh && refresh != NULL && *refresh != '\0')
@@ -396,21 +421,9 @@ revoke_lookup_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  GTask *task = user_data;
-  Use *use = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  use->stored = cs_token_store_lookup_finish (CS_TOKEN_STORE (source), result, &error);
-  if (use->stored == NULL || cs_stored_token_get_protocol (use->stored) != CS_STORED_OAUTH2)
-    {
-      if (error == NULL)
-        g_set_error_literal (&error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
-                             _("Only OAuth 2.0 credentials can be revoked here"));
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  find_provider (task, revoke_provider_cb);
+  if (looked_up (user_data, source, result, CS_STORED_OAUTH2,
+                 _("Only OAuth 2.0 credentials can be revoked here")))
+    find_provider (user_data, revoke_provider_cb);
 }
 
 void
@@ -472,8 +485,7 @@ migrate_tested_cb (GObject      *source,
 
   if (error != NULL)
     {
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      use_fail (task, error);
       return;
     }
   host = cs_oauth2_url_host (cs_provider_get_oauth2_token_url (use->provider));
@@ -503,8 +515,7 @@ migrate_exchanged_cb (GObject      *source,
   use->answer = cs_oauth2_client_token_finish (CS_OAUTH2_CLIENT (source), result, &error);
   if (use->answer == NULL)
     {
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      use_fail (task, error);
       return;
     }
   g_debug ("Exchanged the OAuth 1.0a credential %s; testing the bearer", use->id);
@@ -553,21 +564,9 @@ migrate_lookup_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  GTask *task = user_data;
-  Use *use = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  use->stored = cs_token_store_lookup_finish (CS_TOKEN_STORE (source), result, &error);
-  if (use->stored == NULL || cs_stored_token_get_protocol (use->stored) != CS_STORED_OAUTH1)
-    {
-      if (error == NULL)
-        g_set_error_literal (&error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
-                             _("Only OAuth 1.0a credentials can be moved to OAuth 2.0"));
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  find_provider (task, migrate_provider_cb);
+  if (looked_up (user_data, source, result, CS_STORED_OAUTH1,
+                 _("Only OAuth 1.0a credentials can be moved to OAuth 2.0")))
+    find_provider (user_data, migrate_provider_cb);
 }
 
 void

@@ -38,23 +38,6 @@ cli_path (void)
 }
 
 /* A loopback port nothing listens on now, for --redirect loopback:PORT. */
-static guint
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  guint port;
-
-  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  g_socket_close (socket, NULL);
-  return port;
-}
-
 /* The oauthlib provider with the test's loopback redirect registered (and @extra). */
 static const char *
 oauthlib (const char *extra)
@@ -98,14 +81,6 @@ start_cli (CsProc             *p,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
   cs_proc_start (p, full_env, (const char * const *) argv->pdata);
-}
-
-static void
-assert_no_secret (const char *text,
-                  const char *secret)
-{
-  if (secret != NULL && *secret != '\0' && strstr (text, secret) != NULL)
-    g_error ("A secret appeared on stderr:\n%s", text);
 }
 
 /* The browser at oauthlib: the authorize URL with auto=allow, then the redirect to the CLI. */
@@ -180,9 +155,9 @@ authorize (JsonParser *parser,
   g_assert_cmpstr (json_object_get_string_member (object, "token_type"), ==, "Bearer");
   g_assert_cmpint (json_object_get_int_member (object, "expires_in"), >, 0);
   g_assert_nonnull (json_object_get_string_member (object, "refresh_token"));
-  assert_no_secret (p.err_text->str, json_object_get_string_member (object, "access_token"));
-  assert_no_secret (p.err_text->str, json_object_get_string_member (object, "refresh_token"));
-  assert_no_secret (p.err_text->str, CONFIDENTIAL_SECRET);
+  cs_assert_no_secret (p.err_text->str, json_object_get_string_member (object, "access_token"));
+  cs_assert_no_secret (p.err_text->str, json_object_get_string_member (object, "refresh_token"));
+  cs_assert_no_secret (p.err_text->str, CONFIDENTIAL_SECRET);
   *id = saved_id (p.err_text->str);
   return object;
 }
@@ -236,8 +211,8 @@ test_authorize_refresh (gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (second, "access_token"), !=,
                    json_object_get_string_member (first, "access_token"));
   g_assert_cmpstr (json_object_get_string_member (second, "refresh_token"), !=, old_refresh);
-  assert_no_secret (refresh.err, old_refresh);
-  assert_no_secret (refresh.err, json_object_get_string_member (second, "refresh_token"));
+  cs_assert_no_secret (refresh.err, old_refresh);
+  cs_assert_no_secret (refresh.err, json_object_get_string_member (second, "refresh_token"));
   g_assert_cmpstr (show_field (&show2, id, "refresh_token", &after), ==,
                    json_object_get_string_member (second, "refresh_token"));
 
@@ -248,7 +223,7 @@ test_authorize_refresh (gconstpointer data)
   g_assert_cmpint (reused.status, ==, 4);
   g_assert_cmpstr (reused.out, ==, "");
   g_assert_nonnull (strstr (reused.err, "invalid_grant"));
-  assert_no_secret (reused.err, old_refresh);
+  cs_assert_no_secret (reused.err, old_refresh);
 }
 
 /* --no-store prints the tokens and leaves the keyring as it was. */
@@ -277,7 +252,7 @@ test_no_store (void)
   g_assert_nonnull (cs_param_list_get (fields, "access_token"));
   g_assert_cmpstr (cs_param_list_get (fields, "token_type"), ==, "Bearer");
   g_assert_null (strstr (p.err_text->str, "Saved in the keyring"));
-  assert_no_secret (p.err_text->str, cs_param_list_get (fields, "access_token"));
+  cs_assert_no_secret (p.err_text->str, cs_param_list_get (fields, "access_token"));
   run_cli (&list, NULL, (const char *[]) { "list", NULL });
   g_assert_cmpstr (list.out, ==, "");
 }
@@ -314,6 +289,9 @@ test_stored_account (void)
   g_auto(CsCliRun) curl = { 0 };
   g_auto(CsCliRun) json = { 0 };
   g_auto(CsCliRun) env = { 0 };
+  g_auto(CsCliRun) dotenv = { 0 };
+  g_auto(CsCliRun) lines = { 0 };
+  g_auto(CsCliRun) twurl = { 0 };
   JsonObject *first;
 
   cs_test_clear_keyring ();
@@ -323,7 +301,7 @@ test_stored_account (void)
   run_cli (&list, NULL, (const char *[]) { "list", NULL });
   g_assert_cmpint (list.status, ==, 0);
   g_assert_nonnull (strstr (list.out, id));
-  g_assert_nonnull (strstr (list.out, "@oauthlib_user"));
+  g_assert_nonnull (strstr (list.out, "\tOAuth 2.0 Test (OAuth 2.0)\t@oauthlib_user\t"));
 
   run_cli (&token, NULL, (const char *[]) { "token", "--account", "oauthlib_user", NULL });
   g_test_message ("token: %s", token.err);
@@ -353,6 +331,17 @@ test_stored_account (void)
   g_assert_cmpint (env.status, ==, 0);
   g_assert_nonnull (strstr (env.out, "_ACCESS_TOKEN='"));
   g_assert_nonnull (strstr (env.out, "_REFRESH_TOKEN='"));
+  run_cli (&dotenv, NULL, (const char *[]) { "show", id, "--format", "dotenv", NULL });
+  g_assert_cmpint (dotenv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (dotenv.out, "OAUTH_2_0_TEST_CLIENT_ID='" PUBLIC_CLIENT "'\n"));
+  run_cli (&lines, NULL, (const char *[]) { "show", id, NULL });
+  g_assert_cmpint (lines.status, ==, 0);
+  g_assert_true (g_str_has_prefix (lines.out, "protocol=oauth2\nprovider=o2test\n"));
+  g_assert_nonnull (strstr (lines.out, "\naccount=oauthlib_user\n"));
+  g_assert_nonnull (strstr (lines.out, "\nclient_id=" PUBLIC_CLIENT "\n"));
+  run_cli (&twurl, NULL, (const char *[]) { "show", id, "--format", "twurlrc", NULL });
+  g_assert_cmpint (twurl.status, ==, 2);
+  g_assert_nonnull (strstr (twurl.err, "OAuth 2.0"));
 }
 
 /* revoke: the access token no longer works at the provider. */
@@ -409,7 +398,7 @@ test_client_credentials (void)
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_true (g_str_has_prefix (ok.out, "export COUNTERSIGN_ACCESS_TOKEN='"));
   g_assert_nonnull (strstr (ok.out, "export COUNTERSIGN_TOKEN_TYPE='Bearer'"));
-  assert_no_secret (ok.err, CONFIDENTIAL_SECRET);
+  cs_assert_no_secret (ok.err, CONFIDENTIAL_SECRET);
 
   run_cli (&no_secret, NULL, (const char *[]) { "oauth2", "client-credentials", "--token-url",
                                                 token_url, "--client-id", CONFIDENTIAL_CLIENT,
@@ -424,7 +413,7 @@ test_client_credentials (void)
   g_assert_cmpint (wrong.status, ==, 4);
   g_assert_nonnull (strstr (wrong.err, "invalid_client"));
   g_assert_cmpstr (wrong.out, ==, "");
-  assert_no_secret (wrong.err, "not-the-secret");
+  cs_assert_no_secret (wrong.err, "not-the-secret");
   (void) fields;
 }
 
@@ -442,7 +431,7 @@ test_timeout (void)
                                           NULL });
   g_assert_cmpint (run.status, ==, 3);
   g_assert_cmpstr (run.out, ==, "");
-  assert_no_secret (run.err, "some-refresh-token");
+  cs_assert_no_secret (run.err, "some-refresh-token");
 }
 
 /* The exact interface's usage errors: exit 2, a message naming the option, nothing sent. */
@@ -512,6 +501,41 @@ test_help (void)
     }
 }
 
+/* --redirect URL: the address the browser was sent to, pasted on stdin; a keyring that
+ * cannot be reached: exit 5, the tokens printed all the same. */
+static void
+test_pasted_keyring_failure (void)
+{
+  const char *base = oauthlib (NULL);
+  g_autofree char *authorize_url = url_at (base, "/authorize");
+  g_autofree char *token_url = url_at (base, "/token");
+  g_autofree char *home = g_strconcat ("XDG_CONFIG_HOME=", config_home, NULL);
+  const char *env[] = { home, "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/cs-test", NULL };
+  const char *argv[] = { cli_path (), "oauth2", "authorize", "--authorize-url", authorize_url,
+                         "--token-url", token_url, "--client-id", PUBLIC_CLIENT, "--redirect",
+                         "io.github.countersign.countersign:/callback", "--no-browser",
+                         "--format", "env", NULL };
+  g_auto(CsProc) p = { 0 };
+  g_auto(CsHttpReply) redirect = { 0 };
+  g_autofree char *url = NULL;
+  g_autofree char *allow = NULL;
+  g_autofree char *pasted = NULL;
+
+  cs_proc_start (&p, env, argv);
+  url = cs_proc_err_line_with_prefix (&p, base);
+  allow = g_strconcat (url, "&auto=allow", NULL);
+  cs_http_send (&redirect, "GET", allow, NULL, NULL);
+  g_assert_cmpuint (redirect.status, ==, 302);
+  g_assert_true (g_str_has_prefix (redirect.location, "io.github.countersign.countersign:/"));
+  pasted = g_strconcat (redirect.location, "\n", NULL);
+  cs_proc_finish (&p, pasted);
+  g_test_message ("stderr: %s", p.err_text->str);
+  g_assert_cmpint (p.status, ==, 5);
+  g_assert_true (g_str_has_prefix (p.out, "export COUNTERSIGN_ACCESS_TOKEN='"));
+  g_assert_nonnull (strstr (p.out, "\nexport COUNTERSIGN_TOKEN_TYPE='Bearer'\n"));
+  g_assert_nonnull (strstr (p.err_text->str, "keyring"));
+}
+
 /* The demo provider: `oauth2 authorize --provider demo`, the browser submitting its consent
  * form. */
 
@@ -575,9 +599,9 @@ test_demo_authorize (gconstpointer data)
   object = parse_json (parser, p.out);
   g_assert_cmpint (json_object_get_int_member (object, "expires_in"), ==, 7200);
   g_assert_nonnull (json_object_get_string_member (object, "refresh_token"));
-  assert_no_secret (p.err_text->str, json_object_get_string_member (object, "access_token"));
-  assert_no_secret (p.err_text->str, json_object_get_string_member (object, "refresh_token"));
-  assert_no_secret (p.err_text->str, "countersign-demo-client-secret");
+  cs_assert_no_secret (p.err_text->str, json_object_get_string_member (object, "access_token"));
+  cs_assert_no_secret (p.err_text->str, json_object_get_string_member (object, "refresh_token"));
+  cs_assert_no_secret (p.err_text->str, "countersign-demo-client-secret");
   run_cli (&list, NULL, (const char *[]) { "list", NULL });
   if (confidential)
     g_assert_nonnull (strstr (list.out, "@demo_user"));
@@ -608,6 +632,23 @@ test_demo_denied (void)
   g_assert_nonnull (strstr (p.err_text->str, "access_denied"));
 }
 
+static void
+write_oauth1_provider (const char *request_url,
+                       const char *authorize_url,
+                       const char *access_url,
+                       const char *verify_url)
+{
+  g_autofree char *dir = g_build_filename (config_home, "countersign", "providers", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo1.provider", NULL);
+  g_autofree char *text = g_strdup_printf ("[Provider]\nId=demo1\nName=Demo One\n"
+                                           "RequestTokenURL=%s\nAuthorizeURL=%s\n"
+                                           "AccessTokenURL=%s\nVerifyCredentialsURL=%s\n",
+                                           request_url, authorize_url, access_url, verify_url);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
 /* A demo OAuth 1.0a credential (from a demo provider that outlives the commands) exchanged
  * for an OAuth 2.0 pair. */
 static void
@@ -619,6 +660,8 @@ test_demo_exchange (void)
   g_autofree char *authorize_url = cs_test_value_after_label (info, "Authorize URL:");
   g_autofree char *access_url = cs_test_value_after_label (info, "Access token URL:");
   g_autofree char *token_url = cs_test_value_after_label (info, "OAuth 2.0 token:");
+  g_autofree char *verify_url = cs_test_value_after_label (info, "Verify credentials:");
+  g_auto(CsCliRun) signed_call = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) oauth1 = NULL;
   g_auto(CsProc) p = { 0 };
@@ -634,11 +677,15 @@ test_demo_exchange (void)
   g_autofree char *secret_env = NULL;
   JsonObject *object;
 
+  /* Saved under a provider of the user's with these endpoints, so that call --account finds
+   * them again. */
+  cs_test_clear_keyring ();
+  write_oauth1_provider (request_url, authorize_url, access_url, verify_url);
   start_cli (&p, "COUNTERSIGN_CONSUMER_SECRET=countersign-demo-secret",
              (const char *[]) { "authorize", "--request-token-url", request_url,
                                 "--authorize-url", authorize_url, "--access-token-url",
                                 access_url, "--consumer-key", "countersign-demo-consumer",
-                                "--no-browser", "--no-store", NULL });
+                                "--no-browser", "--store-consumer-secret", NULL });
   url = cs_proc_err_line_with_prefix (&p, "http://127.0.0.1:");
   token = cs_url_query_value (url, "oauth_token");
   action = g_strndup (url, strcspn (url, "?"));
@@ -651,6 +698,13 @@ test_demo_exchange (void)
   cs_proc_finish (&p, stdin_text);
   g_assert_cmpint (p.status, ==, 0);
   oauth1 = cs_parse_lines (p.out);
+
+  /* call --account with the stored OAuth 1.0a credential: signed, accepted. */
+  run_cli (&signed_call, NULL, (const char *[]) { "call", "--account", "demo_user", "--url",
+                                                  verify_url, NULL });
+  g_test_message ("call: %s", signed_call.err);
+  g_assert_cmpint (signed_call.status, ==, 0);
+  g_assert_nonnull (strstr (signed_call.out, "demo_user"));
 
   secret_env = g_strconcat ("COUNTERSIGN_TOKEN_SECRET=",
                             cs_param_list_get (oauth1, "oauth_token_secret"), NULL);
@@ -665,7 +719,7 @@ test_demo_exchange (void)
   object = parse_json (parser, exchange.out);
   g_assert_nonnull (json_object_get_string_member (object, "access_token"));
   g_assert_nonnull (json_object_get_string_member (object, "refresh_token"));
-  assert_no_secret (exchange.err, cs_param_list_get (oauth1, "oauth_token_secret"));
+  cs_assert_no_secret (exchange.err, cs_param_list_get (oauth1, "oauth_token_secret"));
   g_subprocess_send_signal (demo, SIGINT);
   g_subprocess_wait (demo, NULL, NULL);
 }
@@ -682,7 +736,7 @@ main (int    argc,
   tmp = g_dir_make_tmp ("cs-cli-oauth2-XXXXXX", NULL);
   g_assert_nonnull (tmp);
   config_home = tmp;
-  loopback_port = free_port ();
+  loopback_port = cs_test_free_port ();
 
   g_test_add_func ("/cli-oauth2/usage", test_usage);
   g_test_add_func ("/cli-oauth2/help", test_help);
@@ -695,6 +749,7 @@ main (int    argc,
   g_test_add_func ("/cli-oauth2/oauthlib/client-credentials", test_client_credentials);
   g_test_add_func ("/cli-oauth2/oauthlib/stored-account", test_stored_account);
   g_test_add_func ("/cli-oauth2/oauthlib/timeout", test_timeout);
+  g_test_add_func ("/cli-oauth2/oauthlib/pasted-keyring-failure", test_pasted_keyring_failure);
   g_test_add_data_func ("/cli-oauth2/demo/public", GINT_TO_POINTER (FALSE), test_demo_authorize);
   g_test_add_data_func ("/cli-oauth2/demo/confidential", GINT_TO_POINTER (TRUE),
                         test_demo_authorize);

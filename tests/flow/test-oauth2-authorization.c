@@ -9,9 +9,12 @@
 
 #include <string.h>
 
+#include "cs-demo-account.h"
+#include "cs-oauth-client.h"
 #include "cs-oauth-error.h"
 #include "cs-oauth2-authorization.h"
 #include "cs-oauth2-credential.h"
+#include "cs-test-cli.h"
 #include "cs-test-http.h"
 #include "cs-test-keyring.h"
 #include "cs-test-providers.h"
@@ -21,23 +24,6 @@
 #define APP_REDIRECT  "io.github.countersign.countersign:/callback"
 
 static guint loopback_port;
-
-static guint
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  guint port;
-
-  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  g_socket_close (socket, NULL);
-  return port;
-}
 
 static CsProvider *
 oauthlib_provider (void)
@@ -267,6 +253,78 @@ test_fresh_revoke (void)
   g_assert_cmpuint (me.status, ==, 200);
 }
 
+/* A demo OAuth 1.0a access token, through the OAuth 1.0a client and the demo's PIN page. */
+static CsCredentials *
+demo_oauth1_credential (CsProvider *demo)
+{
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsCredentials) rt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(CsWait) w1 = CS_WAIT_INIT;
+  g_auto(CsWait) w2 = CS_WAIT_INIT;
+  g_auto(CsHttpReply) page = { 0 };
+  g_autofree char *form = NULL;
+  g_autofree char *pin = NULL;
+  CsConsumer consumer = { CS_DEMO_CONSUMER_KEY, CS_DEMO_CONSUMER_SECRET, NULL };
+  CsCredentials *at;
+
+  cs_oauth_client_request_token_async (client, demo, &consumer, "oob", NULL, NULL, cs_wait_cb,
+                                       &w1);
+  rt = cs_oauth_client_request_token_finish (client, cs_wait_run (&w1), &error);
+  g_assert_no_error (error);
+  form = g_strconcat ("oauth_token=", cs_credentials_get_token (rt), "&action=allow", NULL);
+  cs_http_send (&page, "POST", cs_provider_get_authorize_url (demo), NULL, form);
+  pin = cs_html_element_text (page.body, "pin");
+  g_assert_nonnull (pin);
+  cs_oauth_client_access_token_async (client, demo, &consumer, rt, pin, NULL, cs_wait_cb, &w2);
+  at = cs_oauth_client_access_token_finish (client, cs_wait_run (&w2), &error);
+  g_assert_no_error (error);
+  return at;
+}
+
+/* "Move to OAuth 2.0": the stored demo OAuth 1.0a credential exchanged, tested (the account
+ * learned) and saved as a new OAuth 2.0 item; the OAuth 1.0a item stays. */
+static void
+test_migrate (void)
+{
+  g_autoptr(CsProviderRegistry) registry = cs_provider_registry_new ();
+  g_autoptr(CsTokenStore) store = cs_token_store_new ();
+  g_autoptr(CsCredentials) at = NULL;
+  g_autoptr(CsStoredToken) oauth1 = NULL;
+  g_autoptr(CsStoredToken) moved = NULL;
+  g_autoptr(CsStoredToken) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(CsWait) migrate = CS_WAIT_INIT;
+  g_autofree char *id = NULL;
+  CsProvider *demo;
+
+  cs_test_clear_keyring ();
+  demo = cs_provider_registry_find (registry, "demo", &error);
+  g_assert_no_error (error);
+  at = demo_oauth1_credential (demo);
+  oauth1 = cs_stored_token_new ("demo", cs_provider_get_name (demo), "127.0.0.1",
+                                CS_DEMO_CONSUMER_KEY, "demo_user",
+                                cs_credentials_get_token (at),
+                                cs_credentials_get_token_secret (at));
+  g_assert_true (cs_test_save (store, oauth1, CS_DEMO_CONSUMER_SECRET, &error));
+  g_assert_no_error (error);
+
+  cs_credential_migrate_async (store, registry, cs_stored_token_get_id (oauth1),
+                               CS_DEMO_CLIENT_ID, NULL, NULL, NULL, cs_wait_cb, &migrate);
+  id = cs_credential_migrate_finish (cs_wait_run (&migrate), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, !=, cs_stored_token_get_id (oauth1));
+  moved = cs_test_lookup (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_stored_token_get_protocol (moved), ==, CS_STORED_OAUTH2);
+  g_assert_cmpstr (cs_stored_token_get_account (moved), ==, "demo_user");
+  g_assert_cmpstr (cs_stored_token_get_client_id (moved), ==, CS_DEMO_CLIENT_ID);
+  g_assert_nonnull (cs_stored_token_get_refresh_token (moved));
+  kept = cs_test_lookup (store, cs_stored_token_get_id (oauth1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_stored_token_get_protocol (kept), ==, CS_STORED_OAUTH1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -275,13 +333,14 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   cs_test_require_keyring ();
-  loopback_port = free_port ();
+  loopback_port = cs_test_free_port ();
 
   g_test_add_func ("/oauth2-authorization/no-endpoints", test_no_endpoints);
   g_test_add_func ("/oauth2-authorization/loopback-save", test_loopback_save);
   g_test_add_func ("/oauth2-authorization/pasted-redirects", test_pasted_redirects);
   g_test_add_func ("/oauth2-authorization/denied", test_denied);
   g_test_add_func ("/oauth2-authorization/fresh-revoke", test_fresh_revoke);
+  g_test_add_func ("/oauth2-authorization/migrate", test_migrate);
 
   status = g_test_run ();
   cs_test_oauthlib2_stop ();

@@ -151,3 +151,29 @@ cs_proc_finish (CsProc     *p,
   g_assert_true (g_subprocess_get_if_exited (p->proc));
   p->status = g_subprocess_get_exit_status (p->proc);
 }
+
+void
+cs_assert_no_secret (const char *text,
+                     const char *secret)
+{
+  if (secret != NULL && *secret != '\0' && strstr (text, secret) != NULL)
+    g_error ("A secret appeared on stderr:\n%s", text);
+}
+
+guint
+cs_test_free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  guint port;
+
+  g_assert_nonnull (socket);
+  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+  return port;
+}

@@ -68,4 +68,10 @@ char *cs_proc_err_line_with_prefix (CsProc             *p,
 void  cs_proc_finish               (CsProc             *p,
                                     const char         *stdin_text);
 
+/* Fails the test when @secret (NULL or "": nothing to look for) stands in @text (stderr). */
+void  cs_assert_no_secret          (const char         *text,
+                                    const char         *secret);
+/* A loopback port nothing listens on now (for a registered http://127.0.0.1:PORT/callback). */
+guint cs_test_free_port            (void);
+
 G_END_DECLS
