@@ -169,12 +169,12 @@ stored_oauth2 (const char *account)
   return NULL;
 }
 
-/* Step 1: Ctrl+N, then OAuth 2.0 in the Protocol list (chosen as the other tests choose a list
- * entry), then Enter on Continue. */
+/* Step 1 by keyboard: Ctrl+N, then OAuth 2.0 in the Protocol list. */
 static void
 choose_oauth2 (CsWindow *window)
 {
   CsWizard *wizard = wizard_of (window);
+  GtkWidget *protocol;
 
   cs_ui_focus_window (GTK_WINDOW (window));
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_n, TRUE);
@@ -182,7 +182,17 @@ choose_oauth2 (CsWindow *window)
   CS_UI_WAIT_FOR (cs_ui_try_find (window, "Protocol") != NULL);
   g_assert_true (cs_ui_text_shown (window, "Step 1 of 4"));
   g_assert_true (cs_ui_text_shown (window, "offers both"));
-  choose (window, "Protocol", 1);
+  /* The list by keys: Space opens it, Down, Enter chooses. */
+  protocol = cs_ui_find (window, "Protocol");
+  CS_UI_WAIT_FOR (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (
+    GTK_EDITABLE (cs_ui_find (window, "Consumer Key"))))));
+  gtk_widget_grab_focus (protocol);
+  CS_UI_WAIT_FOR (gtk_widget_has_focus (protocol));
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_space, FALSE);
+  cs_ui_spin (300);
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Down, FALSE);
+  cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
+  CS_UI_WAIT_FOR (adw_combo_row_get_selected (ADW_COMBO_ROW (protocol)) == 1);
   CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Step 1 of 5"));
   /* The consumer fields are OAuth 1.0a's. */
   g_assert_null (cs_ui_try_find (window, "Consumer Key"));
