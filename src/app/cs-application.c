@@ -64,6 +64,15 @@ open_callback (CsApplication *self,
 
   g_debug ("A callback address arrived (%s)", kind == CS_CALLBACK_INVALID ? "unreadable"
                                                                           : "with a token");
+  /* OAuth 2.0: the wizard whose request has this address's state. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CS_IS_WINDOW (l->data)
+        && cs_wizard_take_oauth2_redirect (CS_WIZARD (cs_window_get_wizard (CS_WINDOW (l->data))),
+                                           address))
+      {
+        gtk_window_present (GTK_WINDOW (l->data));
+        return;
+      }
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self));
        l != NULL && kind != CS_CALLBACK_INVALID; l = l->next)
     {

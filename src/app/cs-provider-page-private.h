@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "cs-provider.h"
+#include "cs-protocol-page.h"
 #include "cs-provider-page.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ struct _CsProviderPage
   AdwEntryRow         *base_url_row;      /* only for {base} templates (issue 14) */
   AdwPreferencesGroup *provider_group;
   AdwActionRow        *developer_row;
+  CsProtocolPage      *protocol_page;     /* for a provider with both protocols */
   AdwPreferencesGroup *endpoints_group;
   AdwEntryRow         *request_token_row;
   AdwEntryRow         *authorize_row;
@@ -49,6 +51,7 @@ struct _CsProviderPage
   GSettings           *settings;
   GPtrArray           *providers; /* the presets, the user's saved providers, then Custom */
   gboolean             valid;
+  gboolean             oauth2;            /* what the oauth2 property said last */
   gboolean             trimming;
   const char          *reason;   /* a static, translated string, or NULL when valid */
 };

@@ -25,6 +25,7 @@ enum {
   PROP_0,
   PROP_VALID,
   PROP_REASON,
+  PROP_OAUTH2,
   N_PROPS
 };
 
@@ -53,12 +54,43 @@ set_reason (CsProviderPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REASON]);
 }
 
+/* OAuth 2.0: no consumer, no OAuth 1.0a callback or access type (the client page has them). */
+static void
+show_protocol (CsProviderPage *self)
+{
+  gboolean oauth2 = cs_provider_page_get_oauth2 (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->consumer_group), !oauth2);
+  gtk_widget_set_visible (GTK_WIDGET (self->options_group), !oauth2);
+  if (oauth2)
+    gtk_widget_set_visible (GTK_WIDGET (self->key_message), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->developer_row),
+                                 oauth2 ? _("Get a Client ID") : _("Get Consumer Keys"));
+  if (oauth2 != self->oauth2)
+    {
+      self->oauth2 = oauth2;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OAUTH2]);
+    }
+}
+
 static void
 update_validity (CsProviderPage *self)
 {
   gboolean insecure = FALSE;
   gboolean valid;
 
+  if (cs_provider_page_get_oauth2 (self))
+    {
+      valid = _cs_provider_page_endpoints_valid (self, &insecure);
+      gtk_widget_set_visible (GTK_WIDGET (self->insecure_row), FALSE);
+      set_reason (self, valid ? NULL : _("Check the server address"));
+      if (valid != self->valid)
+        {
+          self->valid = valid;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+        }
+      return;
+    }
   valid = _cs_provider_page_endpoints_valid (self, &insecure);
   gtk_widget_set_visible (GTK_WIDGET (self->insecure_row), insecure);
   if (insecure && !gtk_switch_get_active (self->insecure_switch))
@@ -78,6 +110,13 @@ update_validity (CsProviderPage *self)
 static void
 changed_cb (CsProviderPage *self)
 {
+  update_validity (self);
+}
+
+static void
+protocol_changed_cb (CsProviderPage *self)
+{
+  show_protocol (self);
   update_validity (self);
 }
 
@@ -184,8 +223,18 @@ show_provider (CsProviderPage *self,
                                            _("From your app’s page on the provider’s developer "
                                              "portal."));
 
+  {
+    CsProtocols protocols = cs_provider_get_protocols (provider);
+    g_autofree char *end = cs_provider_describe_end_of_life (provider);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->protocol_page),
+                            !is_entered (provider) && (protocols & CS_PROTOCOL_OAUTH1) != 0
+                            && (protocols & CS_PROTOCOL_OAUTH2) != 0);
+    cs_protocol_page_describe (self->protocol_page, cs_provider_get_name (provider), end != NULL);
+  }
   if (fill)
     fill_demo_consumer (self, provider);
+  show_protocol (self);
   update_validity (self);
 }
 
@@ -272,6 +321,10 @@ cs_provider_page_get_property (GObject    *object,
       g_value_set_string (value, self->reason);
       break;
 
+    case PROP_OAUTH2:
+      g_value_set_boolean (value, self->oauth2);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -293,8 +346,12 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   properties[PROP_REASON] =
     g_param_spec_string ("reason", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OAUTH2] =
+    g_param_spec_boolean ("oauth2", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CS_TYPE_PROTOCOL_PAGE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/cs-provider-page.ui");
@@ -302,6 +359,7 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, provider_group);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, developer_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, protocol_page);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, endpoints_group);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, request_token_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, authorize_row);
@@ -325,6 +383,7 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, store_secret_switch);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, reason_label);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, protocol_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, developer_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, store_row_activated_cb);
@@ -414,6 +473,9 @@ cs_provider_page_prefill (CsProviderPage *self,
       }
   provider_selected_cb (self);
 
+  /* Authorize Again of an OAuth 1.0a entry: its protocol. */
+  if (consumer_key != NULL)
+    cs_protocol_page_set_oauth2 (self->protocol_page, FALSE);
   if (consumer_key != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->key_row), consumer_key);
   if (consumer_secret != NULL)
@@ -606,4 +668,23 @@ cs_provider_page_get_store_consumer_secret (CsProviderPage *self)
 
   return gtk_switch_get_active (self->store_switch)
          && gtk_switch_get_active (self->store_secret_switch);
+}
+
+gboolean
+cs_provider_page_get_oauth2 (CsProviderPage *self)
+{
+  CsProvider *provider;
+  CsProtocols protocols;
+
+  g_return_val_if_fail (CS_IS_PROVIDER_PAGE (self), FALSE);
+
+  provider = selected_provider (self);
+  if (provider == NULL || is_entered (provider))
+    return FALSE;
+  protocols = cs_provider_get_protocols (provider);
+  if ((protocols & CS_PROTOCOL_OAUTH2) == 0)
+    return FALSE;
+  if ((protocols & CS_PROTOCOL_OAUTH1) == 0)
+    return TRUE;
+  return cs_protocol_page_get_oauth2 (self->protocol_page);
 }

@@ -54,5 +54,8 @@ const char     *cs_provider_page_get_access_type        (CsProviderPage *self);
 gboolean        cs_provider_page_get_allow_insecure     (CsProviderPage *self);
 gboolean        cs_provider_page_get_store              (CsProviderPage *self);
 gboolean        cs_provider_page_get_store_consumer_secret (CsProviderPage *self);
+/* The "oauth2" property: the provider chosen speaks OAuth 2.0 only, or both and OAuth 2.0 is
+ * chosen; then the wizard goes on with the client, and the consumer fields are hidden. */
+gboolean        cs_provider_page_get_oauth2             (CsProviderPage *self);
 
 G_END_DECLS

@@ -33,21 +33,6 @@ struct _CsResultPage
 
 G_DEFINE_FINAL_TYPE (CsResultPage, cs_result_page, GTK_TYPE_WIDGET)
 
-static void
-show_row_state (AdwActionRow *row,
-                CsSpinner    *spinner,
-                const char   *subtitle,
-                gboolean      running,
-                gboolean      failed)
-{
-  adw_action_row_set_subtitle (row, subtitle);
-  cs_spinner_set_spinning (spinner, running);
-  if (failed)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 /* The curl item of the Export menu: the wizard's export, unless it cannot work. */
 static void
 curl_action (GtkWidget  *widget,
@@ -175,7 +160,8 @@ cs_result_page_show_test (CsResultPage *self,
 {
   g_return_if_fail (CS_IS_RESULT_PAGE (self));
 
-  show_row_state (self->test_row, self->test_spinner, subtitle, running, failed);
+  cs_spinner_show_in_row (GTK_WIDGET (self->test_row), self->test_spinner,
+                          subtitle, running, failed);
 }
 
 void
@@ -186,7 +172,8 @@ cs_result_page_show_keyring (CsResultPage *self,
 {
   g_return_if_fail (CS_IS_RESULT_PAGE (self));
 
-  show_row_state (self->keyring_row, self->keyring_spinner, subtitle, saving, can_retry);
+  cs_spinner_show_in_row (GTK_WIDGET (self->keyring_row), self->keyring_spinner,
+                          subtitle, saving, can_retry);
   gtk_widget_set_visible (GTK_WIDGET (self->keyring_retry_button), can_retry);
 }
 

@@ -51,6 +51,28 @@ cs_share_export_menu_new_full (const char *action,
   return G_MENU_MODEL (menu);
 }
 
+/* The export @text (a secret, freed here) on the clipboard with the format's toast, or what
+ * kept it from being made. */
+static void
+copy_export (GtkWidget    *widget,
+             char         *text,
+             const GError *error,
+             const char   *format_name)
+{
+  if (text == NULL)
+    {
+      /* Advice does not fit in a toast: it gets a dialog, where it can be read whole. */
+      cs_share_explain (widget, _("Nothing Was Copied"), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (g_str_equal (export_formats[i].name, format_name))
+      cs_clipboard_copy (widget, text, TRUE, _(export_formats[i].toast));
+
+  cs_secret_free (text);
+}
+
 void
 cs_share_export_to_clipboard (GtkWidget          *widget,
                               const CsExportData *data,
@@ -67,18 +89,26 @@ cs_share_export_to_clipboard (GtkWidget          *widget,
     g_return_if_reached ();
 
   text = cs_export (data, format, &error);
-  if (text == NULL)
-    {
-      /* Advice does not fit in a toast: it gets a dialog, where it can be read whole. */
-      cs_share_explain (widget, _("Nothing Was Copied"), error->message);
-      return;
-    }
+  copy_export (widget, text, error, format_name);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
-    if (g_str_equal (export_formats[i].name, format_name))
-      cs_clipboard_copy (widget, text, TRUE, _(export_formats[i].toast));
+void
+cs_share_export_oauth2_to_clipboard (GtkWidget                *widget,
+                                     const CsExportOAuth2Data *data,
+                                     const char               *format_name)
+{
+  g_autoptr (GError) error = NULL;
+  CsExportFormat format;
+  char *text;
 
-  cs_secret_free (text);
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (data != NULL);
+
+  if (!cs_export_format_from_string (format_name, &format))
+    g_return_if_reached ();
+
+  text = cs_export_oauth2 (data, format, &error);
+  copy_export (widget, text, error, format_name);
 }
 
 char *
@@ -145,3 +175,4 @@ cs_share_verify_finish_account (CsOAuthClient  *client,
   /* Translators: %s is an account, e.g. "@demo_user". */
   return g_strdup_printf (_("The tokens work: they belong to %s"), account);
 }
+

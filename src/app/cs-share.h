@@ -23,6 +23,11 @@ GMenuModel *cs_share_export_menu_new_full (const char      *action,
 void        cs_share_export_to_clipboard (GtkWidget          *widget,
                                           const CsExportData *data,
                                           const char         *format_name);
+/* The same for an OAuth 2.0 credential (no twurl: cs_share_export_menu_new_full with a NULL
+ * provider id leaves it out). */
+void        cs_share_export_oauth2_to_clipboard (GtkWidget                *widget,
+                                                 const CsExportOAuth2Data *data,
+                                                 const char               *format_name);
 /* Why Test Credentials and the curl export cannot work for credentials of @provider (which
  * may be NULL: unknown), with or without the consumer secret at hand; NULL when they can.
  * A sentence for a row's subtitle or a tooltip. */

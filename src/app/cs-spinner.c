@@ -122,3 +122,20 @@ cs_spinner_get_spinning (CsSpinner *self)
 
   return self->spinning;
 }
+
+void
+cs_spinner_show_in_row (GtkWidget  *row,
+                        CsSpinner  *self,
+                        const char *subtitle,
+                        gboolean    running,
+                        gboolean    failed)
+{
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  cs_spinner_set_spinning (self, running);
+  if (failed)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}

@@ -20,4 +20,12 @@ void     cs_spinner_set_spinning (CsSpinner *self,
                                   gboolean   spinning);
 gboolean cs_spinner_get_spinning (CsSpinner *self);
 
+/* A status row (an AdwActionRow, whose suffix @self is): @subtitle, spinning while @running,
+ * in red when @failed. */
+void     cs_spinner_show_in_row  (GtkWidget  *row,
+                                  CsSpinner  *self,
+                                  const char *subtitle,
+                                  gboolean    running,
+                                  gboolean    failed);
+
 G_END_DECLS

@@ -13,6 +13,8 @@
 #include "cs-clipboard.h"
 #include "cs-compat.h"
 #include "cs-credentials.h"
+#include "cs-oauth2-credential.h"
+#include "cs-saved-oauth2.h"
 #include "cs-saved-row.h"
 #include "cs-share.h"
 #include "cs-start-page.h"
@@ -26,6 +28,7 @@ typedef enum
   TASK_EXPORT,
   TASK_TEST,
   TASK_AGAIN,
+  TASK_MIGRATE,
 } RowTask;
 
 struct _CsStartPage
@@ -249,6 +252,19 @@ export_token (CsStartPage   *self,
   if (provider == NULL)
     provider = fallback = cs_provider_new (cs_stored_token_get_provider_id (token),
                                            cs_stored_token_get_provider_name (token));
+  if (cs_stored_token_get_protocol (token) == CS_STORED_OAUTH2)
+    {
+      CsExportOAuth2Data oauth2 = { provider, cs_stored_token_get_client_id (token),
+                                    cs_stored_token_get_client_secret (token),
+                                    cs_stored_token_get_access_token (token),
+                                    cs_stored_token_get_refresh_token (token),
+                                    cs_stored_token_get_scopes (token),
+                                    cs_stored_token_get_expires_at (token),
+                                    cs_stored_token_get_account (token), NULL };
+
+      cs_share_export_oauth2_to_clipboard (GTK_WIDGET (self), &oauth2, format);
+      return;
+    }
 
   data.provider = provider;
   data.consumer_key = cs_stored_token_get_consumer_key (token);
@@ -257,6 +273,22 @@ export_token (CsStartPage   *self,
   data.token_secret = cs_stored_token_get_token_secret (token);
   data.account = cs_stored_token_get_account (token);
   cs_share_export_to_clipboard (GTK_WIDGET (self), &data, format);
+}
+
+/* What cs-saved-oauth2.c reports: a note on the row, and a reload. */
+static void
+report_cb (GtkWidget  *page,
+           const char *id,
+           const char *note,
+           const char *reload_id)
+{
+  CsStartPage *self = CS_START_PAGE (page);
+  AdwActionRow *row = row_of (self, id);
+
+  if (row != NULL)
+    cs_saved_row_set_note (row, note);
+  if (reload_id != NULL)
+    cs_start_page_reload (self, reload_id);
 }
 
 static void
@@ -286,8 +318,12 @@ lookup_cb (GObject      *object,
       break;
 
     case TASK_COPY_SECRET:
-      cs_clipboard_copy (GTK_WIDGET (self), cs_stored_token_get_token_secret (token), TRUE,
-                         _("Copied the token secret"));
+      if (cs_stored_token_get_protocol (token) == CS_STORED_OAUTH2)
+        cs_clipboard_copy (GTK_WIDGET (self), cs_stored_token_get_refresh_token (token), TRUE,
+                           _("Copied the refresh token"));
+      else
+        cs_clipboard_copy (GTK_WIDGET (self), cs_stored_token_get_token_secret (token), TRUE,
+                           _("Copied the token secret"));
       break;
 
     case TASK_EXPORT:
@@ -295,7 +331,18 @@ lookup_cb (GObject      *object,
       break;
 
     case TASK_TEST:
-      test_token (self, token);
+      if (cs_stored_token_get_protocol (token) == CS_STORED_OAUTH2)
+        cs_saved_oauth2_test (GTK_WIDGET (self), self->store, self->registry,
+                              cs_stored_token_get_id (token), self->cancellable, report_cb);
+      else
+        test_token (self, token);
+      break;
+
+    case TASK_MIGRATE:
+      cs_saved_oauth2_migrate (GTK_WIDGET (self), self->store, self->registry, token,
+                               consumer_secret_for (token, find_provider (
+                                 self, cs_stored_token_get_provider_id (token))),
+                               self->cancellable, report_cb);
       break;
 
     case TASK_AGAIN:
@@ -360,6 +407,15 @@ test_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   lookup_then (CS_START_PAGE (widget), g_variant_get_string (parameter, NULL), TASK_TEST, NULL);
+}
+
+static void
+migrate_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  lookup_then (CS_START_PAGE (widget), g_variant_get_string (parameter, NULL), TASK_MIGRATE,
+               NULL);
 }
 
 static void
@@ -454,6 +510,14 @@ signed_call_unavailable (CsStartPage   *self,
   gboolean has_secret = cs_stored_token_get_has_consumer_secret (token)
                         || consumer_secret_for (token, provider) != NULL;
 
+  if (cs_stored_token_get_protocol (token) == CS_STORED_OAUTH2)
+    {
+      g_autofree char *url = provider != NULL ? cs_oauth2_verify_url (provider) : NULL;
+
+      return url != NULL ? NULL
+                         : g_strdup (_("Test Credentials: this provider has no address to test "
+                                       "tokens with"));
+    }
   return cs_share_signed_call_unavailable (provider, has_secret);
 }
 
@@ -461,63 +525,17 @@ static GtkWidget *
 row_new (CsStartPage   *self,
          CsStoredToken *token)
 {
-  const char *account = cs_stored_token_get_account (token);
   /* The provider's name now (renamed in Preferences), else the one saved with the token. */
   const char *stored_name = cs_stored_token_get_provider_name (token);
   const char *provider_name =
     self->registry == NULL ? stored_name
     : cs_provider_registry_display_name (self->registry, cs_stored_token_get_provider_id (token),
                                          stored_name);
-  g_autofree char *title = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *menu_name = NULL;
-  g_autofree char *unavailable = NULL;
-  g_autoptr (GMenuModel) menu = cs_saved_row_menu_new (cs_stored_token_get_id (token),
-                                                       cs_stored_token_get_provider_id (token));
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_menu_button_new ();
+  g_autofree char *unavailable = signed_call_unavailable (self, token);
+  CsProvider *provider = find_provider (self, cs_stored_token_get_provider_id (token));
 
-  if (account == NULL || *account == '\0')
-    title = g_strdup (_("Unknown account"));
-  else if (g_ascii_isdigit (*account))
-    title = g_strdup (account);
-  else
-    title = g_strdup_printf ("@%s", account);
-
-  if (cs_stored_token_get_modified (token) > 0)
-    {
-      g_autoptr (GDateTime) time =
-        g_date_time_new_from_unix_local (cs_stored_token_get_modified (token));
-
-      /* Translators: a date as in g_date_time_format(), e.g. "29 November 2026". */
-      date = g_date_time_format (time, _("%-d %B %Y"));
-    }
-  /* Translators: a saved credential's provider and date, e.g. "X (Twitter) · 29 November 2026". */
-  subtitle = date != NULL ? g_strdup_printf (_("%s · %s"), provider_name, date)
-                          : g_strdup (provider_name);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_name (row, cs_stored_token_get_id (token));
-  unavailable = signed_call_unavailable (self, token);
-  cs_saved_row_setup (ADW_ACTION_ROW (row), subtitle, unavailable);
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  /* Translators: %s is an account, e.g. "@demo_user". */
-  menu_name = g_strdup_printf (_("Actions for %s"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  menu_name, -1);
-  gtk_widget_set_tooltip_text (button, menu_name);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-  /* "Actions for …" already says the title that libadwaita would label the button with. */
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-
-  return row;
+  return cs_saved_row_new (token, provider_name, unavailable,
+                           cs_saved_oauth2_can_migrate (token, provider));
 }
 
 static void
@@ -694,6 +712,7 @@ cs_start_page_class_init (CsStartPageClass *klass)
   gtk_widget_class_install_action (widget_class, "saved.export", "(ss)", export_action);
   gtk_widget_class_install_action (widget_class, "saved.test", "s", test_action);
   gtk_widget_class_install_action (widget_class, "saved.again", "s", again_action);
+  gtk_widget_class_install_action (widget_class, "saved.migrate", "s", migrate_action);
   gtk_widget_class_install_action (widget_class, "saved.forget", "s", forget_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -29,6 +29,14 @@ can_continue (CsWizard *self)
       return cs_authorize_page_get_has_entry (self->authorize_page);
     case CS_WIZARD_STEP_ACCESS:
       return _cs_wizard_get_access_token (self) != NULL;
+    case CS_WIZARD_STEP_CLIENT:
+      return self->oauth2_provider != NULL && cs_client_page_get_valid (self->client_page);
+    case CS_WIZARD_STEP_SCOPES:
+      return cs_scopes_page_get_valid (self->scopes_page);
+    case CS_WIZARD_STEP_O2_AUTHORIZE:
+      return cs_oauth2_authorize_page_get_has_entry (self->oauth2_authorize_page);
+    case CS_WIZARD_STEP_TOKENS:
+      return self->oauth2_token != NULL;
     default:
       return FALSE;
     }
@@ -48,8 +56,14 @@ set_button_label (GtkButton  *button,
 static void
 show_continue_reason (CsWizard *self)
 {
-  const char *reason = self->step == CS_WIZARD_STEP_PROVIDER
-                       ? cs_provider_page_get_reason (self->provider_page) : NULL;
+  const char *reason = NULL;
+
+  if (self->step == CS_WIZARD_STEP_PROVIDER)
+    reason = cs_provider_page_get_reason (self->provider_page);
+  else if (self->step == CS_WIZARD_STEP_CLIENT)
+    reason = cs_client_page_get_reason (self->client_page);
+  else if (self->step == CS_WIZARD_STEP_SCOPES)
+    reason = cs_scopes_page_get_reason (self->scopes_page);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->continue_button), reason);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->continue_button),
@@ -62,11 +76,16 @@ _cs_wizard_update_actions (CsWizard *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean busy = _cs_wizard_is_busy (self);
-  gboolean has_access = _cs_wizard_get_access_token (self) != NULL;
-  gboolean has_link = _cs_wizard_get_authorize_url (self) != NULL;
+  gboolean has_access = self->oauth2 ? self->oauth2_token != NULL
+                                     : _cs_wizard_get_access_token (self) != NULL;
+  gboolean has_link = self->oauth2 ? _cs_wizard_oauth2_get_authorize_url (self) != NULL
+                                   : _cs_wizard_get_authorize_url (self) != NULL;
   /* Only with an access token is there a provider to ask. */
   gboolean can_test = !busy && has_access
-                      && cs_provider_get_verify_url (_cs_wizard_get_provider (self)) != NULL;
+                      && (self->oauth2
+                          || cs_provider_get_verify_url (_cs_wizard_get_provider (self)) != NULL);
+  gboolean can_manage = !busy && self->oauth2 && self->oauth2_saved_id != NULL
+                        && !self->oauth2_revoked;
 
   gtk_widget_action_set_enabled (widget, "wizard.continue", !busy && can_continue (self));
   gtk_widget_action_set_enabled (widget, "wizard.back", !busy);
@@ -77,8 +96,11 @@ _cs_wizard_update_actions (CsWizard *self)
   gtk_widget_action_set_enabled (widget, "wizard.test", can_test);
   gtk_widget_action_set_enabled (widget, "wizard.save", !busy && has_access);
   gtk_widget_action_set_enabled (widget, "wizard.export", has_access);
+  gtk_widget_action_set_enabled (widget, "wizard.refresh", can_manage);
+  gtk_widget_action_set_enabled (widget, "wizard.revoke", can_manage);
   set_button_label (self->continue_button,
-                    self->step == CS_WIZARD_STEP_ACCESS ? _("Done") : _("Continue"));
+                    self->step == CS_WIZARD_STEP_ACCESS || self->step == CS_WIZARD_STEP_TOKENS
+                    ? _("Done") : _("Continue"));
   show_continue_reason (self);
 
   /* GTK drops the default widget when it is hidden: Enter must find it again. */
@@ -103,6 +125,15 @@ _cs_wizard_cancel (CsWizard *self)
   _cs_wizard_set_op (self, CS_WIZARD_OP_NONE);
   _cs_wizard_show_cancelled (self, op);
   gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
+}
+
+static void
+oauth2_start_over (gpointer user_data)
+{
+  CsWizard *self = CS_WIZARD (user_data);
+
+  _cs_wizard_oauth2_clear (self);
+  _cs_wizard_set_step (self, CS_WIZARD_STEP_PROVIDER);
 }
 
 static void
@@ -131,7 +162,23 @@ continue_action (GtkWidget  *widget,
   switch (self->step)
     {
     case CS_WIZARD_STEP_PROVIDER:
-      _cs_wizard_start_request_token (self);
+      if (cs_provider_page_get_oauth2 (self->provider_page))
+        _cs_wizard_oauth2_show_client (self);
+      else
+        _cs_wizard_start_request_token (self);
+      break;
+
+    case CS_WIZARD_STEP_CLIENT:
+      _cs_wizard_oauth2_show_scopes (self);
+      break;
+
+    case CS_WIZARD_STEP_SCOPES:
+      _cs_wizard_oauth2_begin (self);
+      break;
+
+    case CS_WIZARD_STEP_O2_AUTHORIZE:
+      _cs_wizard_oauth2_submit (self,
+                                cs_oauth2_authorize_page_get_entry (self->oauth2_authorize_page));
       break;
 
     case CS_WIZARD_STEP_REQUEST:
@@ -143,12 +190,39 @@ continue_action (GtkWidget  *widget,
       break;
 
     case CS_WIZARD_STEP_ACCESS:
+    case CS_WIZARD_STEP_TOKENS:
       /* An access token not in the keyring is not thrown away without asking. */
       cs_wizard_leave (self, leave_finished, g_object_ref (self), g_object_unref);
       break;
 
     default:
       g_assert_not_reached ();
+    }
+}
+
+/* The code is given out once: from the tokens, Back starts over (inputs kept); from the
+ * consent page, the scopes (a new request, with a new state, when Continue is pressed). */
+static void
+oauth2_back (CsWizard *self)
+{
+  switch (self->step)
+    {
+    case CS_WIZARD_STEP_CLIENT:
+      _cs_wizard_set_step (self, CS_WIZARD_STEP_PROVIDER);
+      break;
+    case CS_WIZARD_STEP_SCOPES:
+      _cs_wizard_set_step (self, CS_WIZARD_STEP_CLIENT);
+      break;
+    case CS_WIZARD_STEP_O2_AUTHORIZE:
+      _cs_wizard_set_step (self, CS_WIZARD_STEP_SCOPES);
+      break;
+    case CS_WIZARD_STEP_TOKENS:
+    default:
+      if (self->oauth2_token != NULL)
+        cs_wizard_leave (self, oauth2_start_over, g_object_ref (self), g_object_unref);
+      else
+        _cs_wizard_set_step (self, CS_WIZARD_STEP_SCOPES);
+      break;
     }
 }
 
@@ -162,6 +236,11 @@ back_action (GtkWidget  *widget,
   if (_cs_wizard_is_busy (self))
     return;
 
+  if (self->oauth2)
+    {
+      oauth2_back (self);
+      return;
+    }
   /* After the access token the request token is used up: start over, inputs kept. */
   if (self->step == CS_WIZARD_STEP_PROVIDER)
     cs_wizard_leave (self, leave_closed, g_object_ref (self), g_object_unref);
@@ -191,7 +270,10 @@ retry_action (GtkWidget  *widget,
 {
   CsWizard *self = CS_WIZARD (widget);
 
-  if (self->step == CS_WIZARD_STEP_REQUEST)
+  /* The code was spent on the refused exchange: a new request, a new consent. */
+  if (self->step == CS_WIZARD_STEP_TOKENS && self->oauth2_token == NULL)
+    _cs_wizard_oauth2_begin (self);
+  else if (self->step == CS_WIZARD_STEP_REQUEST)
     _cs_wizard_start_request_token (self);
   /* The same verifier again cannot work once the request token is used up. */
   else if (self->step == CS_WIZARD_STEP_ACCESS && _cs_wizard_get_access_token (self) == NULL
@@ -206,7 +288,12 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _cs_wizard_start_save (CS_WIZARD (widget));
+  CsWizard *self = CS_WIZARD (widget);
+
+  if (self->oauth2)
+    _cs_wizard_oauth2_save (self);
+  else
+    _cs_wizard_start_save (self);
 }
 
 static void
@@ -214,7 +301,28 @@ test_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _cs_wizard_start_test (CS_WIZARD (widget));
+  CsWizard *self = CS_WIZARD (widget);
+
+  if (self->oauth2)
+    _cs_wizard_oauth2_test (self);
+  else
+    _cs_wizard_start_test (self);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _cs_wizard_oauth2_refresh (CS_WIZARD (widget));
+}
+
+static void
+revoke_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _cs_wizard_oauth2_revoke (CS_WIZARD (widget));
 }
 
 static void
@@ -223,14 +331,20 @@ open_link_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   CsWizard *self = CS_WIZARD (widget);
-  const char *url = _cs_wizard_get_authorize_url (self);
+  const char *url = self->oauth2 ? _cs_wizard_oauth2_get_authorize_url (self)
+                                 : _cs_wizard_get_authorize_url (self);
 
   if (url == NULL)
     return;
 
   /* The application opens it, and says so when no browser could. */
   gtk_widget_activate_action (widget, "app.open-uri", "s", url);
-  if (self->callback_mode != CS_CALLBACK_MODE_LOOPBACK)
+  if (self->oauth2)
+    {
+      if (!_cs_wizard_is_busy (self))
+        cs_oauth2_authorize_page_focus_entry (self->oauth2_authorize_page);
+    }
+  else if (self->callback_mode != CS_CALLBACK_MODE_LOOPBACK)
     cs_authorize_page_focus_entry (self->authorize_page);
 }
 
@@ -239,7 +353,9 @@ copy_link_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  const char *url = _cs_wizard_get_authorize_url (CS_WIZARD (widget));
+  CsWizard *self = CS_WIZARD (widget);
+  const char *url = self->oauth2 ? _cs_wizard_oauth2_get_authorize_url (self)
+                                 : _cs_wizard_get_authorize_url (self);
 
   if (url != NULL)
     cs_clipboard_copy (widget, url, FALSE, _("Copied the link"));
@@ -255,6 +371,11 @@ export_action (GtkWidget  *widget,
   const CsConsumer *consumer;
   CsExportData data = { 0 };
 
+  if (self->oauth2)
+    {
+      _cs_wizard_oauth2_export (self, g_variant_get_string (parameter, NULL));
+      return;
+    }
   if (token == NULL)
     return;
 
@@ -280,6 +401,8 @@ _cs_wizard_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "wizard.copy-link", NULL, copy_link_action);
   gtk_widget_class_install_action (widget_class, "wizard.test", NULL, test_action);
   gtk_widget_class_install_action (widget_class, "wizard.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "wizard.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "wizard.revoke", NULL, revoke_action);
   /* The format's name (cs_share_export_menu_new_full). */
   gtk_widget_class_install_action (widget_class, "wizard.export", "s", export_action);
 }

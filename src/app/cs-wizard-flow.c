@@ -497,6 +497,11 @@ void
 _cs_wizard_show_cancelled (CsWizard   *self,
                            CsWizardOp  op)
 {
+  if (self->oauth2)
+    {
+      _cs_wizard_oauth2_show_cancelled (self, op);
+      return;
+    }
   switch (op)
     {
     case CS_WIZARD_OP_REQUEST_TOKEN:
@@ -519,6 +524,8 @@ _cs_wizard_show_cancelled (CsWizard   *self,
       cs_result_page_show_test (self->result_page, _("Cancelled"), FALSE, FALSE);
       break;
 
+    case CS_WIZARD_OP_REFRESH:
+    case CS_WIZARD_OP_REVOKE:
     case CS_WIZARD_OP_NONE:
     default:
       break;

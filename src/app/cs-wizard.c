@@ -41,7 +41,7 @@ static const struct
   const char *page;
   const char *title;
   const char *description;
-} steps[CS_WIZARD_N_STEPS] = {
+} steps[CS_WIZARD_N_PAGES] = {
   { "provider", N_("Provider and Consumer"),
     N_("Choose the service and enter the consumer key and secret of your app.") },
   { "request", N_("Request Token"),
@@ -50,7 +50,43 @@ static const struct
     N_("Open the link, sign in and allow the app. The provider then hands back a verifier.") },
   { "access", N_("Access Token"),
     N_("The token and secret your app uses to act for this account.") },
+  { "client", N_("Client"),
+    N_("The OAuth 2.0 client of your app, and where the browser comes back to.") },
+  { "scopes", N_("Scopes"),
+    N_("What the app asks to do for the account.") },
+  { "oauth2-authorize", N_("Authorize"),
+    N_("Open the consent page, sign in and allow the app. The browser then comes back with a "
+       "code that Countersign exchanges for tokens.") },
+  { "tokens", N_("Tokens"),
+    N_("The access token your app sends as a bearer token, and the refresh token that renews "
+       "it.") },
 };
+
+/* The step as the user counts it: OAuth 2.0's client page is step 2 of 5. */
+static guint
+step_number (CsWizard *self,
+             guint    *total)
+{
+  gboolean oauth2 = self->step >= CS_WIZARD_STEP_CLIENT
+                    || (self->step == CS_WIZARD_STEP_PROVIDER
+                        && cs_provider_page_get_oauth2 (self->provider_page));
+
+  *total = oauth2 ? CS_WIZARD_N_OAUTH2_STEPS : CS_WIZARD_N_STEPS;
+  return self->step >= CS_WIZARD_STEP_CLIENT ? self->step - CS_WIZARD_STEP_CLIENT + 2
+                                             : self->step + 1;
+}
+
+void
+_cs_wizard_show_step_number (CsWizard *self)
+{
+  g_autofree char *step_text = NULL;
+  guint total = 0;
+  guint number = step_number (self, &total);
+
+  /* Translators: the wizard's progress, e.g. "Step 2 of 4". */
+  step_text = g_strdup_printf (_("Step %u of %u"), number, total);
+  gtk_label_set_text (self->step_label, step_text);
+}
 
 gboolean
 _cs_wizard_is_busy (CsWizard *self)
@@ -90,14 +126,12 @@ void
 _cs_wizard_set_step (CsWizard *self,
                      guint     step)
 {
-  g_autofree char *step_text = NULL;
-
-  g_assert (step < CS_WIZARD_N_STEPS);
+  g_assert (step < CS_WIZARD_N_PAGES);
 
   self->step = step;
-  /* Translators: the wizard's progress, e.g. "Step 2 of 4". */
-  step_text = g_strdup_printf (_("Step %u of %u"), step + 1, CS_WIZARD_N_STEPS);
-  gtk_label_set_text (self->step_label, step_text);
+  if (step == CS_WIZARD_STEP_PROVIDER)
+    self->oauth2 = FALSE;
+  _cs_wizard_show_step_number (self);
   gtk_label_set_text (self->title_label, _(steps[step].title));
   gtk_label_set_text (self->description_label, _(steps[step].description));
   gtk_stack_set_visible_child_name (self->pages, steps[step].page);
@@ -119,6 +153,9 @@ _cs_wizard_emit_finished (CsWizard *self)
 {
   const char *saved_id = self->authorization != NULL
                          ? cs_authorization_get_saved_id (self->authorization) : NULL;
+
+  if (self->oauth2)
+    saved_id = self->oauth2_saved_id;
 
   g_signal_emit (self, signals[FINISHED], 0, saved_id);
 }
@@ -176,6 +213,8 @@ cs_wizard_dispose (GObject *object)
 
   /* Closing the window mid-request: the callbacks see G_IO_ERROR_CANCELLED. */
   _cs_wizard_clear_flow (self);
+  _cs_wizard_oauth2_clear (self);
+  g_clear_object (&self->oauth2_provider);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WIZARD);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -199,7 +238,7 @@ cs_wizard_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STEP:
-      g_value_set_uint (value, self->step + 1);
+      g_value_set_uint (value, cs_wizard_get_step (self));
       break;
 
     case PROP_BUSY:
@@ -222,7 +261,7 @@ cs_wizard_class_init (CsWizardClass *klass)
   widget_class->unroot = cs_wizard_unroot;
 
   properties[PROP_STEP] =
-    g_param_spec_uint ("step", NULL, NULL, 1, CS_WIZARD_N_STEPS, 1,
+    g_param_spec_uint ("step", NULL, NULL, 1, CS_WIZARD_N_OAUTH2_STEPS, 1,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
@@ -245,6 +284,10 @@ cs_wizard_class_init (CsWizardClass *klass)
   g_type_ensure (CS_TYPE_REQUEST_PAGE);
   g_type_ensure (CS_TYPE_AUTHORIZE_PAGE);
   g_type_ensure (CS_TYPE_RESULT_PAGE);
+  g_type_ensure (CS_TYPE_CLIENT_PAGE);
+  g_type_ensure (CS_TYPE_SCOPES_PAGE);
+  g_type_ensure (CS_TYPE_OAUTH2_AUTHORIZE_PAGE);
+  g_type_ensure (CS_TYPE_OAUTH2_RESULT_PAGE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWizard, scroller);
@@ -256,9 +299,14 @@ cs_wizard_class_init (CsWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsWizard, request_page);
   gtk_widget_class_bind_template_child (widget_class, CsWizard, authorize_page);
   gtk_widget_class_bind_template_child (widget_class, CsWizard, result_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWizard, client_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWizard, scopes_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWizard, oauth2_authorize_page);
+  gtk_widget_class_bind_template_child (widget_class, CsWizard, oauth2_result_page);
   gtk_widget_class_bind_template_child (widget_class, CsWizard, continue_button);
   gtk_widget_class_bind_template_child (widget_class, CsWizard, cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, _cs_wizard_update_actions);
+  gtk_widget_class_bind_template_callback (widget_class, _cs_wizard_show_step_number);
 }
 
 static void
@@ -325,6 +373,8 @@ cs_wizard_start (CsWizard   *self,
   _cs_wizard_clear_flow (self);
   cs_request_page_clear (self->request_page);
   cs_result_page_clear (self->result_page);
+  _cs_wizard_oauth2_clear (self);
+  cs_oauth2_result_page_clear (self->oauth2_result_page);
   cs_provider_page_prefill (self->provider_page, provider_id, consumer_key, consumer_secret);
   _cs_wizard_set_step (self, CS_WIZARD_STEP_PROVIDER);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -335,7 +385,11 @@ cs_wizard_get_step (CsWizard *self)
 {
   g_return_val_if_fail (CS_IS_WIZARD (self), 0);
 
-  return self->step + 1;
+  {
+    guint total = 0;
+
+    return step_number (self, &total);
+  }
 }
 
 gboolean
@@ -362,6 +416,8 @@ cs_wizard_focus_first (CsWizard *self)
   _cs_wizard_update_actions (self);
   if (self->step == CS_WIZARD_STEP_PROVIDER)
     cs_provider_page_focus_first (self->provider_page);
+  else if (self->step == CS_WIZARD_STEP_CLIENT)
+    cs_client_page_focus_first (self->client_page);
 }
 
 /* ------------------------------------------------------------------ leaving */
@@ -371,6 +427,8 @@ cs_wizard_get_unsaved (CsWizard *self)
 {
   g_return_val_if_fail (CS_IS_WIZARD (self), FALSE);
 
+  if (self->oauth2)
+    return self->oauth2_token != NULL && !self->let_go && self->oauth2_saved_id == NULL;
   return _cs_wizard_get_access_token (self) != NULL && !self->let_go
          && cs_authorization_get_saved_id (self->authorization) == NULL;
 }
@@ -402,7 +460,10 @@ unsaved_choice_cb (CsUnsavedChoice choice,
     {
     case CS_UNSAVED_SAVE:
       /* Leaves when the save works (save_cb); on an error it stays, with the reason. */
-      _cs_wizard_start_save (self);
+      if (self->oauth2)
+        _cs_wizard_oauth2_save (self);
+      else
+        _cs_wizard_start_save (self);
       if (!_cs_wizard_is_busy (self))
         _cs_wizard_finish_leave (self, FALSE);
       break;

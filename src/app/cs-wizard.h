@@ -54,4 +54,9 @@ gboolean    cs_wizard_take_callback_address (CsWizard    *self,
                                              const char  *address,
                                              GError     **error);
 
+/* cs-wizard-oauth2.c: an OAuth 2.0 app link. Hands @address to the OAuth 2.0 authorization
+ * that waits for it (its state matches) and goes on to the tokens; FALSE when none does. */
+gboolean    cs_wizard_take_oauth2_redirect  (CsWizard    *self,
+                                             const char  *address);
+
 G_END_DECLS

@@ -284,6 +284,7 @@ finish_and_check (CsWindow *window)
   tokens = keyring_list ();
   for (guint i = 0; i < tokens->len; i++)
     if (g_strcmp0 (cs_stored_token_get_provider_id (g_ptr_array_index (tokens, i)), "demo") == 0
+        && cs_stored_token_get_protocol (g_ptr_array_index (tokens, i)) == CS_STORED_OAUTH1
         && g_strcmp0 (cs_stored_token_get_account (g_ptr_array_index (tokens, i)),
                       CS_DEMO_SCREEN_NAME) == 0)
       found = g_ptr_array_index (tokens, i);
