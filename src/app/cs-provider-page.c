@@ -194,7 +194,7 @@ show_template_and_end (CsProviderPage *self,
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->base_url_row),
                                    _("Server Address"));
   /* A row of its own: the combo row's subtitle is the chosen provider's name (use-subtitle),
-   * which libadwaita 1.7 and later write again after notify::selected. */
+   * which libadwaita keeps for itself (on 1.7 and later a subtitle set here did not show). */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->end_of_life_row),
                                  end != NULL ? end : "");
   gtk_widget_set_visible (GTK_WIDGET (self->end_of_life_row), end != NULL);
