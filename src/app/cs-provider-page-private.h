@@ -20,6 +20,7 @@ struct _CsProviderPage
   GtkWidget            parent_instance;
 
   AdwComboRow         *provider_row;
+  AdwActionRow        *end_of_life_row;
   AdwEntryRow         *base_url_row;      /* only for {base} templates (issue 14) */
   AdwPreferencesGroup *provider_group;
   AdwActionRow        *developer_row;

@@ -174,7 +174,7 @@ fill_demo_consumer (CsProviderPage *self,
 }
 
 /* The server address row for {base} templates, and an announced end of OAuth 1.0a as the
- * provider row's subtitle, so that nobody builds on it unwarned. */
+ * row under the provider list, so that nobody builds on it unwarned. */
 static void
 show_template_and_end (CsProviderPage *self,
                        CsProvider     *provider)
@@ -193,7 +193,11 @@ show_template_and_end (CsProviderPage *self,
   else
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->base_url_row),
                                    _("Server Address"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->provider_row), end != NULL ? end : "");
+  /* A row of its own: the combo row's subtitle is the chosen provider's name (use-subtitle),
+   * which libadwaita keeps for itself (on 1.7 and later a subtitle set here did not show). */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->end_of_life_row),
+                                 end != NULL ? end : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->end_of_life_row), end != NULL);
   if (!cs_provider_is_template (provider))
     adw_preferences_group_set_description (self->provider_group, NULL);
 }
@@ -356,6 +360,7 @@ cs_provider_page_class_init (CsProviderPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/cs-provider-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, provider_row);
+  gtk_widget_class_bind_template_child (widget_class, CsProviderPage, end_of_life_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, provider_group);
   gtk_widget_class_bind_template_child (widget_class, CsProviderPage, developer_row);

@@ -257,9 +257,6 @@ test_saved_without_secret (void)
   GtkWidget *dialog;
   GtkWidget *toast;
 
-  if (cs_ui_skip_on_adw_1_5 ("an AdwAlertDialog’s body is not read by the test finders "
-                             "yet"))
-    return;
   cs_test_clear_keyring ();
   without = save_entry ("no_secret", NULL);
   with = save_entry ("with_secret", "advice-consumer-secret");

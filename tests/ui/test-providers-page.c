@@ -85,9 +85,6 @@ test_manage (void)
   GtkWidget *preferences;
   GtkWidget *dialog;
 
-  if (cs_ui_skip_on_adw_1_5 ("the Providers page is not found inside an AdwPreferencesDialog "
-                             "yet"))
-    return;
   open_wizard (window);
   CS_UI_WAIT_FOR (listed (window, "Old Name"));
   preferences = open_providers_page ();

@@ -680,9 +680,6 @@ test_custom_provider_saved (void)
   CsProvider *endpoints;
   guint n;
 
-  if (cs_ui_skip_on_adw_1_5 ("the name dialog’s entry is not found inside an "
-                             "AdwAlertDialog yet"))
-    return;
   g_assert_true (cs_demo_provider_start (demo, 0, &error));
   g_assert_no_error (error);
   endpoints = cs_demo_provider_get_provider (demo);

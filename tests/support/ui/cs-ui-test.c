@@ -308,6 +308,24 @@ cs_ui_text_shown (gpointer    root,
   return cs_ui_label_shown_collect (GTK_WIDGET (root), needle);
 }
 
+/* A button of @widget's is drawn: an AdwDialog (libadwaita 1.5+) is mapped before its
+ * contents, which it maps once it has chosen where to show itself; a window maps them with
+ * itself. Until then nothing in it can be read or pressed. */
+static gboolean
+cs_ui_has_drawn_button (GtkWidget *widget)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return FALSE;
+  if (GTK_IS_BUTTON (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (cs_ui_has_drawn_button (child))
+      return TRUE;
+  return FALSE;
+}
+
 static GtkWidget *
 cs_ui_dialog_collect (GtkWidget  *widget,
                       const char *name)
@@ -321,7 +339,7 @@ cs_ui_dialog_collect (GtkWidget  *widget,
       && (mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
                                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                          name)) == NULL)
-    return widget;
+    return cs_ui_has_drawn_button (widget) ? widget : NULL;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
