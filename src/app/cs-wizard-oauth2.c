@@ -187,6 +187,9 @@ authorization_from_pages (CsWizard *self)
                                         cs_client_page_get_redirect_url (page));
   if (cs_client_page_get_store (page))
     cs_oauth2_authorization_set_store (authorization, self->store);
+  /* The window's request timeout, for the token endpoint as for OAuth 1.0a's. */
+  if (self->client != NULL)
+    cs_oauth2_authorization_set_timeout (authorization, cs_oauth_client_get_timeout (self->client));
   return authorization;
 }
 
