@@ -432,3 +432,14 @@ cs_wizard_take_oauth2_redirect (CsWizard   *self,
   _cs_wizard_oauth2_submit (self, address);
   return TRUE;
 }
+
+gboolean
+cs_wizard_knows_oauth2_redirect (CsWizard   *self,
+                                 const char *address)
+{
+  g_return_val_if_fail (CS_IS_WIZARD (self), FALSE);
+  g_return_val_if_fail (address != NULL, FALSE);
+
+  return self->oauth2 && self->oauth2_authorization != NULL
+         && cs_oauth2_authorization_owns_redirect (self->oauth2_authorization, address);
+}
