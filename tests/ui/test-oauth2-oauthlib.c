@@ -248,6 +248,12 @@ fill_client (CsWindow   *window,
   g_assert_true (cs_ui_text_shown (window, secret != NULL ? "confidential client"
                                                           : "public client"));
   type_into (window, PORT_FIELD, port_text);
+  {
+    g_autofree char *hint = g_strdup_printf ("Add this redirect URI to your app’s settings: "
+                                             "http://127.0.0.1:%u/callback", loopback_port);
+
+    g_assert_true (cs_ui_text_shown (window, hint));
+  }
 }
 
 /* Client → scopes (the defaults) → authorize: loopback, the browser opened by the window. */

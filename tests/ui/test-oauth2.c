@@ -251,6 +251,35 @@ assert_fits_phone (CsWindow *window)
   g_assert_cmpint (minimum, <=, 360);
 }
 
+/* @name-360.png and @name-360-end.png, the page of the control named @on at 360 pixels wide,
+ * at its top and scrolled to its end (then the size it had): the page as a phone shows it. */
+static void
+narrow_screenshot (CsWindow   *window,
+                   const char *name,
+                   const char *on)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (cs_ui_find (window, on),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_autofree char *top = g_strconcat (name, "-360.png", NULL);
+  g_autofree char *end = g_strconcat (name, "-360-end.png", NULL);
+  int width = 0;
+  int height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  CS_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 400);
+  cs_ui_spin (200);
+  assert_fits_phone (window);
+  screenshot (window, top);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  cs_ui_spin (100);
+  screenshot (window, end);
+  gtk_adjustment_set_value (adjustment, 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  CS_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) > 400);
+}
+
 static void
 authorize_to_tokens (CsWindow *window)
 {
@@ -266,9 +295,13 @@ authorize_to_tokens (CsWindow *window)
   /* The demo app's registered port is 8765; the suite registers any loopback port, and other
    * programs may hold that one: any free port. */
   g_assert_cmpstr (cs_ui_text (window, "Loopback Port (empty: any free port)"), ==, "8765");
+  /* What to register with the provider, before the browser is opened. */
+  g_assert_true (cs_ui_text_shown (window, "Add this redirect URI to your app’s settings: "
+                                           "http://127.0.0.1:8765/callback"));
   cs_ui_type (window, "Loopback Port (empty: any free port)", "");
+  g_assert_true (cs_ui_text_shown (window, "Without a port, a free one is picked each time"));
   cs_ui_audit_names (window);
-  assert_fits_phone (window);
+  narrow_screenshot (window, "oauth2-client", "Client ID");
   gtk_widget_grab_focus (cs_ui_find (window, "Continue"));
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
 
@@ -277,7 +310,7 @@ authorize_to_tokens (CsWindow *window)
   g_assert_true (cs_ui_text_shown (window, "without it the provider sends no refresh token"));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (cs_ui_find (window, "offline.access"))));
   cs_ui_audit_names (window);
-  assert_fits_phone (window);
+  narrow_screenshot (window, "oauth2-scopes", "offline.access");
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
 
   /* Authorize: loopback opens the browser by itself; the answer comes back by itself. */
@@ -407,6 +440,7 @@ test_pasted_address (void)
   g_assert_false (cs_ui_can_click (window, "Continue"));
   g_assert_true (cs_ui_text_shown (window, "Enter the redirect URI registered for the app"));
   cs_ui_type (window, "Redirect URI", redirect);
+  narrow_screenshot (window, "oauth2-client-paste", "Redirect URI");
   cs_ui_click (window, "Continue");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
   cs_ui_click (window, "Continue");
@@ -523,6 +557,9 @@ test_app_link (void)
   cs_ui_click (window, "Continue");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 2);
   choose (window, "Redirect", 1);
+  g_assert_true (cs_ui_text_shown (window, "Add this redirect URI to your app’s settings: "
+                                           "io.github.countersign.countersign:/callback"));
+  narrow_screenshot (window, "oauth2-client-app-link", "Redirect");
   cs_ui_click (window, "Continue");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
   cs_ui_click (window, "Continue");
