@@ -29,50 +29,21 @@
 static guint loopback_port;
 static char *port_text;
 
-static struct
-{
-  guint       launches;
-  gboolean    done;
-  guint       status;      /* of the answer to Allow or Deny */
-  const char *action;      /* "allow" or "deny" */
-  const char *fault;       /* for the consent request only (X-Countersign-Fault) */
-  gboolean    no_redirect; /* stop at the provider's redirect, keep its Location */
-  char       *location;
-} consent;
+/* The test's browser (cs-ui-flow.c) presses browser.action; this fault goes with the request
+ * of the consent page's form (X-Countersign-Fault), for that one request. */
+static const char *consent_fault;
 
 static void
 consent_reset (const char *action,
                const char *fault,
                gboolean    no_redirect)
 {
-  consent.launches = 0;
-  consent.done = FALSE;
-  consent.status = 0;
-  consent.action = action;
-  consent.fault = fault;
-  consent.no_redirect = no_redirect;
-  g_clear_pointer (&consent.location, g_free);
+  browser_reset (action);
+  browser.no_redirect = no_redirect;
+  consent_fault = fault;
 }
 
-static void
-decided_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) body = NULL;
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  g_assert_no_error (error);
-  consent.status = soup_message_get_status (msg);
-  if (consent.no_redirect)
-    consent.location = g_strdup (soup_message_headers_get_one (
-                                   soup_message_get_response_headers (msg), "Location"));
-  consent.done = TRUE;
-}
-
-/* The consent page was shown (it names the client); its form posts the button pressed back
+/* The consent page was shown (Allow and Deny); its form posts the button pressed back
  * to the address of the request. */
 static void
 consent_page_cb (GObject      *object,
@@ -91,14 +62,11 @@ consent_page_cb (GObject      *object,
   g_assert_nonnull (strstr (page, "id=\"allow\""));
   g_assert_nonnull (strstr (page, "id=\"deny\""));
   msg = soup_message_new_from_encoded_form ("POST", uri,
-                                            soup_form_encode ("action", consent.action, NULL));
-  if (consent.fault != NULL)
+                                            soup_form_encode ("action", browser.action, NULL));
+  if (consent_fault != NULL)
     soup_message_headers_append (soup_message_get_request_headers (msg), "X-Countersign-Fault",
-                                 consent.fault);
-  if (consent.no_redirect)
-    soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
-  soup_session_send_and_read_async (browser.session, msg, G_PRIORITY_DEFAULT, NULL, decided_cb,
-                                    NULL);
+                                 consent_fault);
+  browser_send (msg);
 }
 
 static void
@@ -109,7 +77,7 @@ launch (const char *uri,
 
   g_assert_nonnull (msg);
   g_assert_nonnull (strstr (uri, "code_challenge_method=S256"));
-  consent.launches++;
+  browser.launches++;
   soup_session_send_and_read_async (browser.session, msg, G_PRIORITY_DEFAULT, NULL,
                                     consent_page_cb, g_strdup (uri));
 }
@@ -275,6 +243,24 @@ authorize (CsWindow   *window,
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) >= 4);
 }
 
+/* A new window through the loopback flow with @provider and the client, the browser pressing
+ * @action, until the window has the answer. */
+static CsWindow *
+open_and_authorize (const char *provider,
+                    const char *action,
+                    const char *client_id,
+                    const char *secret)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+
+  consent_reset (action, NULL, FALSE);
+  open_client_page (window, provider);
+  authorize (window, client_id, secret);
+  CS_UI_WAIT_FOR (browser.done && !cs_wizard_get_busy (wizard_of (window)));
+  g_assert_cmpuint (browser.launches, ==, 1);
+  return window;
+}
+
 /* Back to the client page: what was entered is still there. */
 static void
 back_to_client (CsWindow   *window,
@@ -321,7 +307,7 @@ static void
 run_flow (const char *client_id,
           const char *secret)
 {
-  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWindow *window = open_and_authorize ("Oauthlib Test", "allow", client_id, secret);
   CsWizard *wizard = wizard_of (window);
   GtkWidget *page;
   g_autoptr (CsStoredToken) stored = NULL;
@@ -329,12 +315,7 @@ run_flow (const char *client_id,
   g_autofree char *first_access = NULL;
   const char *expiry;
 
-  consent_reset ("allow", NULL, FALSE);
-  open_client_page (window, "Oauthlib Test");
-  authorize (window, client_id, secret);
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 5 && !cs_wizard_get_busy (wizard));
-  g_assert_cmpuint (consent.launches, ==, 1);
-  CS_UI_WAIT_FOR (consent.done);
 
   page = gtk_widget_get_ancestor (cs_ui_find (window, "Access Token"),
                                   CS_TYPE_OAUTH2_RESULT_PAGE);
@@ -401,13 +382,9 @@ test_public (void)
 static void
 test_deny (void)
 {
-  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWindow *window = open_and_authorize ("Oauthlib Test", "deny", PUBLIC_CLIENT, NULL);
   CsWizard *wizard = wizard_of (window);
 
-  consent_reset ("deny", NULL, FALSE);
-  open_client_page (window, "Oauthlib Test");
-  authorize (window, PUBLIC_CLIENT, NULL);
-  CS_UI_WAIT_FOR (consent.done && !cs_wizard_get_busy (wizard));
   g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 4);
   g_assert_true (cs_ui_text_shown (window, "Access Denied"));
   g_assert_true (cs_ui_text_shown (window, "The authorization was denied in the browser"));
@@ -436,20 +413,20 @@ test_state_mismatch (void)
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4);
-  g_assert_cmpuint (consent.launches, ==, 0);
+  g_assert_cmpuint (browser.launches, ==, 0);
   cs_ui_click (window, "Open in Browser");
-  CS_UI_WAIT_FOR (consent.done);
-  g_assert_cmpuint (consent.status, ==, 302);
-  g_assert_true (g_str_has_prefix (consent.location, redirect));
-  g_assert_nonnull (strstr (consent.location, "code="));
+  CS_UI_WAIT_FOR (browser.done);
+  g_assert_cmpuint (browser.status, ==, 302);
+  g_assert_true (g_str_has_prefix (browser.location, redirect));
+  g_assert_nonnull (strstr (browser.location, "code="));
 
   /* Pasted, as a person would. */
-  cs_ui_type (window, ADDRESS_FIELD, consent.location);
+  cs_ui_type (window, ADDRESS_FIELD, browser.location);
   press_continue (window);
   CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard));
   g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 4);
   field = cs_ui_find (window, ADDRESS_FIELD);
-  g_assert_cmpstr (cs_ui_text (window, ADDRESS_FIELD), ==, consent.location);
+  g_assert_cmpstr (cs_ui_text (window, ADDRESS_FIELD), ==, browser.location);
   g_assert_true (gtk_widget_has_css_class (field, "error"));
   g_assert_true (cs_ui_text_shown (window, "The redirect's state is not this authorization's"));
   g_assert_null (cs_ui_try_find (window, "Access Token"));
@@ -463,13 +440,10 @@ test_state_mismatch (void)
 static void
 test_hang_token (void)
 {
-  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWindow *window = open_and_authorize ("Oauthlib Hang", "allow", CONFIDENTIAL_CLIENT,
+                                         CONFIDENTIAL_SECRET);
   CsWizard *wizard = wizard_of (window);
 
-  consent_reset ("allow", NULL, FALSE);
-  open_client_page (window, "Oauthlib Hang");
-  authorize (window, CONFIDENTIAL_CLIENT, CONFIDENTIAL_SECRET);
-  CS_UI_WAIT_FOR (consent.done);
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 5 && !cs_wizard_get_busy (wizard));
   g_assert_true (cs_ui_text_shown (window, "did not answer"));
   g_assert_null (cs_ui_try_find (window, "Access Token"));
@@ -508,7 +482,6 @@ main (int   argc,
 
   cs_test_oauthlib2_stop ();
   cs_ui_flow_stop ();
-  consent_reset (NULL, NULL, FALSE);
   g_free (port_text);
   return status;
 }
