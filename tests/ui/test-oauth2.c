@@ -603,7 +603,8 @@ test_app_link (void)
 }
 
 /* Export from the start page's menu: the access token, refreshed first when the stored one
- * has expired (the keyring rotated), in the env lines and the curl command's bearer. */
+ * has expired (the keyring rotated), in the env lines and the curl command's bearer; Copy
+ * Access Token likewise. */
 static void
 test_export_refreshes (void)
 {
@@ -617,6 +618,8 @@ test_export_refreshes (void)
   g_autofree char *env = NULL;
   g_autofree char *curl = NULL;
   g_autofree char *bearer = NULL;
+  g_autofree char *copied = NULL;
+  g_autoptr (CsStoredToken) latest = NULL;
   char *id;
 
   /* Access tokens that live a second: expired (within the minute's margin) once stored. */
@@ -653,6 +656,13 @@ test_export_refreshes (void)
                    cs_stored_token_get_access_token (rotated));
   bearer = g_strconcat ("Authorization: Bearer ", cs_stored_token_get_access_token (again), NULL);
   g_assert_nonnull (strstr (curl, bearer));
+
+  /* Copy Access Token: the same, the token alone. */
+  gtk_widget_activate_action (start_page, "saved.copy-token", "s", id);
+  copied = wait_clipboard_change (window, curl);
+  latest = keyring_lookup (id);
+  g_assert_cmpstr (copied, ==, cs_stored_token_get_access_token (latest));
+  g_assert_cmpstr (copied, !=, cs_stored_token_get_access_token (again));
 
   cs_demo_provider_set_oauth2_lifetimes (demo, 0, CS_DEMO_ACCESS_LIFETIME);
   cs_ui_close_window (window);
