@@ -387,12 +387,24 @@ test_deny (void)
 
   g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 4);
   g_assert_true (cs_ui_text_shown (window, "Access Denied"));
+  screenshot (window, "oauth2-denied.png");
   g_assert_true (cs_ui_text_shown (window, "The authorization was denied in the browser"));
   g_assert_null (cs_ui_try_find (window, "Access Token"));
   back_to_client (window, PUBLIC_CLIENT, NULL);
 
   cs_ui_close_window (window);
   current_window = NULL;
+}
+
+/* Whether all of @widget is inside the part of its scrolled page on screen. */
+static gboolean
+message_in_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, scroller, &bounds) && bounds.origin.y >= 0
+         && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
 }
 
 /* The provider's redirect with another state, pasted: said under the field, which keeps it. */
@@ -428,7 +440,13 @@ test_state_mismatch (void)
   field = cs_ui_find (window, ADDRESS_FIELD);
   g_assert_cmpstr (cs_ui_text (window, ADDRESS_FIELD), ==, browser.location);
   g_assert_true (gtk_widget_has_css_class (field, "error"));
+  screenshot (window, "oauth2-state-mismatch.png");
   g_assert_true (cs_ui_text_shown (window, "The redirect's state is not this authorization's"));
+  /* The message has the focus, so it is in view (the field above it) and read out. */
+  CS_UI_WAIT_FOR (GTK_IS_LABEL (gtk_root_get_focus (GTK_ROOT (window)))
+                  && strstr (gtk_label_get_text (GTK_LABEL (gtk_root_get_focus (GTK_ROOT (window)))),
+                             "state is not this authorization") != NULL);
+  CS_UI_WAIT_FOR (message_in_view (gtk_root_get_focus (GTK_ROOT (window))));
   g_assert_null (cs_ui_try_find (window, "Access Token"));
 
   cs_ui_close_window (window);
@@ -446,7 +464,14 @@ test_hang_token (void)
 
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 5 && !cs_wizard_get_busy (wizard));
   g_assert_true (cs_ui_text_shown (window, "did not answer"));
+  screenshot (window, "oauth2-timeout.png");
   g_assert_null (cs_ui_try_find (window, "Access Token"));
+
+  /* Retry: a new request and consent (the code was sent), timing out the same way. */
+  cs_ui_click (window, "Retry");
+  CS_UI_WAIT_FOR (browser.launches == 2 && cs_wizard_get_step (wizard) == 5
+                  && !cs_wizard_get_busy (wizard));
+  g_assert_true (cs_ui_text_shown (window, "did not answer"));
   back_to_client (window, CONFIDENTIAL_CLIENT, CONFIDENTIAL_SECRET);
 
   cs_ui_close_window (window);
