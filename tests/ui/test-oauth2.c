@@ -6,7 +6,8 @@
  * page with libsoup and submits Allow; the demo's redirect then goes to the window's loopback
  * server, as a browser would follow it. Everything else is real: the demo provider, the
  * loopback server, the flow layer and the keyring of the private session. OAuth 1.0a links
- * (an oauth_token in the query) go to the shared browser of cs-ui-flow.c.
+ * (an oauth_token in the query) go to the shared browser of cs-ui-flow.c. App links go to
+ * the application's `open`, as the desktop hands them over.
  */
 #include "config.h"
 
