@@ -11,6 +11,8 @@
 #include "cs-application.h"
 #include "cs-callback-server.h"
 #include "cs-oauth-error.h"
+#include "cs-oauth2-redirect.h"
+#include "cs-percent.h"
 #include "cs-compat.h"
 #include "cs-provider-registry.h"
 #include "cs-providers-page.h"
@@ -50,6 +52,47 @@ ensure_window (CsApplication *self)
   return CS_WINDOW (window);
 }
 
+/* Whether @address is an OAuth 2.0 redirect: a state, with a code or an error. */
+static gboolean
+is_oauth2_redirect (const char *address)
+{
+  const char *query = strchr (address, '?');
+  g_autofree char *code = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *error_code = NULL;
+  g_autofree char *description = NULL;
+  gboolean found;
+
+  if (query == NULL ||
+      !cs_oauth2_parse_redirect_query (query + 1, strcspn (query + 1, "#"), &code, &state,
+                                       &error_code, &description))
+    return FALSE;
+  found = state != NULL && (code != NULL || error_code != NULL);
+  if (code != NULL)
+    cs_secret_free (g_steal_pointer (&code));
+  return found;
+}
+
+/* A second OAuth 2.0 redirect for an authorization that took its own: said in its window,
+ * never exchanged. */
+static gboolean
+open_used_oauth2_redirect (CsApplication *self,
+                           const char    *address)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CS_IS_WINDOW (l->data)
+        && cs_wizard_knows_oauth2_redirect (CS_WIZARD (cs_window_get_wizard (CS_WINDOW (l->data))),
+                                            address))
+      {
+        gtk_window_present (GTK_WINDOW (l->data));
+        cs_window_add_toast (CS_WINDOW (l->data),
+                             _("This authorization took its redirect already: the second one "
+                               "was ignored and nothing was exchanged again."));
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* An app link (io.github.countersign.countersign:/callback?oauth_token=…) from the desktop, the
  * browser or the Flatpak portal: to the wizard whose authorization waits for it, by its
  * request token. Anything else is a message in the window; no wizard changes. The address
@@ -73,6 +116,8 @@ open_callback (CsApplication *self,
         gtk_window_present (GTK_WINDOW (l->data));
         return;
       }
+  if (kind == CS_CALLBACK_INVALID && open_used_oauth2_redirect (self, address))
+    return;
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self));
        l != NULL && kind != CS_CALLBACK_INVALID; l = l->next)
     {
@@ -91,12 +136,17 @@ open_callback (CsApplication *self,
 
   window = ensure_window (self);
   gtk_window_present (GTK_WINDOW (window));
-  cs_window_add_toast (window, kind == CS_CALLBACK_INVALID
-                                 ? _("Countersign cannot read this callback address: it "
-                                     "carries no oauth_token and oauth_verifier.")
-                                 : _("No authorization is waiting for this callback address: "
-                                     "it was used already, or its authorization was closed or "
-                                     "started again."));
+  if (kind == CS_CALLBACK_INVALID && is_oauth2_redirect (address))
+    cs_window_add_toast (window, _("No OAuth 2.0 authorization is waiting for this redirect: "
+                                   "it was used already, or its authorization was closed or "
+                                   "started again. Nothing was exchanged."));
+  else
+    cs_window_add_toast (window, kind == CS_CALLBACK_INVALID
+                                   ? _("Countersign cannot read this callback address: it "
+                                       "carries no oauth_token and oauth_verifier.")
+                                   : _("No authorization is waiting for this callback address: "
+                                       "it was used already, or its authorization was closed or "
+                                       "started again."));
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-a11y.h"
+#include "cs-callback-server.h"
 #include "cs-callback-settings.h"
 #include "cs-client-page.h"
 
@@ -18,6 +19,7 @@ struct _CsClientPage
   AdwEntryRow    *secret_row;
   GtkLabel       *client_message;
   GtkLabel       *kind_label;
+  GtkLabel       *register_label;
   AdwComboRow    *redirect_row;
   AdwEntryRow    *port_row;
   AdwEntryRow    *url_row;
@@ -109,6 +111,33 @@ check (CsClientPage *self)
   return reason;
 }
 
+/* Providers such as X redirect only to the URIs registered in the app's settings, matched
+ * exactly: the one this choice sends, before the browser is opened. */
+static void
+show_redirect_to_register (CsClientPage    *self,
+                           CsClientRedirect redirect)
+{
+  g_autofree char *loopback = NULL;
+  g_autofree char *text = NULL;
+  const char *shown = NULL;
+  guint port = 0;
+
+  if (redirect == CS_CLIENT_REDIRECT_LOOPBACK
+      && cs_callback_settings_parse_port (text_of (self->port_row), &port) && port != 0)
+    shown = loopback = cs_callback_loopback_url (port);
+  else if (redirect == CS_CLIENT_REDIRECT_APP_LINK)
+    shown = CS_CALLBACK_APP_URL;
+
+  if (shown != NULL)
+    text = g_strdup_printf (_("Add this redirect URI to your app’s settings: %s"), shown);
+  else if (redirect == CS_CLIENT_REDIRECT_LOOPBACK)
+    text = g_strdup (_("Without a port, a free one is picked each time: only for providers "
+                       "that accept any loopback redirect URI. X and most others need the "
+                       "port registered in the app’s settings."));
+  gtk_label_set_text (self->register_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->register_label), text != NULL);
+}
+
 static void
 update (CsClientPage *self)
 {
@@ -118,6 +147,7 @@ update (CsClientPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->port_row), redirect == CS_CLIENT_REDIRECT_LOOPBACK);
   gtk_widget_set_visible (GTK_WIDGET (self->url_row), redirect == CS_CLIENT_REDIRECT_PASTE);
+  show_redirect_to_register (self, redirect);
   gtk_widget_set_sensitive (GTK_WIDGET (self->store_secret_row),
                             confidential && gtk_switch_get_active (self->store_switch));
   gtk_label_set_text (self->kind_label,
@@ -253,6 +283,7 @@ cs_client_page_class_init (CsClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsClientPage, secret_row);
   gtk_widget_class_bind_template_child (widget_class, CsClientPage, client_message);
   gtk_widget_class_bind_template_child (widget_class, CsClientPage, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, CsClientPage, register_label);
   gtk_widget_class_bind_template_child (widget_class, CsClientPage, redirect_row);
   gtk_widget_class_bind_template_child (widget_class, CsClientPage, port_row);
   gtk_widget_class_bind_template_child (widget_class, CsClientPage, url_row);

@@ -140,6 +140,7 @@ cs_oauth2_authorize_page_init (CsOAuth2AuthorizePage *self)
   self->entry_error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->entry_error, TRUE);
   gtk_label_set_xalign (self->entry_error, 0);
+  gtk_label_set_selectable (self->entry_error, TRUE);
   gtk_widget_set_margin_top (GTK_WIDGET (self->entry_error), 6);
   gtk_widget_add_css_class (GTK_WIDGET (self->entry_error), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->entry_error), FALSE);
@@ -222,6 +223,28 @@ cs_oauth2_authorize_page_get_has_entry (CsOAuth2AuthorizePage *self)
   return self->has_entry;
 }
 
+/* Once laid out: the page scrolled so that the message under the field is in view. */
+static gboolean
+scroll_to_error_cb (GtkWidget     *label,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t bottom = GRAPHENE_POINT_INIT (0, gtk_widget_get_height (label));
+  graphene_point_t shown; /* in the scrolled window: what is in view */
+  double visible;
+
+  if (scroller == NULL || gtk_widget_get_height (label) == 0)
+    return scroller != NULL && gtk_widget_get_mapped (label);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  visible = gtk_adjustment_get_page_size (adjustment);
+  if (gtk_widget_compute_point (label, scroller, &bottom, &shown) && shown.y > visible)
+    gtk_adjustment_set_value (adjustment,
+                              gtk_adjustment_get_value (adjustment) + shown.y - visible + 12);
+  return G_SOURCE_REMOVE;
+}
+
 void
 cs_oauth2_authorize_page_show_entry_error (CsOAuth2AuthorizePage *self,
                                            const char            *message)
@@ -231,6 +254,9 @@ cs_oauth2_authorize_page_show_entry_error (CsOAuth2AuthorizePage *self,
   gtk_label_set_text (self->entry_error, message);
   gtk_widget_set_visible (GTK_WIDGET (self->entry_error), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->entry_row), "error");
+  /* In view, and focused so that it is read out; Shift+Tab is the field. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry_error));
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->entry_error), scroll_to_error_cb, NULL, NULL);
 }
 
 void

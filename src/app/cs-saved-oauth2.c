@@ -8,6 +8,7 @@
 
 #include "cs-a11y.h"
 #include "cs-compat.h"
+#include "cs-oauth-error.h"
 #include "cs-oauth2-credential.h"
 #include "cs-percent.h"
 #include "cs-saved-oauth2.h"
@@ -156,6 +157,13 @@ cs_saved_oauth2_test (GtkWidget          *page,
   report (page, id, _("Calling with the bearer token…"), NULL);
   /* An expired access token is refreshed first (and the keyring rotated). */
   cs_credential_fresh_async (store, registry, id, FALSE, cancellable, fresh_cb, job);
+}
+
+const char *
+cs_saved_oauth2_lookup_heading (const GError *error)
+{
+  return error->domain == CS_OAUTH_ERROR ? _("The Access Token Could Not Be Refreshed")
+                                         : _("The Keyring Could Not Be Read");
 }
 
 /* ------------------------------------------------------------------ Move to OAuth 2.0 */

@@ -28,6 +28,8 @@ void cs_saved_oauth2_test    (GtkWidget          *page,
                               const char         *id,
                               GCancellable       *cancellable,
                               CsSavedReport       report);
+/* The heading for an entry that could not be read (or, an access token expired, refreshed). */
+const char *cs_saved_oauth2_lookup_heading (const GError *error);
 /* @token: the OAuth 1.0a entry, its secrets loaded; @consumer_secret when the keyring has none. */
 void cs_saved_oauth2_migrate (GtkWidget          *page,
                               CsTokenStore       *store,

@@ -70,6 +70,7 @@ typedef struct
   CsStartPage *self;
   RowTask      task;
   char        *format;
+  gboolean     fresh;  /* an expired access token refreshed first, the keyring rotated */
 } LookupData;
 
 static void
@@ -301,12 +302,13 @@ lookup_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
   CsStartPage *self = data->self;
 
-  token = cs_token_store_lookup_finish (CS_TOKEN_STORE (object), result, &error);
+  token = data->fresh ? cs_credential_fresh_finish (result, &error)
+                      : cs_token_store_lookup_finish (CS_TOKEN_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (token == NULL)
     {
-      cs_share_explain (GTK_WIDGET (self), _("The Keyring Could Not Be Read"), error->message);
+      cs_share_explain (GTK_WIDGET (self), cs_saved_oauth2_lookup_heading (error), error->message);
       return;
     }
 
@@ -368,7 +370,12 @@ lookup_then (CsStartPage *self,
   data->self = g_object_ref (self);
   data->task = task;
   data->format = g_strdup (format);
-  cs_token_store_lookup_async (self->store, id, self->cancellable, lookup_cb, data);
+  data->fresh = task == TASK_EXPORT || task == TASK_COPY_TOKEN;
+  if (!data->fresh)
+    cs_token_store_lookup_async (self->store, id, self->cancellable, lookup_cb, data);
+  else
+    cs_credential_fresh_async (self->store, self->registry, id, FALSE, self->cancellable,
+                               lookup_cb, data);
 }
 
 static void

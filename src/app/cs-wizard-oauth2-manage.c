@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Refresh and Revoke on the saved credential (src/flow: cs_credential_fresh_async with a
- * forced refresh, which rotates the stored item, and cs_credential_revoke_async), Test
+ * Refresh and Revoke on the saved credential (src/flow: cs_credential_fresh_full_async with a
+ * forced refresh, which rotates the stored item, and cs_credential_revoke_full_async, both
+ * with the client secret entered: the keyring keeps it only when asked to), Test
  * Credentials with the bearer (cs_oauth2_learn_account_async), whose account the keyring then
  * keeps. The tokens shown stay on screen whatever the provider answers.
  */
@@ -71,8 +72,11 @@ _cs_wizard_oauth2_refresh (CsWizard *self)
   cs_oauth2_result_page_show_manage (self->oauth2_result_page,
                                      _("Asking for a new access token…"), TRUE, FALSE);
   _cs_wizard_set_op (self, CS_WIZARD_OP_REFRESH);
-  cs_credential_fresh_async (self->store, self->registry, self->oauth2_saved_id, TRUE,
-                             self->cancellable, refresh_cb, g_object_ref (self));
+  /* The client secret entered, which the keyring keeps only when asked to. */
+  cs_credential_fresh_full_async (self->store, self->registry, NULL, self->oauth2_provider,
+                                  self->oauth2_saved_id, TRUE,
+                                  cs_client_page_get_client_secret (self->client_page),
+                                  self->cancellable, refresh_cb, g_object_ref (self));
 }
 
 static void
@@ -108,8 +112,10 @@ _cs_wizard_oauth2_revoke (CsWizard *self)
   cs_oauth2_result_page_show_manage (self->oauth2_result_page, _("Revoking the tokens…"), TRUE,
                                      FALSE);
   _cs_wizard_set_op (self, CS_WIZARD_OP_REVOKE);
-  cs_credential_revoke_async (self->store, self->registry, self->oauth2_saved_id,
-                              self->cancellable, revoke_cb, g_object_ref (self));
+  cs_credential_revoke_full_async (self->store, self->registry, self->oauth2_provider,
+                                   self->oauth2_saved_id,
+                                   cs_client_page_get_client_secret (self->client_page),
+                                   self->cancellable, revoke_cb, g_object_ref (self));
 }
 
 static void

@@ -187,6 +187,9 @@ authorization_from_pages (CsWizard *self)
                                         cs_client_page_get_redirect_url (page));
   if (cs_client_page_get_store (page))
     cs_oauth2_authorization_set_store (authorization, self->store);
+  /* The window's request timeout, for the token endpoint as for OAuth 1.0a's. */
+  if (self->client != NULL)
+    cs_oauth2_authorization_set_timeout (authorization, cs_oauth_client_get_timeout (self->client));
   return authorization;
 }
 
@@ -428,4 +431,15 @@ cs_wizard_take_oauth2_redirect (CsWizard   *self,
     return FALSE;
   _cs_wizard_oauth2_submit (self, address);
   return TRUE;
+}
+
+gboolean
+cs_wizard_knows_oauth2_redirect (CsWizard   *self,
+                                 const char *address)
+{
+  g_return_val_if_fail (CS_IS_WIZARD (self), FALSE);
+  g_return_val_if_fail (address != NULL, FALSE);
+
+  return self->oauth2 && self->oauth2_authorization != NULL
+         && cs_oauth2_authorization_owns_redirect (self->oauth2_authorization, address);
 }

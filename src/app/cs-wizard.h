@@ -58,5 +58,9 @@ gboolean    cs_wizard_take_callback_address (CsWizard    *self,
  * that waits for it (its state matches) and goes on to the tokens; FALSE when none does. */
 gboolean    cs_wizard_take_oauth2_redirect  (CsWizard    *self,
                                              const char  *address);
+/* Whether @address carries the state of this wizard's OAuth 2.0 authorization, which took its
+ * redirect already (or is exchanging it): a second one, never exchanged. */
+gboolean    cs_wizard_knows_oauth2_redirect (CsWizard    *self,
+                                             const char  *address);
 
 G_END_DECLS

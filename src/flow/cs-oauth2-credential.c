@@ -449,6 +449,31 @@ revoke_lookup_cb (GObject      *source,
 }
 
 void
+cs_credential_revoke_full_async (CsTokenStore        *store,
+                                 CsProviderRegistry  *registry,
+                                 CsProvider          *provider,
+                                 const char          *id,
+                                 const char          *client_secret,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+  Use *use;
+
+  g_return_if_fail (CS_IS_TOKEN_STORE (store));
+  g_return_if_fail (id != NULL);
+
+  task = use_task (store, registry, NULL, id, cs_credential_revoke_async, cancellable, callback,
+                   user_data);
+  use = g_task_get_task_data (task);
+  use->provider = provider != NULL ? g_object_ref (provider) : NULL;
+  use->client_secret = client_secret != NULL && *client_secret != '\0' ? g_strdup (client_secret)
+                                                                        : NULL;
+  cs_token_store_lookup_async (store, id, cancellable, revoke_lookup_cb, task);
+}
+
+void
 cs_credential_revoke_async (CsTokenStore        *store,
                             CsProviderRegistry  *registry,
                             const char          *id,
@@ -456,14 +481,8 @@ cs_credential_revoke_async (CsTokenStore        *store,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  GTask *task;
-
-  g_return_if_fail (CS_IS_TOKEN_STORE (store));
-  g_return_if_fail (id != NULL);
-
-  task = use_task (store, registry, NULL, id, cs_credential_revoke_async, cancellable, callback,
-                   user_data);
-  cs_token_store_lookup_async (store, id, cancellable, revoke_lookup_cb, task);
+  cs_credential_revoke_full_async (store, registry, NULL, id, NULL, cancellable, callback,
+                                   user_data);
 }
 
 gboolean

@@ -65,6 +65,16 @@ void           cs_credential_revoke_async  (CsTokenStore        *store,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
+/* The same with @provider's URLs (nullable: the registry's) and @client_secret (nullable: the
+ * stored one), for a confidential client whose secret was not kept. */
+void           cs_credential_revoke_full_async (CsTokenStore        *store,
+                                                CsProviderRegistry  *registry,
+                                                CsProvider          *provider,
+                                                const char          *id,
+                                                const char          *client_secret,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
 gboolean       cs_credential_revoke_finish (GAsyncResult        *result,
                                             GError             **error);
 

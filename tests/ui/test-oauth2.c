@@ -6,7 +6,8 @@
  * page with libsoup and submits Allow; the demo's redirect then goes to the window's loopback
  * server, as a browser would follow it. Everything else is real: the demo provider, the
  * loopback server, the flow layer and the keyring of the private session. OAuth 1.0a links
- * (an oauth_token in the query) go to the shared browser of cs-ui-flow.c.
+ * (an oauth_token in the query) go to the shared browser of cs-ui-flow.c. App links go to
+ * the application's `open`, as the desktop hands them over.
  */
 #include "config.h"
 
@@ -169,6 +170,47 @@ stored_oauth2 (const char *account)
   return NULL;
 }
 
+/* The stored OAuth 2.0 item whose access token is @access. */
+static CsStoredToken *
+stored_with_access (const char *access)
+{
+  g_autoptr (GPtrArray) tokens = keyring_list ();
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      CsStoredToken *token = g_ptr_array_index (tokens, i);
+      g_autoptr (CsStoredToken) full = NULL;
+
+      if (cs_stored_token_get_protocol (token) != CS_STORED_OAUTH2)
+        continue;
+      full = keyring_lookup (cs_stored_token_get_id (token));
+      if (g_strcmp0 (cs_stored_token_get_access_token (full), access) == 0)
+        return g_steal_pointer (&full);
+    }
+  return NULL;
+}
+
+/* An app link, handed to the application's `open` as the desktop hands it over. */
+static void
+open_app_link (const char *address)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (address);
+
+  g_application_open (G_APPLICATION (cs_ui_app), &file, 1, "");
+}
+
+/* Waits until the clipboard holds something else than @before; that text. */
+static char *
+wait_clipboard_change (CsWindow   *window,
+                       const char *before)
+{
+  char *text = NULL;
+
+  CS_UI_WAIT_FOR ((g_free (text), text = cs_ui_clipboard_text (window)) != NULL
+                  && g_strcmp0 (text, before) != 0);
+  return text;
+}
+
 /* Step 1 by keyboard: Ctrl+N, then OAuth 2.0 in the Protocol list. */
 static void
 choose_oauth2 (CsWindow *window)
@@ -210,6 +252,35 @@ assert_fits_phone (CsWindow *window)
   g_assert_cmpint (minimum, <=, 360);
 }
 
+/* @name-360.png and @name-360-end.png, the page of the control named @on at 360 pixels wide,
+ * at its top and scrolled to its end (then the size it had): the page as a phone shows it. */
+static void
+narrow_screenshot (CsWindow   *window,
+                   const char *name,
+                   const char *on)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (cs_ui_find (window, on),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_autofree char *top = g_strconcat (name, "-360.png", NULL);
+  g_autofree char *end = g_strconcat (name, "-360-end.png", NULL);
+  int width = 0;
+  int height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  CS_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 400);
+  cs_ui_spin (200);
+  assert_fits_phone (window);
+  screenshot (window, top);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  cs_ui_spin (100);
+  screenshot (window, end);
+  gtk_adjustment_set_value (adjustment, 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  CS_UI_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) > 400);
+}
+
 static void
 authorize_to_tokens (CsWindow *window)
 {
@@ -225,9 +296,13 @@ authorize_to_tokens (CsWindow *window)
   /* The demo app's registered port is 8765; the suite registers any loopback port, and other
    * programs may hold that one: any free port. */
   g_assert_cmpstr (cs_ui_text (window, "Loopback Port (empty: any free port)"), ==, "8765");
+  /* What to register with the provider, before the browser is opened. */
+  g_assert_true (cs_ui_text_shown (window, "Add this redirect URI to your app’s settings: "
+                                           "http://127.0.0.1:8765/callback"));
   cs_ui_type (window, "Loopback Port (empty: any free port)", "");
+  g_assert_true (cs_ui_text_shown (window, "Without a port, a free one is picked each time"));
   cs_ui_audit_names (window);
-  assert_fits_phone (window);
+  narrow_screenshot (window, "oauth2-client", "Client ID");
   gtk_widget_grab_focus (cs_ui_find (window, "Continue"));
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
 
@@ -236,7 +311,7 @@ authorize_to_tokens (CsWindow *window)
   g_assert_true (cs_ui_text_shown (window, "without it the provider sends no refresh token"));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (cs_ui_find (window, "offline.access"))));
   cs_ui_audit_names (window);
-  assert_fits_phone (window);
+  narrow_screenshot (window, "oauth2-scopes", "offline.access");
   cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Return, FALSE);
 
   /* Authorize: loopback opens the browser by itself; the answer comes back by itself. */
@@ -366,6 +441,7 @@ test_pasted_address (void)
   g_assert_false (cs_ui_can_click (window, "Continue"));
   g_assert_true (cs_ui_text_shown (window, "Enter the redirect URI registered for the app"));
   cs_ui_type (window, "Redirect URI", redirect);
+  narrow_screenshot (window, "oauth2-client-paste", "Redirect URI");
   cs_ui_click (window, "Continue");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
   cs_ui_click (window, "Continue");
@@ -463,6 +539,137 @@ test_move_to_oauth2 (void)
   current_window = NULL;
 }
 
+/* The app link the consent page redirects to, handed to the application's `open` as the
+ * desktop does: the tokens. The same address again is refused with a message, and nothing is
+ * exchanged again: the tokens on screen and in the keyring stay, and they still work. */
+static void
+test_app_link (void)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+  g_autofree char *access = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (CsStoredToken) stored = NULL;
+
+  consent_reset ();
+  consent.no_redirect = TRUE;
+  choose_oauth2 (window);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 2);
+  choose (window, "Redirect", 1);
+  g_assert_true (cs_ui_text_shown (window, "Add this redirect URI to your app’s settings: "
+                                           "io.github.countersign.countersign:/callback"));
+  narrow_screenshot (window, "oauth2-client-app-link", "Redirect");
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4);
+  g_assert_cmpuint (consent.launches, ==, 0);
+  cs_ui_click (window, "Open in Browser");
+  CS_UI_WAIT_FOR (consent.done);
+  g_assert_cmpuint (consent.status, ==, 302);
+  g_assert_true (g_str_has_prefix (consent.location, "io.github.countersign.countersign:/callback?"));
+  g_assert_nonnull (strstr (consent.location, "state="));
+
+  /* Nobody types anything: the application's open hands it to the waiting wizard. */
+  open_app_link (consent.location);
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 5 && !cs_wizard_get_busy (wizard));
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring"));
+  access = g_strdup (shown_value (window, "Access Token"));
+  before = keyring_list ();
+
+  open_app_link (consent.location);
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "This authorization took its redirect already: the "
+                                            "second one was ignored and nothing was exchanged "
+                                            "again."));
+  /* One whose state no authorization has: said too. */
+  open_app_link ("io.github.countersign.countersign:/callback?code=forged&state=nobodys");
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "No OAuth 2.0 authorization is waiting for this "
+                                            "redirect"));
+  g_assert_false (cs_wizard_get_busy (wizard));
+  g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 5);
+  g_assert_cmpstr (shown_value (window, "Access Token"), ==, access);
+  after = keyring_list ();
+  g_assert_cmpuint (after->len, ==, before->len);
+  stored = stored_with_access (access);
+  g_assert_nonnull (stored);
+  cs_ui_click (window, "Test Credentials");
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "The tokens work"));
+  CS_UI_WAIT_FOR (!cs_wizard_get_busy (wizard));
+
+
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
+/* Export from the start page's menu: the access token, refreshed first when the stored one
+ * has expired (the keyring rotated), in the env lines and the curl command's bearer; Copy
+ * Access Token likewise. */
+static void
+test_export_refreshes (void)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+  GtkWidget *start_page = cs_window_get_start_page (window);
+  CsDemoProvider *demo = cs_application_get_demo_provider (cs_ui_app, NULL);
+  g_autoptr (CsStoredToken) stored = NULL;
+  g_autoptr (CsStoredToken) rotated = NULL;
+  g_autoptr (CsStoredToken) again = NULL;
+  g_autoptr (GMenuModel) menu = NULL;
+  g_autofree char *env = NULL;
+  g_autofree char *curl = NULL;
+  g_autofree char *bearer = NULL;
+  g_autofree char *copied = NULL;
+  g_autoptr (CsStoredToken) latest = NULL;
+  char *id;
+
+  /* Access tokens that live a second: expired (within the minute's margin) once stored. */
+  cs_demo_provider_set_oauth2_lifetimes (demo, 0, 1);
+  consent_reset ();
+  choose_oauth2 (window);
+  authorize_to_tokens (window);
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring"));
+  stored = stored_with_access (shown_value (window, "Access Token"));
+  g_assert_nonnull (stored);
+  id = (char *) cs_stored_token_get_id (stored);
+  cs_ui_click (window, "Done");
+  CS_UI_WAIT_FOR (gtk_widget_is_drawable (start_page));
+  CS_UI_WAIT_FOR (cs_start_page_get_loaded (CS_START_PAGE (start_page)));
+  menu = cs_saved_row_menu_new_full (id, "demo", CS_STORED_OAUTH2, FALSE);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), "nothing yet");
+  gtk_widget_activate_action (start_page, "saved.export", "(ss)", id, "env");
+  env = wait_clipboard_change (window, "nothing yet");
+  rotated = keyring_lookup (id);
+  g_assert_cmpstr (cs_stored_token_get_access_token (rotated), !=,
+                   cs_stored_token_get_access_token (stored));
+  g_assert_cmpstr (cs_stored_token_get_refresh_token (rotated), !=,
+                   cs_stored_token_get_refresh_token (stored));
+  g_assert_nonnull (strstr (env, cs_stored_token_get_access_token (rotated)));
+  g_assert_null (strstr (env, cs_stored_token_get_access_token (stored)));
+
+  /* Still expired (a second's lifetime): curl's bearer is a newer one again. */
+  gtk_widget_activate_action (start_page, "saved.export", "(ss)", id, "curl");
+  curl = wait_clipboard_change (window, env);
+  again = keyring_lookup (id);
+  g_assert_cmpstr (cs_stored_token_get_access_token (again), !=,
+                   cs_stored_token_get_access_token (rotated));
+  bearer = g_strconcat ("Authorization: Bearer ", cs_stored_token_get_access_token (again), NULL);
+  g_assert_nonnull (strstr (curl, bearer));
+
+  /* Copy Access Token: the same, the token alone. */
+  gtk_widget_activate_action (start_page, "saved.copy-token", "s", id);
+  copied = wait_clipboard_change (window, curl);
+  latest = keyring_lookup (id);
+  g_assert_cmpstr (copied, ==, cs_stored_token_get_access_token (latest));
+  g_assert_cmpstr (copied, !=, cs_stored_token_get_access_token (again));
+
+  cs_demo_provider_set_oauth2_lifetimes (demo, 0, CS_DEMO_ACCESS_LIFETIME);
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +688,8 @@ main (int   argc,
   g_test_add_func ("/ui/oauth2/flow-by-keyboard", test_oauth2_flow);
   g_test_add_func ("/ui/oauth2/pasted-address", test_pasted_address);
   g_test_add_func ("/ui/oauth2/move-to-oauth2", test_move_to_oauth2);
+  g_test_add_func ("/ui/oauth2/app-link", test_app_link);
+  g_test_add_func ("/ui/oauth2/export-refreshes", test_export_refreshes);
   status = g_test_run ();
 
   cs_ui_flow_stop ();

@@ -37,10 +37,12 @@ decided_cb (GObject      *object,
   g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result,
                                                                &error);
 
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+
   g_assert_no_error (error);
+  browser.status = soup_message_get_status (msg);
   if (browser.no_redirect)
     {
-      SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
       SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
 
       browser.location = g_strdup (soup_message_headers_get_one (headers, "Location"));
@@ -74,6 +76,12 @@ browser_launch (const char *uri,
   form = soup_form_encode ("oauth_token", g_hash_table_lookup (query, "oauth_token"),
                            "action", browser.action, NULL);
   msg = soup_message_new_from_encoded_form ("POST", action_url, g_steal_pointer (&form));
+  browser_send (msg);
+}
+
+void
+browser_send (SoupMessage *msg)
+{
   if (browser.no_redirect)
     soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   soup_session_send_and_read_async (browser.session, msg, G_PRIORITY_DEFAULT, NULL,
@@ -109,6 +117,7 @@ browser_reset (const char *action)
   g_free (browser.action);
   browser.action = g_strdup (action);
   browser.done = FALSE;
+  browser.status = 0;
   browser.launches = 0;
 }
 

@@ -31,6 +31,7 @@ typedef struct
   char        *location;
   guint        launches;
   gboolean     done;
+  guint        status;      /* of the provider's answer to the button pressed */
 } Browser;
 
 /* The test's browser; the test sets its session before the first launch. */
@@ -54,6 +55,9 @@ void            diagnose                (void);
  * unless browser.no_redirect. */
 void            browser_launch          (const char *uri,
                                          gpointer    user_data);
+/* Sends @msg, the form of a button pressed on a provider's page, as browser_launch does:
+ * browser.done, .status and (when browser.no_redirect) .location once answered. */
+void            browser_send            (SoupMessage *msg);
 /* Forgets the last launch; the next one presses @action. */
 void            browser_reset           (const char *action);
 

@@ -94,7 +94,7 @@ cs_ui_type_keys (GtkWindow  *window,
 {
   for (const char *p = text; *p != '\0'; p++)
     {
-      g_assert_true (g_ascii_isdigit (*p) || g_ascii_islower (*p));
+      g_assert_true (g_ascii_isdigit (*p) || g_ascii_islower (*p) || *p == '-' || *p == '.');
       cs_ui_press_key (window, gdk_unicode_to_keyval (*p), FALSE);
     }
 }

@@ -19,7 +19,7 @@ void cs_ui_focus_window (GtkWindow  *window);
 void cs_ui_press_key    (GtkWindow  *window,
                          guint       keyval,
                          gboolean    control);
-/* Types ASCII digits and lower-case letters, one real key press each. */
+/* Types ASCII digits, lower-case letters, '-' and '.', one real key press each. */
 void cs_ui_type_keys    (GtkWindow  *window,
                          const char *text);
 
