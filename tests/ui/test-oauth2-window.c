@@ -1,4 +1,4 @@
-/* test-oauth2-oauthlib.c — the window's OAuth 2.0 flow against python3-oauthlib (issue 15,
+/* test-oauth2-window.c — the window's OAuth 2.0 flow against python3-oauthlib (issue 15,
  * point 7), by keyboard
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
