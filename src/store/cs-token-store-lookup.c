@@ -101,8 +101,10 @@ on_access_secret (GObject      *source,
     }
 
   attributes = cs_store_item_owner_attributes (find->token);
+  /* Not cancellable inside libsecret, as in cs_store_search_access_items: a cancelled search
+   * can return libsecret's own GTask twice; cs_store_search_finish() reports the cancel. */
   secret_password_searchv (cs_token_store_get_schema (), attributes,
-                           SECRET_SEARCH_UNLOCK, g_task_get_cancellable (task),
+                           SECRET_SEARCH_UNLOCK, NULL,
                            on_consumer_searched, g_object_ref (task));
 }
 
