@@ -224,6 +224,9 @@ present (GtkWidget          *parent,
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  /* Else a screen reader hears its class name, "GtkListBox". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Provider"), -1);
   gtk_box_append (GTK_BOX (box), list);
   edit->name_row = entry_row (GTK_LIST_BOX (list), _("Name"), cs_provider_get_name (provider),
                               edit);
