@@ -764,6 +764,9 @@ test_custom_provider_saved (void)
   open_wizard (window);
   n = g_list_model_get_n_items (G_LIST_MODEL (provider_names (window)));
   g_assert_cmpint (provider_position (window, "My Test Server"), ==, (int) n - 2);
+  /* A new authorization starts on it too, not on "Custom" (issue 12 tour). */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cs_ui_find (window, "Provider"))),
+                    ==, n - 2);
   cs_ui_close_window (window);
 
   /* A new window loads it from the file. */
