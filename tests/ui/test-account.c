@@ -129,12 +129,7 @@ test_wrong_verifier_custom_url (void)
   request_token_with_demo (window, 0);
   cs_ui_click (window, "Back");
   CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 1);
-  choose (window, "Callback", 2);
-  cs_ui_type (window, "Callback URL", "http://127.0.0.1:9/my-app/callback");
-  cs_ui_click (window, "Continue");
-  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 2 && !cs_wizard_get_busy (wizard));
-  cs_ui_click (window, "Continue");
-  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+  custom_url_to_authorize (window);
   browser_to_callback (window);
   cs_ui_type (window, "Callback Address or Verifier", WRONG_PIN);
   cs_ui_click (window, "Continue");
