@@ -116,6 +116,13 @@ saved_cb (GObject      *object,
     text = g_strdup_printf (_("The provider could not be saved: %s"), error->message);
   else
     text = g_strdup_printf (_("Provider “%s” saved"), cs_provider_get_name (edit->provider));
+  /* Named after it worked: the next authorization starts on it, not on an empty "Custom". */
+  if (error == NULL && edit->url_rows[0] == NULL)
+    {
+      g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_set_string (settings, "last-provider", cs_provider_get_id (edit->provider));
+    }
   cs_provider_dialog_toast (edit->parent, text);
   edit_free (edit);
 }
@@ -224,6 +231,9 @@ present (GtkWidget          *parent,
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  /* Else a screen reader hears its class name, "GtkListBox". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Provider"), -1);
   gtk_box_append (GTK_BOX (box), list);
   edit->name_row = entry_row (GTK_LIST_BOX (list), _("Name"), cs_provider_get_name (provider),
                               edit);

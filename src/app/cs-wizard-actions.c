@@ -52,7 +52,18 @@ set_button_label (GtkButton  *button,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
-/* Step 1 says what Continue waits for, in its tooltip and to a screen reader. */
+/* Step 3: what Continue waits for in each callback mode (loopback needs nothing typed). */
+static const char *
+authorize_reason (CsCallbackMode mode)
+{
+  if (mode == CS_CALLBACK_MODE_PIN)
+    return _("Enter the PIN the provider shows");
+  if (mode == CS_CALLBACK_MODE_CUSTOM || mode == CS_CALLBACK_MODE_APP)
+    return _("Paste the address the browser was sent to, or the verifier");
+  return NULL;
+}
+
+/* Steps 1 and 3 say what Continue waits for, in its tooltip and to a screen reader. */
 static void
 show_continue_reason (CsWizard *self)
 {
@@ -64,6 +75,9 @@ show_continue_reason (CsWizard *self)
     reason = cs_client_page_get_reason (self->client_page);
   else if (self->step == CS_WIZARD_STEP_SCOPES)
     reason = cs_scopes_page_get_reason (self->scopes_page);
+  else if (self->step == CS_WIZARD_STEP_AUTHORIZE
+           && !cs_authorize_page_get_has_entry (self->authorize_page))
+    reason = authorize_reason (self->callback_mode);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->continue_button), reason);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->continue_button),

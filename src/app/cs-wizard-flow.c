@@ -92,6 +92,21 @@ request_token_cb (GObject      *object,
   gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
 }
 
+/* What the user does with a new link after the last request token was used up: the words
+ * of the callback mode (a PIN is only typed in PIN mode). */
+static const char *
+new_link_note (CsCallbackMode mode)
+{
+  if (mode == CS_CALLBACK_MODE_LOOPBACK)
+    return _("The last request token was used up, so this is a new link: open it and allow "
+             "the app again.");
+  if (mode == CS_CALLBACK_MODE_CUSTOM || mode == CS_CALLBACK_MODE_APP)
+    return _("The last request token was used up, so this is a new link: open it, allow the "
+             "app again and paste the new callback address.");
+  return _("The last request token was used up, so this is a new link: open it, allow the "
+           "app again and enter the new PIN.");
+}
+
 static CsAuthorizationCallback
 callback_of (CsCallbackMode mode)
 {
@@ -197,9 +212,7 @@ renew_request_token_cb (GObject      *object,
   if (then_authorize)
     {
       _cs_wizard_show_authorize (self);
-      _cs_wizard_set_note (self, _("The last request token was used up, so this is a new "
-                                   "link: open it, allow the app again and enter the new "
-                                   "PIN."));
+      _cs_wizard_set_note (self, new_link_note (self->callback_mode));
       return;
     }
   _cs_wizard_set_note (self, _("The last request token was used up, so this is a new one. "
@@ -314,6 +327,34 @@ keep_custom_provider (CsWizard *self)
     _cs_wizard_emit_provider_created (self, named);
 }
 
+/* After a failed access token: how to hand back a verifier again, in the words of the
+ * callback mode (there is no PIN to enter in the other modes). */
+static const char *
+spent_advice (CsCallbackMode mode)
+{
+  if (mode == CS_CALLBACK_MODE_LOOPBACK)
+    return _("This request token is used up now. To allow the app again, press Back: a new "
+             "request token and a new link are fetched. Or start over with a new request "
+             "token.");
+  if (mode == CS_CALLBACK_MODE_CUSTOM || mode == CS_CALLBACK_MODE_APP)
+    return _("This request token is used up now. To paste a callback address again, press "
+             "Back: a new request token and a new link are fetched. Or start over with a new "
+             "request token.");
+  return _("This request token is used up now. To enter a PIN (the verifier) again, press "
+           "Back: a new request token and a new link are fetched. Or start over with a new "
+           "request token.");
+}
+
+static const char *
+again_advice (CsCallbackMode mode)
+{
+  if (mode == CS_CALLBACK_MODE_LOOPBACK)
+    return _("To allow the app again, press Back.");
+  if (mode == CS_CALLBACK_MODE_CUSTOM || mode == CS_CALLBACK_MODE_APP)
+    return _("To paste the callback address again, press Back.");
+  return _("To enter the PIN (the verifier) again, press Back.");
+}
+
 /* What can still work after a failed access token: the same request again, or (when the
  * provider used the request token up) a new request token and link. Retry and Back say so. */
 static void
@@ -325,16 +366,14 @@ show_access_token_error (CsWizard     *self,
   if (cs_authorization_get_request_token_spent (self->authorization))
     {
       advised = g_error_new (error->domain, error->code, "%s %s", error->message,
-                             _("This request token is used up now. To enter a PIN (the "
-                               "verifier) again, press Back: a new request token and a new "
-                               "link are fetched. Or start over with a new request token."));
+                             spent_advice (self->callback_mode));
       cs_result_page_set_retry_label (self->result_page,
                                       _("Start Over With a New Request Token"));
     }
   else if (g_error_matches (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED))
     {
       advised = g_error_new (CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED, "%s %s", error->message,
-                             _("To enter the PIN (the verifier) again, press Back."));
+                             again_advice (self->callback_mode));
     }
   cs_result_page_show_error (self->result_page, advised != NULL ? advised : error);
 }

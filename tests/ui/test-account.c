@@ -107,6 +107,52 @@ test_wrong_pin_start_over (void)
   current_window = NULL;
 }
 
+/* In custom-URL mode there is no PIN: the advice after a wrong verifier, and the note on the
+ * new link after Back, speak of the callback address the user pastes (issue 12 tour). */
+static void
+browser_to_callback (CsWindow *window)
+{
+  browser_reset ("allow");
+  browser.no_redirect = TRUE;
+  cs_ui_click (window, "Open in Browser");
+  CS_UI_WAIT_FOR (browser.done);
+  g_assert_nonnull (browser.location);
+}
+
+static void
+test_wrong_verifier_custom_url (void)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+  CsWizard *wizard = wizard_of (window);
+
+  browser_reset ("allow");
+  request_token_with_demo (window, 0);
+  cs_ui_click (window, "Back");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 1);
+  custom_url_to_authorize (window);
+  browser_to_callback (window);
+  cs_ui_type (window, "Callback Address or Verifier", WRONG_PIN);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
+  g_assert_true (cs_ui_text_shown (window, "This request token is used up now"));
+  g_assert_true (cs_ui_text_shown (window, "To paste a callback address again, press Back"));
+  g_assert_false (cs_ui_text_shown (window, "enter a PIN"));
+
+  cs_ui_click (window, "Back");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3 && !cs_wizard_get_busy (wizard));
+  g_assert_true (cs_ui_text_shown (window, "paste the new callback address"));
+  g_assert_false (cs_ui_text_shown (window, "the new PIN"));
+  browser_to_callback (window);
+  cs_ui_type (window, "Callback Address or Verifier", browser.location);
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 4 && !cs_wizard_get_busy (wizard));
+  g_assert_cmpstr (shown_value (window, "oauth_token"), ==,
+                   cs_demo_provider_get_last_access_token (cs_application_get_demo_provider (
+                     cs_ui_app, NULL)));
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
 static GPtrArray *
 demo_tokens (void)
 {
@@ -227,6 +273,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/account/wrong-pin-back", test_wrong_pin_back);
   g_test_add_func ("/ui/account/wrong-pin-start-over", test_wrong_pin_start_over);
+  g_test_add_func ("/ui/account/wrong-verifier-custom-url", test_wrong_verifier_custom_url);
   g_test_add_func ("/ui/account/test-credentials-stores-account",
                    test_test_credentials_stores_account);
 

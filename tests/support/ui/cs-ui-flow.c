@@ -147,6 +147,20 @@ choose (CsWindow   *window,
   adw_combo_row_set_selected (row, position);
 }
 
+void
+custom_url_to_authorize (CsWindow *window)
+{
+  CsWizard *wizard = wizard_of (window);
+
+  g_assert_cmpuint (cs_wizard_get_step (wizard), ==, 1);
+  choose (window, "Callback", 2);
+  cs_ui_type (window, "Callback URL", "http://127.0.0.1:9/my-app/callback");
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 2 && !cs_wizard_get_busy (wizard));
+  cs_ui_click (window, "Continue");
+  CS_UI_WAIT_FOR (cs_wizard_get_step (wizard) == 3);
+}
+
 const char *
 shown_value (CsWindow   *window,
              const char *name)

@@ -83,6 +83,9 @@ void            screenshot              (CsWindow   *window,
 /* Steps 1 and 2 with the demo provider and the given callback mode (0 PIN, 1 loopback). */
 void            request_token_with_demo (CsWindow   *window,
                                          guint       callback_mode);
+/* From step 1 with the demo: custom-URL mode (the demo's extra callback
+ * http://127.0.0.1:9/my-app/callback), a new request token, up to step 3. */
+void            custom_url_to_authorize (CsWindow   *window);
 /* The whole flow with the demo in loopback mode, the browser pressing Allow, up to the result
  * page, whose access token must be the one the demo issued. Returns the demo provider. */
 CsDemoProvider *loopback_flow_to_result (CsWindow   *window);
