@@ -67,8 +67,9 @@ on_new_saved (GObject      *source,
       return;
     }
   attributes = cs_store_item_identity_attributes (data->old);
+  /* Not cancellable inside libsecret (a clear searches first): see cs_store_search_access_items. */
   secret_password_clearv (cs_token_store_get_schema (), attributes,
-                          g_task_get_cancellable (task), on_old_cleared, g_object_ref (task));
+                          NULL, on_old_cleared, g_object_ref (task));
 }
 
 /* @old under @account: the same tokens (and, for OAuth 2.0, scopes and expiry). */

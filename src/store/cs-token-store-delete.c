@@ -47,7 +47,8 @@ on_access_cleared (GObject      *source,
     }
   /* No other stored account uses this consumer key: its secret goes too. */
   attributes = cs_store_item_owner_attributes (find->token);
-  secret_password_clearv (cs_token_store_get_schema (), attributes, g_task_get_cancellable (task),
+  /* Not cancellable inside libsecret (a clear searches first): see cs_store_search_access_items. */
+  secret_password_clearv (cs_token_store_get_schema (), attributes, NULL,
                           on_consumer_cleared, g_object_ref (task));
 }
 
@@ -63,7 +64,8 @@ on_delete_searched (GObject      *source,
   if (!cs_store_find_finish (task, result))
     return;
   attributes = cs_store_item_identity_attributes (find->token);
-  secret_password_clearv (cs_token_store_get_schema (), attributes, g_task_get_cancellable (task),
+  /* Not cancellable inside libsecret (a clear searches first): see cs_store_search_access_items. */
+  secret_password_clearv (cs_token_store_get_schema (), attributes, NULL,
                           on_access_cleared, g_object_ref (task));
 }
 

@@ -85,7 +85,11 @@ consent_page_cb (GObject      *object,
   g_assert_no_error (error);
   html = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
   g_assert_true (g_regex_match (form_re, html, 0, &match));
-  action_text = html_unescape (g_match_info_fetch (match, 1));
+  {
+    g_autofree char *raw_action = g_match_info_fetch (match, 1);
+
+    action_text = html_unescape (raw_action);
+  }
   g_clear_pointer (&match, g_match_info_free);
   for (g_regex_match (input_re, html, 0, &match); g_match_info_matches (match);
        g_match_info_next (match, NULL))

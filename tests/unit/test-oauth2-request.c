@@ -276,6 +276,7 @@ test_parse_query (void)
   g_assert_null (err);
   g_assert_null (description);
   cs_secret_free (code);
+  g_clear_pointer (&state, g_free);
   g_assert_true (cs_oauth2_parse_redirect_query ("error=access_denied&error_description=No+way",
                                                  -1, &code, &state, &err, &description));
   g_assert_null (code);

@@ -41,12 +41,42 @@ cs_ui_remove_config_dir (void)
                   NULL);
 }
 
+/* GTK 4.2x under Xvfb warns "gdk_frame_timings_submitted() called on submitted frame" when a
+ * popover maps (a GDK frame-clock bug without a compositor, not the app's): that one warning
+ * is printed but not fatal here; every other warning and critical stays fatal. */
+static GLogWriterOutput
+cs_ui_log_writer (GLogLevelFlags   log_level,
+                  const GLogField *fields,
+                  gsize            n_fields,
+                  gpointer         user_data)
+{
+  const char *domain = NULL;
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (strcmp (fields[i].key, "GLIB_DOMAIN") == 0)
+      domain = fields[i].value;
+    else if (strcmp (fields[i].key, "MESSAGE") == 0)
+      message = fields[i].value;
+  if (g_strcmp0 (domain, "Gdk") == 0 && message != NULL &&
+      strstr (message, "gdk_frame_timings_submitted() called on submitted frame") != NULL)
+    {
+      g_autofree char *line = g_log_writer_format_fields (log_level, fields, n_fields, FALSE);
+
+      g_printerr ("%s (a GTK warning under Xvfb, not fatal in the UI tests)\n", line);
+      return G_LOG_WRITER_HANDLED;
+    }
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 void
 cs_ui_init (int    *argc,
             char ***argv)
 {
   const char *localedir = g_getenv ("COUNTERSIGN_LOCALEDIR");
   g_autoptr (GError) error = NULL;
+
+  g_log_set_writer_func (cs_ui_log_writer, NULL, NULL);
 
   /* Never the user's own settings folder: saved providers go to a throw-away one. */
   cs_ui_config_dir = g_dir_make_tmp ("countersign-ui-XXXXXX", &error);
