@@ -27,8 +27,8 @@ struct _CsWindow
   GtkButton            *new_button;
   GtkStack             *main_stack;
   CsStartPage          *start_page;
-  CsWizard             *wizard;
-  CsSignPage           *sign_page;
+  CsWizard             *wizard;    /* NULL until first needed: see ensure_wizard () */
+  CsSignPage           *sign_page; /* likewise */
 
   GSettings            *settings;
   CsOAuthClient        *client;
@@ -63,10 +63,18 @@ wizard_step_cb (CsWindow *self)
   page_changed (self);
 }
 
+/* The wizard is shown (it exists only once it was needed: ensure_wizard ()). */
+static gboolean
+showing_wizard (CsWindow *self)
+{
+  return self->wizard != NULL
+         && gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->wizard);
+}
+
 static void
 update_title (CsWindow *self)
 {
-  gboolean in_wizard = gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->wizard);
+  gboolean in_wizard = showing_wizard (self);
 
   adw_window_title_set_subtitle (self->window_title, in_wizard ? _("New Authorization") : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), !in_wizard);
@@ -232,8 +240,7 @@ cs_window_close_request (GtkWindow *window)
   int height = 0;
 
   /* An unsaved access token: asked first; the window closes once it may go. */
-  if (!self->may_close && cs_wizard_get_unsaved (self->wizard)
-      && gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->wizard))
+  if (!self->may_close && showing_wizard (self) && cs_wizard_get_unsaved (self->wizard))
     {
       cs_wizard_leave (self->wizard, close_now, g_object_ref (self), g_object_unref);
       return TRUE;
@@ -249,6 +256,42 @@ cs_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cs_window_parent_class)->close_request (window);
 }
 
+static void sign_page_closed_cb (CsWindow *self);
+
+/* The wizard (four pages) and Sign a Request are built when first shown, not before the
+ * window's first frame (issue 13, point 6): a window that only lists credentials never
+ * builds them. Each is a page of main_stack, owned by it. */
+static CsWizard *
+ensure_wizard (CsWindow *self)
+{
+  if (self->wizard != NULL)
+    return self->wizard;
+
+  self->wizard = g_object_new (CS_TYPE_WIZARD, NULL);
+  g_signal_connect_swapped (self->wizard, "finished", G_CALLBACK (wizard_finished_cb), self);
+  g_signal_connect_swapped (self->wizard, "closed", G_CALLBACK (wizard_closed_cb), self);
+  g_signal_connect_swapped (self->wizard, "notify::step", G_CALLBACK (wizard_step_cb), self);
+  g_signal_connect_swapped (self->wizard, "provider-created", G_CALLBACK (provider_created_cb),
+                            self);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->wizard), "wizard");
+  if (self->registry != NULL)
+    cs_wizard_setup (self->wizard, self->client, self->store, self->registry);
+  return self->wizard;
+}
+
+static CsSignPage *
+ensure_sign_page (CsWindow *self)
+{
+  if (self->sign_page != NULL)
+    return self->sign_page;
+
+  self->sign_page = g_object_new (CS_TYPE_SIGN_PAGE, NULL);
+  g_signal_connect_swapped (self->sign_page, "closed", G_CALLBACK (sign_page_closed_cb), self);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->sign_page), "sign");
+  cs_sign_page_set_transport (self->sign_page, cs_oauth_client_get_transport (self->client));
+  return self->sign_page;
+}
+
 /* Sign a Request (issue 14): the page, and back to the list. */
 static void
 sign_request_action (GtkWidget  *widget,
@@ -257,9 +300,9 @@ sign_request_action (GtkWidget  *widget,
 {
   CsWindow *self = CS_WINDOW (widget);
 
-  if (gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->wizard))
+  if (showing_wizard (self))
     return;
-  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->sign_page));
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (ensure_sign_page (self)));
   cs_sign_page_focus_first (self->sign_page);
 }
 
@@ -297,6 +340,8 @@ cs_window_dispose (GObject *object)
   g_cancellable_cancel (self->providers_cancellable);
   g_clear_object (&self->providers_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
+  self->wizard = NULL;    /* went with main_stack */
+  self->sign_page = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
@@ -322,22 +367,13 @@ cs_window_class_init (CsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-request", NULL, sign_request_action);
 
   g_type_ensure (CS_TYPE_START_PAGE);
-  g_type_ensure (CS_TYPE_WIZARD);
-  g_type_ensure (CS_TYPE_SIGN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CsWindow, start_page);
-  gtk_widget_class_bind_template_child (widget_class, CsWindow, sign_page);
-  gtk_widget_class_bind_template_child (widget_class, CsWindow, wizard);
   gtk_widget_class_bind_template_callback (widget_class, authorize_again_cb);
-  gtk_widget_class_bind_template_callback (widget_class, wizard_finished_cb);
-  gtk_widget_class_bind_template_callback (widget_class, wizard_closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sign_page_closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, wizard_step_cb);
-  gtk_widget_class_bind_template_callback (widget_class, provider_created_cb);
 }
 
 static void
@@ -349,7 +385,6 @@ cs_window_init (CsWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->client = cs_oauth_client_new ();
-  cs_sign_page_set_transport (self->sign_page, cs_oauth_client_get_transport (self->client));
   {
     /* Tests only: a provider that never answers fails after this many seconds. */
     const char *timeout = g_getenv ("COUNTERSIGN_TIMEOUT");
@@ -401,7 +436,7 @@ find_bottom_bar (GtkWidget *widget)
 static void
 place_toast (CsWindow *self)
 {
-  gboolean in_wizard = gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->wizard);
+  gboolean in_wizard = showing_wizard (self);
   GtkWidget *bar = in_wizard ? find_bottom_bar (GTK_WIDGET (self->wizard)) : NULL;
   int margin = bar != NULL && gtk_widget_get_visible (bar) ? gtk_widget_get_height (bar) : 0;
 
@@ -464,7 +499,8 @@ cs_window_set_registry (CsWindow           *self,
     return;
 
   cs_start_page_setup (self->start_page, self->client, self->store, registry);
-  cs_wizard_setup (self->wizard, self->client, self->store, registry);
+  if (self->wizard != NULL)
+    cs_wizard_setup (self->wizard, self->client, self->store, registry);
 }
 
 GSettings *
@@ -514,12 +550,11 @@ cs_window_start_authorization (CsWindow   *self,
   g_return_if_fail (CS_IS_WINDOW (self));
 
   /* A running flow is not thrown away by a second Ctrl+N. */
-  if (gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->wizard)
-      && cs_wizard_get_busy (self->wizard))
+  if (showing_wizard (self) && cs_wizard_get_busy (self->wizard))
     return;
 
   /* Nor is an access token that is not in the keyring: the wizard asks first. */
-  if (cs_wizard_get_unsaved (self->wizard))
+  if (cs_wizard_get_unsaved (ensure_wizard (self)))
     {
       StartRequest *start = g_new0 (StartRequest, 1);
 
@@ -554,7 +589,7 @@ cs_window_get_wizard (CsWindow *self)
 {
   g_return_val_if_fail (CS_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->wizard);
+  return GTK_WIDGET (ensure_wizard (self));
 }
 
 GtkWidget *

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "cs-sign-page.h"
 #include "cs-ui-flow.h"
 #include "cs-ui-keyboard.h"
 
@@ -217,6 +218,59 @@ test_exit_after_first_frame (void)
                   (g_get_monotonic_time () - start) / 1000.0);
 }
 
+/* How many widgets of @type are in the tree under @root, shown or not. */
+static guint
+count_type (GtkWidget *root,
+            GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_type (child, type);
+  return n;
+}
+
+/* Before the first frame a new window builds the list, not the wizard's four steps nor Sign a
+ * Request: they are built when first opened, complete, and once (issue 13, point 6). */
+static void
+test_built_when_opened (void)
+{
+  CsWindow *window = cs_ui_open_window ();
+
+  /* The first frame is drawn: the start page is there, nothing of the wizard. */
+  CS_UI_WAIT_FOR (gtk_widget_get_mapped (cs_window_get_start_page (window)));
+  g_assert_cmpuint (count_type (GTK_WIDGET (window), CS_TYPE_WIZARD), ==, 0);
+  g_assert_cmpuint (count_type (GTK_WIDGET (window), CS_TYPE_SIGN_PAGE), ==, 0);
+  g_assert_null (cs_ui_try_find (window, "Consumer Key"));
+
+  /* Ctrl+N: the wizard, on its first step, with the providers the window knows. */
+  open_wizard (window);
+  g_assert_cmpuint (count_type (GTK_WIDGET (window), CS_TYPE_WIZARD), ==, 1);
+  g_assert_cmpuint (cs_wizard_get_step (wizard_of (window)), ==, 1);
+  {
+    AdwComboRow *providers = ADW_COMBO_ROW (cs_ui_find (window, "Provider"));
+
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (providers)), >, 1);
+  }
+
+  /* Back to the list and into the wizard again: the same wizard, not a second one. */
+  cs_ui_click (window, "Back");
+  CS_UI_WAIT_FOR (!gtk_widget_is_drawable (cs_window_get_wizard (window)));
+  open_wizard (window);
+  g_assert_cmpuint (count_type (GTK_WIDGET (window), CS_TYPE_WIZARD), ==, 1);
+  cs_ui_close_window (window);
+
+  /* Sign a Request from a new window's menu: its page, complete. */
+  window = cs_ui_open_window ();
+  g_assert_cmpuint (count_type (GTK_WIDGET (window), CS_TYPE_SIGN_PAGE), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-request", NULL));
+  CS_UI_WAIT_FOR (cs_ui_try_find (window, "Signature Method") != NULL);
+  g_assert_cmpuint (count_type (GTK_WIDGET (window), CS_TYPE_SIGN_PAGE), ==, 1);
+  cs_ui_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/window/size-saved", test_window_size_saved);
   g_test_add_func ("/ui/app/exit-after-first-frame", test_exit_after_first_frame);
+  g_test_add_func ("/ui/app/pages-built-when-opened", test_built_when_opened);
   g_test_add_func ("/ui/app/command-line", test_command_line_prefill);
   g_test_add_func ("/ui/keyboard/whole-flow", test_keyboard_only);
   g_test_add_func ("/ui/keyboard/escape-cancels", test_keyboard_escape);
