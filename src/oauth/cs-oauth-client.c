@@ -606,7 +606,7 @@ cs_oauth_client_access_token_from_async (CsOAuthClient       *self,
     {
       g_task_report_new_error (self, callback_func, user_data,
                                cs_oauth_client_access_token_async, CS_OAUTH_ERROR,
-                               CS_OAUTH_ERROR_INVALID_INPUT,
+                               CS_OAUTH_ERROR_INVALID_INPUT, "%s",
                                *trimmed == '\0' ? cs_verifier_advice_empty (source)
                                                 : _("There is no request token"));
       explicit_bzero (trimmed, strlen (trimmed));
