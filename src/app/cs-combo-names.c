@@ -44,6 +44,33 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (update_check), item, 0);
 }
 
+/* GTK 4.8 gives a list item no name of its own: AT-SPI read the provider list's items as
+ * unnamed (issue 12 tour). Each is named for its text, the list and the popover for the row. */
+static void
+name_item (AdwComboRow *row,
+           GtkListItem *item,
+           const char  *text)
+{
+  GtkWidget *item_widget = gtk_widget_get_parent (gtk_list_item_get_child (item));
+  GtkWidget *list = item_widget != NULL ? gtk_widget_get_parent (item_widget) : NULL;
+  GtkWidget *popover = list != NULL ? gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER) : NULL;
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+#if GTK_CHECK_VERSION(4, 12, 0)
+  gtk_list_item_set_accessible_label (item, text);
+#else
+  if (item_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    text, -1);
+#endif
+  if (GTK_IS_LIST_VIEW (list))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    -1);
+  if (popover != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    title, -1);
+}
+
 static void
 bind_item_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -54,6 +81,7 @@ bind_item_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (name));
   update_check (row, NULL, item);
+  name_item (row, item, gtk_string_object_get_string (name));
 }
 
 void

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * cs-provider-page.c is the page; cs-provider-page-check.c checks what is typed in it and
- * says what Continue waits for.
+ * says what Continue waits for; cs-provider-page-custom.c keeps what was typed for Custom.
  */
 #pragma once
 
@@ -95,5 +95,10 @@ const char *_cs_provider_page_find_reason     (CsProviderPage *self,
 CsProvider *_cs_provider_page_expand_base     (CsProviderPage *self,
                                                CsProvider     *provider,
                                                GError        **error);
+
+/* The endpoints typed for Custom, kept in the "custom-endpoints" setting and shown again in
+ * empty fields (cs-provider-page-custom.c). */
+void        _cs_provider_page_remember_custom (CsProviderPage *self);
+void        _cs_provider_page_restore_custom  (CsProviderPage *self);
 
 G_END_DECLS

@@ -470,6 +470,7 @@ cs_provider_page_prefill (CsProviderPage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->key_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->secret_row), "");
+  _cs_provider_page_restore_custom (self);
   for (guint i = 0; self->providers != NULL && i < self->providers->len; i++)
     if (g_strcmp0 (cs_provider_get_id (g_ptr_array_index (self->providers, i)), provider_id) == 0)
       {
@@ -535,6 +536,8 @@ cs_provider_page_remember (CsProviderPage *self)
   provider = selected_provider (self);
   if (provider != NULL)
     g_settings_set_string (self->settings, "last-provider", cs_provider_get_id (provider));
+  if (is_entered (provider))
+    _cs_provider_page_remember_custom (self);
   g_settings_set_enum (self->settings, "callback-mode", cs_provider_page_get_callback_mode (self));
   if (cs_provider_page_get_callback_mode (self) == CS_CALLBACK_MODE_CUSTOM)
     g_settings_set_string (self->settings, "custom-callback-url",

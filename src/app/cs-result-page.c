@@ -175,6 +175,10 @@ cs_result_page_show_keyring (CsResultPage *self,
   cs_spinner_show_in_row (GTK_WIDGET (self->keyring_row), self->keyring_spinner,
                           subtitle, saving, can_retry);
   gtk_widget_set_visible (GTK_WIDGET (self->keyring_retry_button), can_retry);
+  /* GtkListBox tries only the last row on Shift+Tab: were this row no stop without its
+   * Retry, Shift+Tab would leave the group and skip Test Credentials (issue 12 tour). As a
+   * stop it reads what the keyring did; with Retry shown, Retry is the stop. */
+  gtk_widget_set_focusable (GTK_WIDGET (self->keyring_row), !can_retry);
 }
 
 void

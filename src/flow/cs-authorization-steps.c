@@ -370,6 +370,23 @@ cs_authorization_wait_callback_finish (CsAuthorization  *self,
 
 static void continue_run (CsAuthorization *self, GTask *run);
 
+/* Where the verifier comes from, for the words of its errors and advice. */
+static CsVerifierSource
+verifier_source (CsAuthorization *self)
+{
+  switch (self->callback)
+    {
+    case CS_AUTHORIZATION_CALLBACK_OOB:
+      return CS_VERIFIER_SOURCE_PIN;
+    case CS_AUTHORIZATION_CALLBACK_LOOPBACK:
+      return CS_VERIFIER_SOURCE_LOOPBACK;
+    case CS_AUTHORIZATION_CALLBACK_URL:
+      return CS_VERIFIER_SOURCE_CALLBACK_URL;
+    default:
+      return CS_VERIFIER_SOURCE_UNKNOWN;
+    }
+}
+
 gboolean
 cs_authorization_submit_verifier (CsAuthorization  *self,
                                   const char       *text,
@@ -387,7 +404,8 @@ cs_authorization_submit_verifier (CsAuthorization  *self,
     {
       g_set_error_literal (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
                            self->request_token == NULL ? _("There is no request token")
-                                                       : _("The verifier (PIN) is empty"));
+                                                       : cs_verifier_advice_empty (
+                                                           verifier_source (self)));
       explicit_bzero (trimmed, strlen (trimmed));
       return FALSE;
     }
@@ -458,15 +476,15 @@ cs_authorization_access_token_async (CsAuthorization     *self,
                 g_error_new_literal (CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT,
                                      self->request_token == NULL
                                        ? _("There is no request token")
-                                       : _("The verifier (PIN) is empty")));
+                                       : cs_verifier_advice_empty (verifier_source (self))));
       g_object_unref (task);
       return;
     }
   host = host_of (cs_provider_get_access_token_url (self->provider));
   g_debug ("Asking %s for the access token", host);
-  cs_oauth_client_access_token_async (self->client, self->provider, &self->consumer,
-                                      self->request_token, self->verifier, cancellable,
-                                      token_cb, task);
+  cs_oauth_client_access_token_from_async (self->client, self->provider, &self->consumer,
+                                           self->request_token, self->verifier,
+                                           verifier_source (self), cancellable, token_cb, task);
 }
 
 gboolean

@@ -58,6 +58,7 @@ typedef struct
   char              *token_secret;
   char              *callback;
   char              *verifier;
+  CsVerifierSource   verifier_source; /* for the access token step's advice */
   char              *base_string; /* the last one signed, for a debug_sbs answer */
 
   gboolean           retried;
@@ -312,7 +313,7 @@ step_advice (Request            *request,
   if (cs_provider_error_explain (code, problem) != NULL)
     return NULL;
   if (request->kind == KIND_ACCESS_TOKEN)
-    return _("Check the PIN (the verifier): it may be mistyped, or already used.");
+    return cs_verifier_advice_refused (request->verifier_source);
   return _("Check the consumer key and the consumer secret, and that this computer’s clock "
            "is set correctly.");
 }
@@ -566,6 +567,23 @@ cs_oauth_client_access_token_async (CsOAuthClient       *self,
                                     GAsyncReadyCallback  callback_func,
                                     gpointer             user_data)
 {
+  cs_oauth_client_access_token_from_async (self, provider, consumer, request_token, verifier,
+                                           CS_VERIFIER_SOURCE_UNKNOWN, cancellable,
+                                           callback_func, user_data);
+}
+
+/* The same, with where the verifier came from: the advice after a refusal names it so. */
+void
+cs_oauth_client_access_token_from_async (CsOAuthClient       *self,
+                                         CsProvider          *provider,
+                                         const CsConsumer    *consumer,
+                                         CsCredentials       *request_token,
+                                         const char          *verifier,
+                                         CsVerifierSource     source,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback_func,
+                                         gpointer             user_data)
+{
   g_autofree char *trimmed = NULL;
   const char *endpoint;
   Request *request;
@@ -588,8 +606,8 @@ cs_oauth_client_access_token_async (CsOAuthClient       *self,
     {
       g_task_report_new_error (self, callback_func, user_data,
                                cs_oauth_client_access_token_async, CS_OAUTH_ERROR,
-                               CS_OAUTH_ERROR_INVALID_INPUT,
-                               *trimmed == '\0' ? _("The verifier (PIN) is empty")
+                               CS_OAUTH_ERROR_INVALID_INPUT, "%s",
+                               *trimmed == '\0' ? cs_verifier_advice_empty (source)
                                                 : _("There is no request token"));
       explicit_bzero (trimmed, strlen (trimmed));
       return;
@@ -599,6 +617,7 @@ cs_oauth_client_access_token_async (CsOAuthClient       *self,
   request->token = g_strdup (cs_credentials_get_token (request_token));
   request->token_secret = g_strdup (cs_credentials_get_token_secret (request_token));
   request->verifier = g_steal_pointer (&trimmed);
+  request->verifier_source = source;
   request_start (self, request, consumer, cs_oauth_client_access_token_async, cancellable,
                  callback_func, user_data);
 }

@@ -22,6 +22,7 @@
 #include "cs-provider.h"
 #include "cs-transport.h"
 #include "cs-url-rules.h"
+#include "cs-verifier-advice.h"
 
 G_BEGIN_DECLS
 
@@ -71,6 +72,18 @@ void           cs_oauth_client_access_token_async       (CsOAuthClient       *se
                                                          const CsConsumer    *consumer,
                                                          CsCredentials       *request_token,
                                                          const char          *verifier,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback_func,
+                                                         gpointer             user_data);
+/* The same, saying where @verifier came from (a PIN, the loopback callback, a callback
+ * address), so that a refusal's advice and the empty-verifier error use those words; the
+ * plain call says CS_VERIFIER_SOURCE_UNKNOWN. Finish with cs_oauth_client_access_token_finish. */
+void           cs_oauth_client_access_token_from_async  (CsOAuthClient       *self,
+                                                         CsProvider          *provider,
+                                                         const CsConsumer    *consumer,
+                                                         CsCredentials       *request_token,
+                                                         const char          *verifier,
+                                                         CsVerifierSource     source,
                                                          GCancellable        *cancellable,
                                                          GAsyncReadyCallback  callback_func,
                                                          gpointer             user_data);

@@ -230,7 +230,7 @@ send_return_io_error (GTask  *task,
   else if (handshake_got_no_tls (send, error, flags))
     send_return_error (task, CS_OAUTH_ERROR_NOT_TLS,
                        _("%s does not speak TLS: the address is https, but no TLS answer came "
-                         "back (a plain-http server?), so nothing was sent. Check the address"),
+                         "back (a plain-http server?), so nothing was sent. Check the address."),
                        send->host);
   else if (error->domain == G_TLS_ERROR || flags != 0)
     {
@@ -270,7 +270,7 @@ send_return_redirect (GTask *task)
   send_return_error (task, CS_OAUTH_ERROR_REDIRECT,
                      _("%s answered with a redirect (HTTP %u) to %s. Redirects are never "
                        "followed, so the signed request did not go there: check the "
-                       "endpoint URL"), send->host, status, shown);
+                       "endpoint URL."), send->host, status, shown);
 }
 
 /* Sending and reading */

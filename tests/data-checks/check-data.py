@@ -245,6 +245,7 @@ def check_translations(tap, src, build, args):
         total = sum(1 for m in re.finditer(r'^msgid "', open(pot, encoding="utf-8").read(),
                                            re.M)) - 1
         tap.ok(total > 0, "there are strings to translate (%d)" % total)
+        check_wording(tap, src, pot)
         for lang in linguas:
             po_file = os.path.join(src, "po", lang + ".po")
             if not tap.ok(os.path.isfile(po_file), "po/%s.po exists" % lang):
@@ -271,6 +272,69 @@ def check_translations(tap, src, build, args):
                    stats["translated"] == total,
                    "%s translates all %d strings of the current sources" % (lang, total),
                    result.stderr + "\n".join("untranslated: " + m for m in missing))
+
+
+def read_po(path):
+    """(msgid, [msgstr…]) for each message of a .po or .pot file, header and obsolete ones
+    left out; the text as the program sees it (continuations joined, escapes read)."""
+    entries, current, field = [], None, None
+    escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+    def text(quoted):
+        return re.sub(r'\\(.)', lambda m: escapes.get(m.group(1), m.group(1)), quoted)
+
+    def close():
+        if current is not None and current.get("msgid"):
+            entries.append((current["msgid"], [v for k, v in sorted(current.items())
+                                               if k.startswith("msgstr")]))
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "(.*)"$', line)
+            if match:
+                if match.group(1) == "msgctxt" or (match.group(1) == "msgid"
+                                                   and field != "msgctxt"):
+                    close()
+                    current = {}
+                field = match.group(1)
+                current[field] = text(match.group(2))
+            elif line.startswith('"') and field is not None:
+                current[field] += text(line[1:-1])
+            else:
+                field = None
+    close()
+    return entries
+
+
+SENTENCE_END = (".", "!", "?", ":", "…", ")", "”", "»", "“", "]")
+
+
+def check_wording(tap, src, pot):
+    """Issue 12 tour: a message of more than one sentence ends with a full stop, as each of
+    its translations does; advice that names the wizard's Back button uses the button's own
+    word in each language."""
+    def whole(msgid):
+        return re.search(r"[.?!] [A-Z]", msgid) is not None
+
+    cut = [m for m, _ in read_po(pot) if whole(m) and not m.rstrip().endswith(SENTENCE_END)]
+    tap.ok(not cut, "every message of two or more sentences ends with a full stop",
+           "\n".join("ends without one: " + m for m in cut))
+    for lang in LANGUAGES:
+        po_file = os.path.join(src, "po", lang + ".po")
+        if not os.path.isfile(po_file):
+            continue
+        entries = read_po(po_file)
+        cut = [s for m, strs in entries for s in strs
+               if m.endswith(".") and s and not s.rstrip().endswith(SENTENCE_END)]
+        tap.ok(not cut, "po/%s.po: a message that ends with a full stop is translated so" % lang,
+               "\n".join("ends without one: " + s for s in cut))
+        back = next((strs[0] for m, strs in entries if m == "Back"), None)
+        if not tap.ok(back, "po/%s.po translates the Back button" % lang):
+            continue
+        other = [s for m, strs in entries if "press Back" in m for s in strs if back not in s]
+        tap.ok(not other, "po/%s.po: advice to press Back names the button “%s”" % (lang, back),
+               "\n".join("another word: " + s for s in other))
 
 
 def check_potfiles(tap, src, build, args):

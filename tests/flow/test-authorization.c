@@ -307,6 +307,68 @@ test_unreached_keeps_request_token (Fixture      *f,
   g_assert_false (cs_authorization_get_request_token_spent (f->auth));
 }
 
+/* A bare 401 on the access token step (oauthlib's answer to a wrong verifier) gets advice in
+ * the words of the callback mode: only in PIN mode is there a PIN to check (issue 12 tour).
+ * The demo gives the request token; the access token URL is a hostile provider's. */
+typedef struct
+{
+  CsAuthorizationCallback  callback;
+  const char              *url;
+  const char              *advice;   /* in the refusal */
+  const char              *empty;    /* the error for an empty verifier */
+} VerifierWords;
+
+static void
+test_wrong_verifier_words (Fixture      *f,
+                           gconstpointer data)
+{
+  const VerifierWords *words = data;
+  CsProvider *demo = cs_authorization_get_provider (f->auth);
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(CsProvider) refusing = cs_provider_new ("refusing", "Refusing");
+  g_autofree char *access_url = hostile_url (h, "/oauth/access_token");
+  CsConsumer consumer = { CS_DEMO_CONSUMER_KEY, CS_DEMO_CONSUMER_SECRET, NULL };
+  g_autoptr(GError) error = NULL;
+
+  cs_provider_set_request_token_url (refusing, cs_provider_get_request_token_url (demo));
+  cs_provider_set_authorize_url (refusing, cs_provider_get_authorize_url (demo));
+  cs_provider_set_access_token_url (refusing, access_url);
+  g_clear_object (&f->auth);
+  f->auth = cs_authorization_new (f->client, refusing, &consumer);
+  cs_authorization_set_callback (f->auth, words->callback, words->url);
+  request_token_ok (f);
+
+  g_assert_false (cs_authorization_submit_verifier (f->auth, " ", &error));
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (error->message, ==, words->empty);
+  g_clear_error (&error);
+
+  hostile_script (h, 401, "text/plain", "", 0);
+  g_assert_true (cs_authorization_submit_verifier (f->auth, "0000000", &error));
+  g_assert_false (access_token (f, &error));
+  g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "refused the request: HTTP 401"));
+  g_assert_nonnull (strstr (error->message, words->advice));
+  if (words->callback != CS_AUTHORIZATION_CALLBACK_OOB)
+    g_assert_null (strstr (error->message, "PIN"));
+}
+
+static const VerifierWords pin_words = {
+  CS_AUTHORIZATION_CALLBACK_OOB, NULL,
+  "Check the PIN (the verifier): it may be mistyped, or already used.",
+  "The verifier (PIN) is empty",
+};
+static const VerifierWords loopback_words = {
+  CS_AUTHORIZATION_CALLBACK_LOOPBACK, NULL,
+  "Check the verifier (the code the browser returned)",
+  "The verifier (the code the browser returned) is empty",
+};
+static const VerifierWords url_words = {
+  CS_AUTHORIZATION_CALLBACK_URL, "https://app.example/callback",
+  "Check the callback address and the verifier in it",
+  "The callback address (or its verifier) is empty",
+};
+
 /* What Test Credentials learns is the account from then on: for the export and the keyring. */
 static void
 test_learn_account (Fixture      *f,
@@ -618,6 +680,9 @@ main (int    argc,
   ADD ("pin/no-pin", test_fail_verifier, NULL);
   ADD ("pin/wrong-pin-spends-request-token", test_wrong_pin_spends, NULL);
   ADD ("pin/unreached-keeps-request-token", test_unreached_keeps_request_token, NULL);
+  ADD ("pin/wrong-verifier-words", test_wrong_verifier_words, &pin_words);
+  ADD ("loopback/wrong-verifier-words", test_wrong_verifier_words, &loopback_words);
+  ADD ("url/wrong-verifier-words", test_wrong_verifier_words, &url_words);
   ADD ("learn-account", test_learn_account, NULL);
   ADD ("loopback/run", test_loopback_run, NULL);
   ADD ("loopback/denied", test_loopback_denied, NULL);

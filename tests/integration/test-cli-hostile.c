@@ -184,7 +184,7 @@ test_access_token_bare_401 (void)
   run_cli (&run, (const char * const[]) { "access-token", "--access-token-url", url,
                                           "--consumer-key", CONSUMER_KEY, "--token", "rt",
                                           "--verifier", "1234567", "--timeout", "2", NULL });
-  assert_cli_error (&run, 4, "refused the request: HTTP 401", "Check the PIN", NULL);
+  assert_cli_error (&run, 4, "refused the request: HTTP 401", "Check the verifier", NULL);
   message = cli_message (&run);
   g_assert_null (strstr (message, "consumer secret"));
   g_assert_cmpuint (h->requests, ==, 1);

@@ -234,8 +234,41 @@ test_access_token_bare_401 (void)
   g_assert_null (access);
   g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
   g_assert_nonnull (strstr (error->message, "refused the request: HTTP 401"));
-  g_assert_nonnull (strstr (error->message, "Check the PIN"));
+  /* Said without knowing where the verifier came from: a PIN or a callback address. */
+  g_assert_nonnull (strstr (error->message, "Check the verifier (a PIN, or the code in the "
+                                            "callback address)"));
   g_assert_null (strstr (error->message, "consumer secret"));
+}
+
+/* Issue 12 tour: the advice names what the user handed over, a PIN only in PIN mode. */
+static void
+test_access_token_bare_401_words (void)
+{
+  static const struct { CsVerifierSource source; const char *advice; } cases[] = {
+    { CS_VERIFIER_SOURCE_PIN, "Check the PIN (the verifier): it may be mistyped" },
+    { CS_VERIFIER_SOURCE_LOOPBACK, "Check the verifier (the code the browser returned)" },
+    { CS_VERIFIER_SOURCE_CALLBACK_URL, "Check the callback address and the verifier in it" },
+  };
+  g_autoptr(Hostile) h = hostile_new ();
+  g_autoptr(CsOAuthClient) client = cs_oauth_client_new ();
+  g_autoptr(CsProvider) provider = provider_for (h->base);
+  g_autoptr(CsCredentials) request = make_request_token ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CsCredentials) access = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(CsWait) w = CS_WAIT_INIT;
+
+      hostile_script (h, 401, "text/plain", "", 0);
+      cs_oauth_client_access_token_from_async (client, provider, &consumer, request, "1234567",
+                                               cases[i].source, NULL, cs_wait_cb, &w);
+      access = cs_oauth_client_access_token_finish (client, cs_wait_run (&w), &error);
+      g_assert_error (error, CS_OAUTH_ERROR, CS_OAUTH_ERROR_REJECTED);
+      g_assert_nonnull (strstr (error->message, cases[i].advice));
+      if (cases[i].source != CS_VERIFIER_SOURCE_PIN)
+        g_assert_null (strstr (error->message, "PIN"));
+    }
 }
 
 /* One row of the table: the error the user gets, and what reached the provider. */
@@ -533,6 +566,8 @@ main (int   argc,
   g_test_add_func ("/hostile/ok/request-token", test_request_token_ok);
   g_test_add_func ("/hostile/ok/access-token", test_access_token_ok);
   g_test_add_func ("/hostile/access-token/bare-401", test_access_token_bare_401);
+  g_test_add_func ("/hostile/access-token/bare-401-words",
+                   test_access_token_bare_401_words);
   g_test_add_func ("/hostile/ok/call", test_call);
   g_test_add_func ("/hostile/ok/authorize-url", test_authorize_url);
   g_test_add_func ("/hostile/rejected/echoed-secrets", test_echoed_secrets);

@@ -403,6 +403,87 @@ test_result_tab_stops (void)
   current_window = NULL;
 }
 
+/* The controls that real @keyval presses visit from Done until focus comes back to it (with
+ * Shift when @shift), each named by its accessible label or its class. */
+static GPtrArray *
+focus_cycle (CsWindow *window,
+             gboolean  shift)
+{
+  GtkWidget *done = cs_ui_find (window, "Done");
+  GPtrArray *cycle = g_ptr_array_new ();
+
+  gtk_widget_grab_focus (done);
+  CS_UI_WAIT_FOR (gtk_window_get_focus (GTK_WINDOW (window)) == done);
+  do
+    {
+      if (shift)
+        cs_ui_press_key_shift (GTK_WINDOW (window), GDK_KEY_Tab);
+      else
+        cs_ui_press_key (GTK_WINDOW (window), GDK_KEY_Tab, FALSE);
+      g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (window)));
+      g_ptr_array_add (cycle, gtk_window_get_focus (GTK_WINDOW (window)));
+      g_assert_cmpuint (cycle->len, <=, 40);
+    }
+  while (gtk_window_get_focus (GTK_WINDOW (window)) != done);
+  return cycle;
+}
+
+static char *
+describe_cycle (GPtrArray *cycle)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < cycle->len; i++)
+    {
+      GtkWidget *widget = cycle->pdata[i];
+      const char *name = gtk_widget_get_tooltip_text (widget);
+
+      if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+        name = gtk_button_get_label (GTK_BUTTON (widget));
+      g_string_append_printf (out, "%s%s “%s”", i > 0 ? ", " : "", G_OBJECT_TYPE_NAME (widget),
+                              name != NULL ? name : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Step 4: Shift+Tab visits the controls Tab visits, in the opposite order; it skipped Test
+ * Credentials (issue 12 tour). Real key presses. */
+static void
+test_result_tab_back (void)
+{
+  CsWindow *window = current_window = cs_ui_open_window ();
+  g_autoptr (GPtrArray) forward = NULL;
+  g_autoptr (GPtrArray) backward = NULL;
+  g_autofree char *forward_text = NULL;
+  g_autofree char *backward_text = NULL;
+  GtkWidget *test;
+
+  loopback_flow_to_result (window);
+  CS_UI_WAIT_FOR (cs_ui_text_shown (window, "Saved in the keyring"));
+  test = cs_ui_find (window, "Test Credentials");
+  cs_ui_focus_window (GTK_WINDOW (window));
+  forward = focus_cycle (window, FALSE);
+  backward = focus_cycle (window, TRUE);
+  forward_text = describe_cycle (forward);
+  /* Both end on Done: the controls before it, in reverse. */
+  for (guint i = 0; i < backward->len / 2; i++)
+    {
+      gpointer swap = backward->pdata[i];
+
+      backward->pdata[i] = backward->pdata[backward->len - 2 - i];
+      backward->pdata[backward->len - 2 - i] = swap;
+    }
+  backward_text = describe_cycle (backward);
+  g_test_message ("Tab: %s", forward_text);
+  g_test_message ("Shift+Tab, reversed: %s", backward_text);
+  g_assert_true (g_ptr_array_find (forward, test, NULL));
+  g_assert_true (g_ptr_array_find (backward, test, NULL));
+  g_assert_cmpstr (backward_text, ==, forward_text);
+
+  cs_ui_close_window (window);
+  current_window = NULL;
+}
+
 static void
 count_labels (GtkWidget  *widget,
               const char *needle,
@@ -465,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/ui/advice/empty-field-hidden", test_empty_field_hidden);
   g_test_add_func ("/ui/advice/verifier-label", test_verifier_label);
   g_test_add_func ("/ui/advice/result-tab-stops", test_result_tab_stops);
+  g_test_add_func ("/ui/advice/result-tab-back", test_result_tab_back);
   g_test_add_func ("/ui/advice/z-locked-says-once", test_locked_says_once);
 
   status = g_test_run ();

@@ -89,6 +89,17 @@ cs_ui_press_key (GtkWindow *window,
 }
 
 void
+cs_ui_press_key_shift (GtkWindow *window,
+                       guint      keyval)
+{
+  cs_ui_key_event (window, GDK_KEY_Shift_L, TRUE);
+  cs_ui_key_event (window, keyval, TRUE);
+  cs_ui_key_event (window, keyval, FALSE);
+  cs_ui_key_event (window, GDK_KEY_Shift_L, FALSE);
+  cs_ui_spin (50);
+}
+
+void
 cs_ui_type_keys (GtkWindow  *window,
                  const char *text)
 {

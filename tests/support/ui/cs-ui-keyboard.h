@@ -19,6 +19,9 @@ void cs_ui_focus_window (GtkWindow  *window);
 void cs_ui_press_key    (GtkWindow  *window,
                          guint       keyval,
                          gboolean    control);
+/* Presses and releases @keyval with Shift held (Shift+Tab); waits for GTK to see it. */
+void cs_ui_press_key_shift (GtkWindow  *window,
+                            guint       keyval);
 /* Types ASCII digits, lower-case letters, '-' and '.', one real key press each. */
 void cs_ui_type_keys    (GtkWindow  *window,
                          const char *text);
