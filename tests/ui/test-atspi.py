@@ -12,7 +12,9 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import html as html_lib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,11 +42,6 @@ CHECKS = {
 problems = {check: [] for check in CHECKS}
 
 
-def gtk_version():
-    out = subprocess.run(['pkg-config', '--modversion', 'gtk4'], capture_output=True, text=True)
-    return out.stdout.strip() if out.returncode == 0 else ''
-
-
 def find_launcher():
     for path in [os.environ.get('CS_ATSPI_BUS_LAUNCHER', '')] + LAUNCHERS:
         if path and os.access(path, os.X_OK):
@@ -69,14 +66,6 @@ def start_bus():
         time.sleep(0.1)
     sys.exit('Bail out! at-spi-bus-launcher did not answer')
 
-
-# The names, hidden pages and dialogs were made right for GTK 4.8 and libadwaita 1.2 (Debian
-# 12). Newer stacks (the Flatpak runtime's, Debian sid's) name entry rows and switches in their
-# own way and show dialogs inside the window; that is not done yet (issue 13). There the whole
-# check is skipped, and says so: never counted as passed.
-if not gtk_version().startswith('4.8.'):
-    print(f'1..0 # SKIP not made right yet for GTK {gtk_version()} (only for GTK 4.8)')
-    sys.exit(0)
 
 launcher, address = start_bus()
 os.environ['AT_SPI_BUS_ADDRESS'] = address
@@ -479,10 +468,93 @@ def tour():
     check_dialogs()
 
 
+def approve_oauth2(url):
+    """The user's browser on the demo's OAuth 2.0 consent page: Allow. The demo then
+    redirects to the window's loopback server, which urllib follows as a browser would."""
+    with urllib.request.urlopen(url, timeout=10) as page:
+        html = page.read().decode()
+    consent = re.search(r'name="consent" value="([^"]*)"', html).group(1)
+    action = re.search(r'<form[^>]*action="([^"]*)"', html).group(1)
+    form = urllib.parse.urlencode({'consent': html_lib.unescape(consent),
+                                   'action': 'allow'}).encode()
+    urllib.request.urlopen(urllib.parse.urljoin(url, html_lib.unescape(action)), data=form,
+                           timeout=10).read()
+
+
+def choose(combo_name, item_name):
+    """A combo row's item, as a user picks it: the row opens its list, a click chooses."""
+    combo = wait_for(f'the list “{combo_name}”',
+                     lambda: find(window(), pyatspi.ROLE_COMBO_BOX, combo_name))
+    click(combo)
+    item = wait_for(f'the item “{item_name}”', lambda: popover_item(item_name))
+    click(item)
+
+
+def popover_item(name):
+    """The label of an open drop-down list's item (the list item holds it in a box)."""
+    for node in nodes(window()):
+        if node.getRole() == pyatspi.ROLE_LABEL and (node.name or '') == name \
+                and on_screen(node) and node.parent is not None \
+                and node.parent.parent is not None \
+                and node.parent.parent.getRole() == pyatspi.ROLE_LIST_ITEM \
+                and node.parent.parent.parent.parent.getRole() == pyatspi.ROLE_SCROLL_PANE:
+            return node
+    return None
+
+
+def check_switches(page, titles):
+    """Rows that switch something: each one control by its title, a switch."""
+    for title in titles:
+        found = [n for n in nodes(window()) if (n.name or '') == title and on_screen(n)
+                 and n.getRole() in CONTROL_ROLES]
+        if len(found) != 1 or found[0].getRole() not in SWITCH_ROLES:
+            problems['switch'].append(f'{page}: “{title}”: {len(found)} controls by that name ('
+                                      + ', '.join(n.getRoleName() for n in found)
+                                      + '), not one switch')
+
+
+def tour_oauth2():
+    """The OAuth 2.0 pages with the demo: protocol, client, scopes, consent, result."""
+    press('New Authorization')
+    shown_label('Step 1 of 4')
+    choose('Protocol', 'OAuth 2.0')
+    shown_label('Step 1 of 5')
+    audit_page('OAuth 2.0 step 1 (protocol)')
+    press('Continue')
+    shown_label('Step 2 of 5')
+    audit_page('OAuth 2.0 step 2 (client)')
+    check_switches('OAuth 2.0 step 2', ('Save Tokens in Keyring', 'Save Client Secret'))
+    press('Continue')
+    shown_label('Step 3 of 5')
+    audit_page('OAuth 2.0 step 3 (scopes)')
+    check_switches('OAuth 2.0 step 3', ('offline.access',))
+    press('Continue')
+    shown_label('Step 4 of 5')
+    url = wait_for('the consent page address',
+                   lambda: find(window(), pyatspi.ROLE_LABEL, 'http')).name
+    audit_page('OAuth 2.0 step 4 (consent)')
+    approve_oauth2(url)
+    shown_label('Step 5 of 5')
+    wait_for('the tokens', lambda: find(window(), pyatspi.ROLE_PUSH_BUTTON, 'Refresh'))
+    audit_page('OAuth 2.0 step 5 (tokens)')
+    press('Done')
+    wait_for('the saved OAuth 2.0 entry',
+             lambda: find(window(), {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_PUSH_BUTTON},
+                          'Actions for @demo_user (OAuth 2.0)'))
+    audit_page('start page with an OAuth 2.0 entry')
+
+
 def main():
     print(f'1..{len(CHECKS)}', flush=True)
     try:
-        tour()
+        # CS_ATSPI_TOURS=oauth2 runs only that part, while a page is being fixed.
+        tours = os.environ.get('CS_ATSPI_TOURS', 'oauth1 oauth2').split()
+        if 'oauth1' in tours:
+            tour()
+        else:
+            wait_for('the window', lambda: the_app() and window())
+        if 'oauth2' in tours:
+            tour_oauth2()
     finally:
         app.terminate()
         app.wait(10)
