@@ -468,6 +468,7 @@ static void
 cs_sign_page_init (CsSignPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_a11y_name_entry_rows (GTK_WIDGET (self));
   /* A concealed secret reads as bullets over AT-SPI; cs_a11y_clear_text is its text. */
   cs_a11y_conceal_text (GTK_WIDGET (self->consumer_secret_row));
   cs_a11y_conceal_text (GTK_WIDGET (self->token_secret_row));
