@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-a11y.h"
+#include "cs-compat.h"
 
 static void
 visible_child_cb (GtkStack *stack)
@@ -148,6 +149,8 @@ cs_a11y_switch_row (GtkWidget *row,
 static void
 entry_row_title_cb (GtkWidget *row)
 {
+  /* A relation wins over a label: libadwaita's says the title and the text field. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
 }
@@ -157,10 +160,11 @@ cs_a11y_name_entry_rows (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
+  if (!cs_compat_entry_row_named_by_content ())
+    return;
   if (ADW_IS_ENTRY_ROW (root) && g_object_get_data (G_OBJECT (root), "cs-a11y-named") == NULL)
     {
-      /* Its title, once: libadwaita 1.5 and later name the row by what it holds, the title
-       * and the text field (itself labelled by the title). */
+      /* Its title, once (cs_compat_entry_row_named_by_content). */
       g_object_set_data (G_OBJECT (root), "cs-a11y-named", GINT_TO_POINTER (TRUE));
       g_signal_connect (root, "notify::title", G_CALLBACK (entry_row_title_cb), NULL);
       entry_row_title_cb (root);

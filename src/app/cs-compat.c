@@ -340,3 +340,10 @@ cs_compat_toast (GtkWidget  *near,
 #endif
   gtk_widget_activate_action (near, "win.toast", "s", text);
 }
+
+gboolean
+cs_compat_entry_row_named_by_content (void)
+{
+  /* The library the app runs with, not the headers it was built with. */
+  return adw_get_major_version () > 1 || adw_get_minor_version () >= 5;
+}

@@ -5,7 +5,10 @@
 # has one name, said once, that no name is a widget's class name, that a concealed secret
 # cannot be read (nor heard in a text-changed event), that nothing of a hidden page is in the
 # tree (and a hidden Retry cannot act), that a switch row says its state, and the same for the
-# dialogs: the unsaved-token question, Forget, Preferences, Keyboard Shortcuts and About.
+# dialogs: the unsaved-token question, Forget, Preferences, Keyboard Shortcuts and About. Then
+# the OAuth 2.0 pages with the demo: the protocol choice, client, scopes, consent and tokens.
+# The same checks on GTK 4.8 / libadwaita 1.2 (dialogs are windows of their own) and on newer
+# stacks (dialogs inside the window: found by their role and heading).
 #
 # Run by meson through ui-session (Xvfb and a private D-Bus session); this script starts the
 # accessibility bus itself (at-spi-bus-launcher; the registry is activated on that bus).
@@ -31,6 +34,8 @@ APP_ID = 'io.github.countersign.Countersign'
 APP_PATH = '/' + APP_ID.replace('.', '/')
 
 # What each TAP point checks, and what it found.
+GTK_4_8 = subprocess.run(['pkg-config', '--modversion', 'gtk4'], capture_output=True,
+                         text=True).stdout.startswith('4.8.')
 CHECKS = {
     'names': 'every control has one name, said once, not a class name',
     'hidden': 'no control of a hidden page is in the tree',
@@ -38,6 +43,11 @@ CHECKS = {
     'switch': 'a switch row says its state, and the state follows a click at once',
     'dialogs': 'every dialog control has one name, said once, not a class name',
     'act': 'a button of a hidden page cannot be reached, nor act',
+    'menu': 'the items of a saved entry\'s menu are named',
+}
+# Known and not fixed yet, on GTK other than 4.8 (TAP TODO: an expected failure, never a pass).
+TODO = {
+    'menu': 'GTK 4.2x exposes the menu items of a GtkPopoverMenu without their labels',
 }
 problems = {check: [] for check in CHECKS}
 
@@ -421,9 +431,18 @@ def activate(action):
 def check_dialogs():
     """Forget, Preferences, Keyboard Shortcuts and About: each control one name, said once."""
     press('Actions for', {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_PUSH_BUTTON})
-    item = wait_for('the menu item “Forget…”',
-                    lambda: find(the_app(), pyatspi.ROLE_MENU_ITEM, 'Forget'))
-    audit('the saved entry\'s menu', [item.parent], 'dialogs')
+    items = wait_for('the menu items', lambda: [n for n in nodes(the_app())
+                                                if n.getRole() == pyatspi.ROLE_MENU_ITEM
+                                                and on_screen(n)])
+    pump(0.5)
+    item = find(the_app(), pyatspi.ROLE_MENU_ITEM, 'Forget')
+    if item is None:
+        # Forget is the menu's last item (cs-saved-row.c).
+        problems['menu'].append('the saved entry\'s menu: its items have no names ('
+                                + ', '.join(f'“{n.name}”' for n in items) + ')')
+        item = items[-1]
+    else:
+        audit('the saved entry\'s menu', [item.parent], 'dialogs')
     try:
         item.queryAction().doAction(0)
     except Exception:
@@ -581,8 +600,11 @@ def main():
     for number, (check, what) in enumerate(CHECKS.items(), start=1):
         for problem in problems[check]:
             print(f'# {problem}')
-        print(f'{"not ok" if problems[check] else "ok"} {number} - {what}', flush=True)
-        failed = failed or bool(problems[check])
+        # Marked only when it fails: a TODO that passes would count as a failure.
+        todo = check in TODO and not GTK_4_8 and bool(problems[check])
+        print(f'{"not ok" if problems[check] else "ok"} {number} - {what}'
+              + (f' # TODO {TODO[check]}' if todo else ''), flush=True)
+        failed = failed or (bool(problems[check]) and not todo)
     return 1 if failed else 0
 
 
