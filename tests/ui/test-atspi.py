@@ -437,10 +437,10 @@ def check_dialogs():
     pump(0.5)
     item = find(the_app(), pyatspi.ROLE_MENU_ITEM, 'Forget')
     if item is None:
-        # Forget is the menu's last item (cs-saved-row.c).
+        # Forget is the menu's last item, the lowest (cs-saved-row.c).
         problems['menu'].append('the saved entry\'s menu: its items have no names ('
                                 + ', '.join(f'“{n.name}”' for n in items) + ')')
-        item = items[-1]
+        item = max(items, key=lambda n: n.queryComponent().getExtents(pyatspi.WINDOW_COORDS).y)
     else:
         audit('the saved entry\'s menu', [item.parent], 'dialogs')
     try:
