@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "cs-a11y.h"
-#include "cs-compat.h"
 
 static void
 visible_child_cb (GtkStack *stack)
@@ -160,11 +159,9 @@ cs_a11y_name_entry_rows (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (!cs_compat_entry_row_named_by_content ())
-    return;
   if (ADW_IS_ENTRY_ROW (root) && g_object_get_data (G_OBJECT (root), "cs-a11y-named") == NULL)
     {
-      /* Its title, once (cs_compat_entry_row_named_by_content). */
+      /* Its title, once. */
       g_object_set_data (G_OBJECT (root), "cs-a11y-named", GINT_TO_POINTER (TRUE));
       g_signal_connect (root, "notify::title", G_CALLBACK (entry_row_title_cb), NULL);
       entry_row_title_cb (root);
@@ -401,8 +398,6 @@ tidy (GtkWidget *widget)
     name_list (widget);
   if (GTK_IS_STACK (widget))
     cs_a11y_follow_stack (GTK_STACK (widget));
-  if (ADW_IS_ENTRY_ROW (widget))
-    cs_a11y_name_entry_rows (widget);
   if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_EDITABLE (widget)
       || GTK_IS_LIST_BOX (widget) || GTK_IS_TEXT_VIEW (widget))
     {

@@ -18,8 +18,8 @@
  *
  * libadwaita 1.5 and later name an entry row by all it holds: its title, then its text field,
  * which is labelled by the title ("Consumer Key Consumer Key"). cs_a11y_name_entry_rows()
- * names every entry row under a widget by its title alone there, also when the title changes
- * (libadwaita 1.2 says it once: nothing is done).
+ * names every entry row under a widget by its title alone, also when the title changes;
+ * cs_compat_name_entry_rows() calls it where libadwaita says the title twice.
  *
  * GTK (4.8 and later) answers AT-SPI's Text.GetText for any GtkEditable with its text, and
  * sends each inserted text along with AT-SPI's text-changed event, whether the characters are
