@@ -370,33 +370,6 @@ name_list (GtkWidget *list)
 }
 
 static void
-collect_label_text (GtkWidget *widget,
-                    GString   *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
-      && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
-    g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "",
-                            gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_label_text (child, text);
-}
-
-/* A row that is no preferences row (AdwShortcutsDialog's: a title and the keys) says what
- * its labels show; libadwaita 1.8 leaves it unnamed. */
-static void
-name_plain_row (GtkWidget *row)
-{
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  collect_label_text (row, text);
-  if (text->len > 0)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    text->str, -1);
-}
-
-static void
 tidy (GtkWidget *widget)
 {
   if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget))
@@ -423,8 +396,6 @@ tidy (GtkWidget *widget)
    * preferences window its search bar, folded away. */
   else if (GTK_IS_LIST_BOX (widget))
     name_list (widget);
-  else if (GTK_IS_LIST_BOX_ROW (widget) && !ADW_IS_PREFERENCES_ROW (widget))
-    name_plain_row (widget);
   if (GTK_IS_STACK (widget))
     cs_a11y_follow_stack (GTK_STACK (widget));
   if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_EDITABLE (widget)

@@ -346,19 +346,6 @@ def audit_page(page):
     print(f'# audited {page}', flush=True)
 
 
-def continue_to(step, page):
-    press('Continue')
-    shown_label(step)
-    audit_page(page)
-
-
-def shown_address(what, page):
-    """The address the browser is to open, once shown; the page audited."""
-    url = wait_for(what, lambda: find(window(), pyatspi.ROLE_LABEL, 'http')).name
-    audit_page(page)
-    return url
-
-
 def approve(url):
     """The user's browser: allows the demo app and reads the PIN off the page."""
     parsed = urllib.parse.urlsplit(url)
@@ -369,30 +356,18 @@ def approve(url):
     urllib.request.urlopen(action, data=form, timeout=10).read()
 
 
-def switch_row(page, title):
-    """A row that switches something: one control by its title, a switch (or None, said)."""
-    found = [n for n in nodes(window()) if (n.name or '') == title and on_screen(n)
-             and n.getRole() in CONTROL_ROLES]
-    if len(found) != 1 or found[0].getRole() not in SWITCH_ROLES:
-        problems['switch'].append(f'{page}: “{title}”: {len(found)} controls by that name ('
-                                  + ', '.join(n.getRoleName() for n in found)
-                                  + '), not one switch')
-        return None
-    return found[0]
-
-
-def check_switches(page, titles):
-    for title in titles:
-        switch_row(page, title)
-
-
 def check_switch_rows():
     """Step 1's Save rows: the row is the control, named once, with its state (point 10)."""
     rows = {}
     for title in ('Save in Keyring', 'Save Consumer Secret'):
-        rows[title] = switch_row('step 1', title)
-        if rows[title] is None:
+        found = [n for n in nodes(window()) if (n.name or '') == title and on_screen(n)
+                 and n.getRole() in CONTROL_ROLES]
+        if len(found) != 1 or found[0].getRole() not in SWITCH_ROLES:
+            problems['switch'].append(f'“{title}”: {len(found)} controls by that name ('
+                                      + ', '.join(n.getRoleName() for n in found)
+                                      + '), not one switch')
             return
+        rows[title] = found[0]
     store = rows['Save in Keyring']
     for _ in range(3):
         expected = not checked(store)
@@ -490,11 +465,15 @@ def tour():
     if os.environ.get('CS_ATSPI_DUMP'):
         dump(window())
     check_switch_rows()
-    continue_to('Step 2 of 4', 'step 2 (request token)')
+    press('Continue')
+    shown_label('Step 2 of 4')
+    audit_page('step 2 (request token)')
 
     press('Continue')
     shown_label('Step 3 of 4')
-    url = shown_address('the authorize address', 'step 3 (authorize)')
+    url = wait_for('the authorize address',
+                   lambda: find(window(), pyatspi.ROLE_LABEL, 'http')).name
+    audit_page('step 3 (authorize)')
     approve(url)
     wait_for('step 4', lambda: find(window(), pyatspi.ROLE_LABEL, 'Step 4 of 4')
              or press_if_there('Continue'))
@@ -558,6 +537,17 @@ def popover_item(name):
     return None
 
 
+def check_switches(page, titles):
+    """Rows that switch something: each one control by its title, a switch."""
+    for title in titles:
+        found = [n for n in nodes(window()) if (n.name or '') == title and on_screen(n)
+                 and n.getRole() in CONTROL_ROLES]
+        if len(found) != 1 or found[0].getRole() not in SWITCH_ROLES:
+            problems['switch'].append(f'{page}: “{title}”: {len(found)} controls by that name ('
+                                      + ', '.join(n.getRoleName() for n in found)
+                                      + '), not one switch')
+
+
 def tour_oauth2():
     """The OAuth 2.0 pages with the demo: protocol, client, scopes, consent, result."""
     press('New Authorization')
@@ -565,13 +555,19 @@ def tour_oauth2():
     choose('Protocol', 'OAuth 2.0')
     shown_label('Step 1 of 5')
     audit_page('OAuth 2.0 step 1 (protocol)')
-    continue_to('Step 2 of 5', 'OAuth 2.0 step 2 (client)')
+    press('Continue')
+    shown_label('Step 2 of 5')
+    audit_page('OAuth 2.0 step 2 (client)')
     check_switches('OAuth 2.0 step 2', ('Save Tokens in Keyring', 'Save Client Secret'))
-    continue_to('Step 3 of 5', 'OAuth 2.0 step 3 (scopes)')
+    press('Continue')
+    shown_label('Step 3 of 5')
+    audit_page('OAuth 2.0 step 3 (scopes)')
     check_switches('OAuth 2.0 step 3', ('offline.access',))
     press('Continue')
     shown_label('Step 4 of 5')
-    url = shown_address('the consent page address', 'OAuth 2.0 step 4 (consent)')
+    url = wait_for('the consent page address',
+                   lambda: find(window(), pyatspi.ROLE_LABEL, 'http')).name
+    audit_page('OAuth 2.0 step 4 (consent)')
     approve_oauth2(url)
     shown_label('Step 5 of 5')
     wait_for('the tokens', lambda: find(window(), pyatspi.ROLE_PUSH_BUTTON, 'Refresh'))
