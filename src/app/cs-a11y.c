@@ -145,6 +145,34 @@ cs_a11y_switch_row (GtkWidget *row,
   switch_active_cb (toggle, NULL, row);
 }
 
+static void
+entry_row_title_cb (GtkWidget *row)
+{
+  /* A relation wins over a label: libadwaita's says the title and the text field. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+}
+
+void
+cs_a11y_name_entry_rows (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_ENTRY_ROW (root) && g_object_get_data (G_OBJECT (root), "cs-a11y-named") == NULL)
+    {
+      /* Its title, once. */
+      g_object_set_data (G_OBJECT (root), "cs-a11y-named", GINT_TO_POINTER (TRUE));
+      g_signal_connect (root, "notify::title", G_CALLBACK (entry_row_title_cb), NULL);
+      entry_row_title_cb (root);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cs_a11y_name_entry_rows (child);
+}
+
 /* A GtkEntryBuffer that reads as one bullet a character while concealed. */
 #define CS_TYPE_CONCEALED_BUFFER (cs_concealed_buffer_get_type ())
 G_DECLARE_FINAL_TYPE (CsConcealedBuffer, cs_concealed_buffer, CS, CONCEALED_BUFFER, GtkEntryBuffer)

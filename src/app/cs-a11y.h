@@ -16,6 +16,11 @@
  * GTK_ACCESSIBLE_STATE_CHECKED in step with it. The row's accessible-role ("switch") is set
  * where it is built, in its .ui file.
  *
+ * libadwaita 1.5 and later name an entry row by all it holds: its title, then its text field,
+ * which is labelled by the title ("Consumer Key Consumer Key"). cs_a11y_name_entry_rows()
+ * names every entry row under a widget by its title alone, also when the title changes;
+ * cs_compat_name_entry_rows() calls it where libadwaita says the title twice.
+ *
  * GTK (4.8 and later) answers AT-SPI's Text.GetText for any GtkEditable with its text, and
  * sends each inserted text along with AT-SPI's text-changed event, whether the characters are
  * shown or not. cs_a11y_conceal_text() gives a password row's GtkText a buffer that reads as
@@ -41,6 +46,7 @@ void cs_a11y_name_reveal_button (GtkWidget *password_row);
 void cs_a11y_name_toast_buttons (GtkWidget *toast_overlay);
 void cs_a11y_switch_row         (GtkWidget *row,
                                  GtkSwitch *toggle);
+void cs_a11y_name_entry_rows    (GtkWidget *root);
 void cs_a11y_conceal_text       (GtkWidget *password_row);
 const char *cs_a11y_clear_text  (GtkWidget *editable);
 void cs_a11y_tidy_dialog        (GtkWidget *dialog);

@@ -213,6 +213,7 @@ cs_compat_dialog_present (GtkWidget *dialog,
   /* Buttons, lists and hidden parts named once for a screen reader (cs-a11y.c), once it is
    * on screen. */
   cs_a11y_tidy_dialog (dialog);
+  cs_compat_name_entry_rows (dialog);
 }
 
 void
@@ -339,4 +340,14 @@ cs_compat_toast (GtkWidget  *near,
     }
 #endif
   gtk_widget_activate_action (near, "win.toast", "s", text);
+}
+
+void
+cs_compat_name_entry_rows (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  /* The library the app runs with, not the headers it was built with. */
+  if (adw_get_major_version () > 1 || adw_get_minor_version () >= 5)
+    cs_a11y_name_entry_rows (root);
 }

@@ -112,6 +112,11 @@ void       cs_compat_show_uri           (GtkWidget             *parent,
 void       cs_compat_toast              (GtkWidget             *near,
                                          const char            *text);
 
+/* libadwaita 1.5 and later (seen on 1.10) name an entry row by all it holds, its title and
+ * then its text field, which is labelled by the title: there the entry rows under @root are
+ * named by their title alone (cs_a11y_name_entry_rows). libadwaita 1.2 names them once. */
+void       cs_compat_name_entry_rows    (GtkWidget             *root);
+
 /* A spinner that spins while it is shown. */
 GtkWidget *cs_compat_spinner_new        (void);
 

@@ -204,7 +204,9 @@ scope_row_new (CsScopesPage *self,
 {
   GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
                                  "accessible-role", GTK_ACCESSIBLE_ROLE_SWITCH, NULL);
-  GtkWidget *toggle = gtk_switch_new ();
+  /* The row is the control (cs_a11y_switch_row). */
+  GtkWidget *toggle = g_object_new (GTK_TYPE_SWITCH,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_NONE, NULL);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), scope);

@@ -9,6 +9,7 @@
 
 #include "cs-a11y.h"
 #include "cs-clipboard.h"
+#include "cs-compat.h"
 #include "cs-oauth-error.h"
 #include "cs-percent.h"
 #include "cs-provider-error.h"
@@ -468,6 +469,7 @@ static void
 cs_sign_page_init (CsSignPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cs_compat_name_entry_rows (GTK_WIDGET (self));
   /* A concealed secret reads as bullets over AT-SPI; cs_a11y_clear_text is its text. */
   cs_a11y_conceal_text (GTK_WIDGET (self->consumer_secret_row));
   cs_a11y_conceal_text (GTK_WIDGET (self->token_secret_row));

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-a11y.h"
+#include "cs-compat.h"
 #include "cs-unsaved-dialog.h"
 #include "cs-wizard-private.h"
 
@@ -317,6 +318,7 @@ cs_wizard_init (CsWizard *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   cs_a11y_follow_stack (self->pages);
+  cs_compat_name_entry_rows (GTK_WIDGET (self->pages));
 
   /* Escape cancels wherever the focus is, as long as the wizard is shown and busy. */
   shortcuts = gtk_shortcut_controller_new ();

@@ -5,14 +5,19 @@
 # has one name, said once, that no name is a widget's class name, that a concealed secret
 # cannot be read (nor heard in a text-changed event), that nothing of a hidden page is in the
 # tree (and a hidden Retry cannot act), that a switch row says its state, and the same for the
-# dialogs: the unsaved-token question, Forget, Preferences, Keyboard Shortcuts and About.
+# dialogs: the unsaved-token question, Forget, Preferences, Keyboard Shortcuts and About. Then
+# the OAuth 2.0 pages with the demo: the protocol choice, client, scopes, consent and tokens.
+# The same checks on GTK 4.8 / libadwaita 1.2 (dialogs are windows of their own) and on newer
+# stacks (dialogs inside the window: found by their role and heading).
 #
 # Run by meson through ui-session (Xvfb and a private D-Bus session); this script starts the
 # accessibility bus itself (at-spi-bus-launcher; the registry is activated on that bus).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import html as html_lib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +34,8 @@ APP_ID = 'io.github.countersign.Countersign'
 APP_PATH = '/' + APP_ID.replace('.', '/')
 
 # What each TAP point checks, and what it found.
+GTK_4_8 = subprocess.run(['pkg-config', '--modversion', 'gtk4'], capture_output=True,
+                         text=True).stdout.startswith('4.8.')
 CHECKS = {
     'names': 'every control has one name, said once, not a class name',
     'hidden': 'no control of a hidden page is in the tree',
@@ -36,13 +43,16 @@ CHECKS = {
     'switch': 'a switch row says its state, and the state follows a click at once',
     'dialogs': 'every dialog control has one name, said once, not a class name',
     'act': 'a button of a hidden page cannot be reached, nor act',
+    'menu': 'the items of a saved entry\'s menu are named',
+    'shortcuts': 'every control of Keyboard Shortcuts has one name, said once',
+}
+# Known and not fixed yet, on GTK other than 4.8 (TAP TODO: an expected failure, never a pass).
+TODO = {
+    'menu': 'GTK 4.2x exposes the menu items of a GtkPopoverMenu without their labels',
+    'shortcuts': 'AdwShortcutsDialog (libadwaita 1.8+) leaves its rows unnamed, and they are '
+                 'not there yet when cs_a11y_tidy_dialog runs',
 }
 problems = {check: [] for check in CHECKS}
-
-
-def gtk_version():
-    out = subprocess.run(['pkg-config', '--modversion', 'gtk4'], capture_output=True, text=True)
-    return out.stdout.strip() if out.returncode == 0 else ''
 
 
 def find_launcher():
@@ -69,14 +79,6 @@ def start_bus():
         time.sleep(0.1)
     sys.exit('Bail out! at-spi-bus-launcher did not answer')
 
-
-# The names, hidden pages and dialogs were made right for GTK 4.8 and libadwaita 1.2 (Debian
-# 12). Newer stacks (the Flatpak runtime's, Debian sid's) name entry rows and switches in their
-# own way and show dialogs inside the window; that is not done yet (issue 13). There the whole
-# check is skipped, and says so: never counted as passed.
-if not gtk_version().startswith('4.8.'):
-    print(f'1..0 # SKIP not made right yet for GTK {gtk_version()} (only for GTK 4.8)')
-    sys.exit(0)
 
 launcher, address = start_bus()
 os.environ['AT_SPI_BUS_ADDRESS'] = address
@@ -115,6 +117,7 @@ CONTROL_ROLES = {
 }
 # What GTK's switch role is over AT-SPI: a check box before at-spi2-core 2.50's switch role.
 SWITCH_ROLES = {pyatspi.ROLE_CHECK_BOX, getattr(pyatspi, 'ROLE_SWITCH', pyatspi.ROLE_CHECK_BOX)}
+DIALOG_ROLES = {pyatspi.ROLE_DIALOG, pyatspi.ROLE_ALERT, pyatspi.ROLE_FILE_CHOOSER}
 # Not controls, but named for what they hold.
 NAMED_ROLES = {pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE}
 
@@ -302,20 +305,27 @@ def click(node):
     pyatspi.Registry.generateMouseEvent(x, y, pyatspi.MOUSE_B1C)
 
 
+def inner_dialogs():
+    """Dialogs inside the window (AdwDialog, libadwaita 1.5 and later: cs-compat.c)."""
+    return [n for n in nodes(window()) if n.getRole() in DIALOG_ROLES and on_screen(n)]
+
+
 def other_window():
-    """A window of the app other than the main one (Preferences, Shortcuts, About)."""
+    """A window of the app other than the main one (Preferences, Shortcuts, About), or a
+    dialog inside the main one."""
     main = window()
     for node in the_app():
         if node is not None and node != main and node.getState().contains(pyatspi.STATE_VISIBLE):
             return node
-    return None
+    return next(iter(inner_dialogs()), None)
 
 
 def dialog(title):
-    """An AdwMessageDialog: its heading is a label in a window of its own."""
-    for node in the_app():
-        if node is not None and node.getRole() != pyatspi.ROLE_FRAME \
-                and find(node, pyatspi.ROLE_LABEL, title) is not None:
+    """An alert: its heading is a label in a window of its own (AdwMessageDialog), or in a
+    dialog inside the window (AdwAlertDialog)."""
+    for node in [n for n in the_app() if n is not None and n.getRole() != pyatspi.ROLE_FRAME] \
+            + inner_dialogs():
+        if find(node, pyatspi.ROLE_LABEL, title) is not None:
             return node
     return None
 
@@ -339,6 +349,19 @@ def audit_page(page):
     print(f'# audited {page}', flush=True)
 
 
+def continue_to(step, page):
+    press('Continue')
+    shown_label(step)
+    audit_page(page)
+
+
+def shown_address(what, page):
+    """The address the browser is to open, once shown; the page audited."""
+    url = wait_for(what, lambda: find(window(), pyatspi.ROLE_LABEL, 'http')).name
+    audit_page(page)
+    return url
+
+
 def approve(url):
     """The user's browser: allows the demo app and reads the PIN off the page."""
     parsed = urllib.parse.urlsplit(url)
@@ -349,18 +372,30 @@ def approve(url):
     urllib.request.urlopen(action, data=form, timeout=10).read()
 
 
+def switch_row(page, title):
+    """A row that switches something: one control by its title, a switch (or None, said)."""
+    found = [n for n in nodes(window()) if (n.name or '') == title and on_screen(n)
+             and n.getRole() in CONTROL_ROLES]
+    if len(found) != 1 or found[0].getRole() not in SWITCH_ROLES:
+        problems['switch'].append(f'{page}: “{title}”: {len(found)} controls by that name ('
+                                  + ', '.join(n.getRoleName() for n in found)
+                                  + '), not one switch')
+        return None
+    return found[0]
+
+
+def check_switches(page, titles):
+    for title in titles:
+        switch_row(page, title)
+
+
 def check_switch_rows():
     """Step 1's Save rows: the row is the control, named once, with its state (point 10)."""
     rows = {}
     for title in ('Save in Keyring', 'Save Consumer Secret'):
-        found = [n for n in nodes(window()) if (n.name or '') == title and on_screen(n)
-                 and n.getRole() in CONTROL_ROLES]
-        if len(found) != 1 or found[0].getRole() not in SWITCH_ROLES:
-            problems['switch'].append(f'“{title}”: {len(found)} controls by that name ('
-                                      + ', '.join(n.getRoleName() for n in found)
-                                      + '), not one switch')
+        rows[title] = switch_row('step 1', title)
+        if rows[title] is None:
             return
-        rows[title] = found[0]
     store = rows['Save in Keyring']
     for _ in range(3):
         expected = not checked(store)
@@ -399,12 +434,12 @@ def check_hidden_retry():
         problems['act'].append('step 4: pressing a hidden Retry left the page')
 
 
-def audit_dialog(what, finder, close):
+def audit_dialog(what, finder, close, check='dialogs'):
     root = wait_for(what, finder)
     pump(0.5)
     if os.environ.get('CS_ATSPI_DUMP'):
         dump(root)
-    audit(what, [root], 'dialogs')
+    audit(what, [root], check)
     print(f'# audited {what}', flush=True)
     close(root)
     wait_for(f'{what} to close', lambda: finder() is None)
@@ -424,9 +459,18 @@ def activate(action):
 def check_dialogs():
     """Forget, Preferences, Keyboard Shortcuts and About: each control one name, said once."""
     press('Actions for', {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_PUSH_BUTTON})
-    item = wait_for('the menu item “Forget…”',
-                    lambda: find(the_app(), pyatspi.ROLE_MENU_ITEM, 'Forget'))
-    audit('the saved entry\'s menu', [item.parent], 'dialogs')
+    items = wait_for('the menu items', lambda: [n for n in nodes(the_app())
+                                                if n.getRole() == pyatspi.ROLE_MENU_ITEM
+                                                and on_screen(n)])
+    pump(0.5)
+    item = find(the_app(), pyatspi.ROLE_MENU_ITEM, 'Forget')
+    if item is None:
+        # Forget is the menu's last item, the lowest (cs-saved-row.c).
+        problems['menu'].append('the saved entry\'s menu: its items have no names ('
+                                + ', '.join(f'“{n.name}”' for n in items) + ')')
+        item = max(items, key=lambda n: n.queryComponent().getExtents(pyatspi.WINDOW_COORDS).y)
+    else:
+        audit('the saved entry\'s menu', [item.parent], 'dialogs')
     try:
         item.queryAction().doAction(0)
     except Exception:
@@ -436,7 +480,8 @@ def check_dialogs():
     for action, title in (('preferences', 'Preferences'), ('shortcuts', 'Shortcuts'),
                           ('about', 'About')):
         activate(action)
-        audit_dialog(f'the {title} window', other_window, close_window)
+        audit_dialog(f'the {title} window', other_window, close_window,
+                     'shortcuts' if action == 'shortcuts' else 'dialogs')
 
 
 def tour():
@@ -449,15 +494,11 @@ def tour():
     if os.environ.get('CS_ATSPI_DUMP'):
         dump(window())
     check_switch_rows()
-    press('Continue')
-    shown_label('Step 2 of 4')
-    audit_page('step 2 (request token)')
+    continue_to('Step 2 of 4', 'step 2 (request token)')
 
     press('Continue')
     shown_label('Step 3 of 4')
-    url = wait_for('the authorize address',
-                   lambda: find(window(), pyatspi.ROLE_LABEL, 'http')).name
-    audit_page('step 3 (authorize)')
+    url = shown_address('the authorize address', 'step 3 (authorize)')
     approve(url)
     wait_for('step 4', lambda: find(window(), pyatspi.ROLE_LABEL, 'Step 4 of 4')
              or press_if_there('Continue'))
@@ -479,10 +520,84 @@ def tour():
     check_dialogs()
 
 
+def approve_oauth2(url):
+    """The user's browser on the demo's OAuth 2.0 consent page: Allow. The demo then
+    redirects to the window's loopback server, which urllib follows as a browser would."""
+    with urllib.request.urlopen(url, timeout=10) as page:
+        html = page.read().decode()
+    consent = re.search(r'name="consent" value="([^"]*)"', html).group(1)
+    action = re.search(r'<form[^>]*action="([^"]*)"', html).group(1)
+    form = urllib.parse.urlencode({'consent': html_lib.unescape(consent),
+                                   'action': 'allow'}).encode()
+    urllib.request.urlopen(urllib.parse.urljoin(url, html_lib.unescape(action)), data=form,
+                           timeout=10).read()
+
+
+KEY_DOWN, KEY_RETURN = 0xff54, 0xff0d
+
+
+def choose(combo_name, item_name):
+    """A combo row's item, as a user picks it: the row opens its list, a click chooses."""
+    combo = wait_for(f'the list “{combo_name}”',
+                     lambda: find(window(), pyatspi.ROLE_COMBO_BOX, combo_name))
+    click(combo)
+    wait_for(f'the item “{item_name}”', lambda: popover_item(item_name))
+    pump(0.5)
+    # The list has the keyboard focus, on the chosen item: down to the next, and Enter.
+    # (A popover's place on screen is not what AT-SPI says: it cannot be clicked.)
+    for key in (KEY_DOWN, KEY_RETURN):
+        pyatspi.Registry.generateKeyboardEvent(key, None, pyatspi.KEY_SYM)
+        pump(0.3)
+
+
+def popover_item(name):
+    """The label of an open drop-down list's item (the list item holds it in a box)."""
+    for node in nodes(window()):
+        if node.getRole() == pyatspi.ROLE_LABEL and (node.name or '') == name \
+                and on_screen(node) and node.parent is not None \
+                and node.parent.parent is not None \
+                and node.parent.parent.getRole() == pyatspi.ROLE_LIST_ITEM \
+                and node.parent.parent.parent.parent.getRole() == pyatspi.ROLE_SCROLL_PANE:
+            return node
+    return None
+
+
+def tour_oauth2():
+    """The OAuth 2.0 pages with the demo: protocol, client, scopes, consent, result."""
+    press('New Authorization')
+    shown_label('Step 1 of 4')
+    choose('Protocol', 'OAuth 2.0')
+    shown_label('Step 1 of 5')
+    audit_page('OAuth 2.0 step 1 (protocol)')
+    continue_to('Step 2 of 5', 'OAuth 2.0 step 2 (client)')
+    check_switches('OAuth 2.0 step 2', ('Save Tokens in Keyring', 'Save Client Secret'))
+    continue_to('Step 3 of 5', 'OAuth 2.0 step 3 (scopes)')
+    check_switches('OAuth 2.0 step 3', ('offline.access',))
+    press('Continue')
+    shown_label('Step 4 of 5')
+    url = shown_address('the consent page address', 'OAuth 2.0 step 4 (consent)')
+    approve_oauth2(url)
+    shown_label('Step 5 of 5')
+    wait_for('the tokens', lambda: find(window(), pyatspi.ROLE_PUSH_BUTTON, 'Refresh'))
+    audit_page('OAuth 2.0 step 5 (tokens)')
+    press('Done')
+    wait_for('the saved OAuth 2.0 entry',
+             lambda: find(window(), {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_PUSH_BUTTON},
+                          'Actions for @demo'))
+    audit_page('start page with an OAuth 2.0 entry')
+
+
 def main():
     print(f'1..{len(CHECKS)}', flush=True)
     try:
-        tour()
+        # CS_ATSPI_TOURS=oauth2 runs only that part, while a page is being fixed.
+        tours = os.environ.get('CS_ATSPI_TOURS', 'oauth1 oauth2').split()
+        if 'oauth1' in tours:
+            tour()
+        else:
+            wait_for('the window', lambda: the_app() and window())
+        if 'oauth2' in tours:
+            tour_oauth2()
     finally:
         app.terminate()
         app.wait(10)
@@ -493,8 +608,11 @@ def main():
     for number, (check, what) in enumerate(CHECKS.items(), start=1):
         for problem in problems[check]:
             print(f'# {problem}')
-        print(f'{"not ok" if problems[check] else "ok"} {number} - {what}', flush=True)
-        failed = failed or bool(problems[check])
+        # Marked only when it fails: a TODO that passes would count as a failure.
+        todo = check in TODO and not GTK_4_8 and bool(problems[check])
+        print(f'{"not ok" if problems[check] else "ok"} {number} - {what}'
+              + (f' # TODO {TODO[check]}' if todo else ''), flush=True)
+        failed = failed or (bool(problems[check]) and not todo)
     return 1 if failed else 0
 
 

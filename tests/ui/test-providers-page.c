@@ -200,15 +200,11 @@ static void
 check_popover (guint       width,
                const char *shot)
 {
-  CsWindow *window;
+  CsWindow *window = current_window = cs_ui_open_window ();
   GtkWidget *row;
   GtkWidget *popover = NULL;
   GtkWidget *label = NULL;
 
-  if (cs_ui_skip_on_adw_1_5 ("GTK 4.2x warns that a frame was submitted twice when the "
-                             "popover is drawn under Xvfb"))
-    return;
-  window = current_window = cs_ui_open_window ();
   /* GTK 4 takes a default size when the window is mapped. */
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), width, 640);

@@ -84,9 +84,6 @@ test_sign_and_send (void)
 {
   CsWindow *window = open_sign_page ();
 
-  if (cs_ui_skip_on_adw_1_5 ("the copy buttons are not named the same way on GTK 4.2x "
-                             "yet"))
-    return;
   cs_ui_type (window, "Consumer Key", "sha512-client-key-0001");
   cs_ui_type (window, "Consumer Secret", "sha512-secret");
   cs_ui_type (window, "Token (Optional)", "fixed-access-token-0001");

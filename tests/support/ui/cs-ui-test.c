@@ -444,15 +444,6 @@ cs_ui_has_button (GtkWidget  *dialog,
 }
 
 gboolean
-cs_ui_skip_on_adw_1_5 (const char *why)
-{
-  if (adw_get_major_version () == 1 && adw_get_minor_version () < 5)
-    return FALSE;
-  g_test_skip (why);
-  return TRUE;
-}
-
-gboolean
 cs_ui_button_sensitive (GtkWidget  *dialog,
                         const char *label)
 {

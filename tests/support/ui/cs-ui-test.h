@@ -92,10 +92,6 @@ gboolean    cs_ui_has_button      (GtkWidget   *dialog,
 /* Whether @dialog's button that reads @label can be pressed. */
 gboolean    cs_ui_button_sensitive (GtkWidget  *dialog,
                                     const char *label);
-/* On libadwaita 1.5 and later (AdwDialog inside the window, the widgets of the Flatpak
- * runtime): skips the running test with @why and returns TRUE, for a check not yet made to
- * work there (issue 13). Counted as skipped, never as passed. */
-gboolean    cs_ui_skip_on_adw_1_5 (const char *why);
 /* Closes @dialog as Escape would, and waits until it is gone. */
 void        cs_ui_close_dialog    (GtkWidget   *dialog);
 /* Every control on screen has a visible label (or, for an icon, a tooltip) that is also
