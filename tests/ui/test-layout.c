@@ -13,18 +13,35 @@
  * (1.2 to 1.10) end at most 2 px offset + 6 px blur + 2 px spread below the list. */
 #define SHADOW_BELOW 8
 
+/* The drawn widgets under @widget that @match picks (not those inside them). */
 static void
-collect_lists (GtkWidget *widget,
-               GPtrArray *lists)
+collect (GtkWidget *widget,
+         gboolean (*match) (GtkWidget *widget),
+         GPtrArray *found)
 {
   if (!gtk_widget_is_drawable (widget))
     return;
-  if ((GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "boxed-list"))
-      || gtk_widget_has_css_class (widget, "card"))
-    g_ptr_array_add (lists, widget);
+  if (match (widget))
+    {
+      g_ptr_array_add (found, widget);
+      return;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_lists (child, lists);
+    collect (child, match, found);
+}
+
+static gboolean
+is_list (GtkWidget *widget)
+{
+  return (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "boxed-list"))
+         || gtk_widget_has_css_class (widget, "card");
+}
+
+static gboolean
+is_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget);
 }
 
 /* Whether @list's bottom edge and shadow fit inside @clip (the scrolled window, or an
@@ -60,7 +77,7 @@ assert_lists_whole (CsWindow   *window,
 
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   cs_ui_spin (150);
-  collect_lists (scroller, lists);
+  collect (scroller, is_list, lists);
   g_assert_cmpuint (lists->len, >, 0);
   {
     /* With COUNTERSIGN_SCREENSHOT_DIR set: layout-step-2-request-token-at-360-px.png… */
@@ -81,22 +98,6 @@ assert_lists_whole (CsWindow   *window,
   gtk_adjustment_set_value (adjustment, 0);
 }
 
-static void
-collect_buttons (GtkWidget *widget,
-                 GPtrArray *buttons)
-{
-  if (!gtk_widget_is_drawable (widget))
-    return;
-  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
-    {
-      g_ptr_array_add (buttons, widget);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_buttons (child, buttons);
-}
-
 /* Every button in @bar (the wizard's Back and Continue, the header bar's) whole inside the
  * window, and none over another. */
 static void
@@ -108,7 +109,7 @@ assert_buttons_apart (CsWindow   *window,
   g_autoptr (GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   int width = gtk_widget_get_width (GTK_WIDGET (window));
 
-  collect_buttons (bar, buttons);
+  collect (bar, is_button, buttons);
   g_assert_cmpuint (buttons->len, >=, 2);
   for (guint i = 0; i < buttons->len; i++)
     {
