@@ -71,25 +71,22 @@ cs_ui_log_writer (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
-/* The same warnings from a g_warn_if_fail () (the throttling hint's) come through g_log (),
- * which makes them fatal before any writer sees them: not fatal either. */
-static gboolean
-cs_ui_fatal_handler (const char     *log_domain,
-                     GLogLevelFlags  log_level,
-                     const char     *message,
-                     gpointer        user_data)
-{
-  return !(g_strcmp0 (log_domain, "Gdk") == 0 && message != NULL &&
-           (strstr (message, "gdk_frame_timings") != NULL ||
-            strstr (message, "gdk_frame_clock") != NULL));
-}
-
 void
 cs_ui_init (int    *argc,
             char ***argv)
 {
   const char *localedir = g_getenv ("COUNTERSIGN_LOCALEDIR");
   g_autoptr (GError) error = NULL;
+
+  /* Never the user's own keyring: the throw-away one of tests/ui/ui-session, or none at all
+   * (its --no-keyring). */
+  if (g_strcmp0 (g_getenv ("COUNTERSIGN_TEST_KEYRING"), "1") != 0
+      && g_strcmp0 (g_getenv ("COUNTERSIGN_TEST_NO_KEYRING"), "1") != 0)
+    {
+      g_printerr ("Run this through tests/ui/ui-session (meson test --suite ui): it needs a "
+                  "display and a throw-away keyring.\n");
+      exit (1);
+    }
 
   g_log_set_writer_func (cs_ui_log_writer, NULL, NULL);
 
@@ -105,7 +102,6 @@ cs_ui_init (int    *argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_init (argc, argv, NULL);
-  g_test_log_set_fatal_handler (cs_ui_fatal_handler, NULL);
   gtk_init ();
   adw_init ();
 
