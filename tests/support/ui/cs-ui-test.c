@@ -78,16 +78,6 @@ cs_ui_init (int    *argc,
   const char *localedir = g_getenv ("COUNTERSIGN_LOCALEDIR");
   g_autoptr (GError) error = NULL;
 
-  /* Never the user's own keyring: the throw-away one of tests/ui/ui-session, or none at all
-   * (its --no-keyring). */
-  if (g_strcmp0 (g_getenv ("COUNTERSIGN_TEST_KEYRING"), "1") != 0
-      && g_strcmp0 (g_getenv ("COUNTERSIGN_TEST_NO_KEYRING"), "1") != 0)
-    {
-      g_printerr ("Run this through tests/ui/ui-session (meson test --suite ui): it needs a "
-                  "display and a throw-away keyring.\n");
-      exit (1);
-    }
-
   g_log_set_writer_func (cs_ui_log_writer, NULL, NULL);
 
   /* Never the user's own settings folder: saved providers go to a throw-away one. */
