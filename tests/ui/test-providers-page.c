@@ -155,8 +155,10 @@ check_popover (guint       width,
   GtkWidget *popover = NULL;
   GtkWidget *label = NULL;
 
-  if (cs_ui_skip_on_adw_1_5 ("GTK 4.2x warns that a frame was submitted twice when the "
-                             "popover is drawn under Xvfb"))
+  /* GTK 4.18 (Debian 13) draws it without that warning: there the check runs. */
+  if (gtk_get_minor_version () >= 20
+      && cs_ui_skip_on_adw_1_5 ("GTK 4.2x warns that a frame was submitted twice when the "
+                                "popover is drawn under Xvfb"))
     return;
   window = current_window = cs_ui_open_window ();
   /* GTK 4 takes a default size when the window is mapped. */
