@@ -461,14 +461,11 @@ menu_item_name (GtkWidget *widget)
   return NULL;
 }
 
-/* When the menu opens: its popover and items exist by then, submenus included. */
+/* When the menu opens again: a menu model's changes rebuild its items. */
 static void
-menu_active_cb (GtkMenuButton *button)
+menu_mapped_cb (GtkWidget *popover)
 {
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-
-  if (gtk_menu_button_get_active (button) && popover != NULL)
-    name_tree (GTK_WIDGET (popover), menu_item_name);
+  name_tree (popover, menu_item_name);
 }
 
 void
@@ -478,10 +475,12 @@ cs_a11y_name_menu_items (GtkWidget *menu_button)
 
   g_return_if_fail (GTK_IS_MENU_BUTTON (menu_button));
 
-  g_signal_connect (menu_button, "notify::active", G_CALLBACK (menu_active_cb), NULL);
+  /* The popover and its items, submenus included, are built with the menu model. */
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
-  if (popover != NULL)
-    name_tree (GTK_WIDGET (popover), menu_item_name);
+  if (popover == NULL)
+    return;
+  name_tree (GTK_WIDGET (popover), menu_item_name);
+  g_signal_connect (popover, "map", G_CALLBACK (menu_mapped_cb), NULL);
 }
 
 /* Each row of a list (AdwShortcutsDialog's AdwShortcutRow: a title, then the keys) says its
