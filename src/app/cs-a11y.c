@@ -412,6 +412,113 @@ tidy (GtkWidget *widget)
     tidy (child);
 }
 
+/* The text of the first label under @widget, or NULL. */
+static const char *
+first_label_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = first_label_text (child);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+/* Names @widget and everything under it that @name_of gives a name, that name alone. */
+static void
+name_tree (GtkWidget    *widget,
+           const char *(*name_of) (GtkWidget *widget))
+{
+  const char *text = name_of (widget);
+
+  if (text != NULL && *text != '\0')
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      text, -1);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_tree (child, name_of);
+}
+
+/* A menu item says the text it shows. */
+static const char *
+menu_item_name (GtkWidget *widget)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  if (role == GTK_ACCESSIBLE_ROLE_MENU_ITEM || role == GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX
+      || role == GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO)
+    return first_label_text (widget);
+  return NULL;
+}
+
+/* When the menu opens again: a menu model's changes rebuild its items. */
+static void
+menu_mapped_cb (GtkWidget *popover)
+{
+  name_tree (popover, menu_item_name);
+}
+
+void
+cs_a11y_name_menu_items (GtkWidget *menu_button)
+{
+  GtkPopover *popover;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (menu_button));
+
+  /* The popover and its items, submenus included, are built with the menu model. */
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  if (popover == NULL)
+    return;
+  name_tree (GTK_WIDGET (popover), menu_item_name);
+  g_signal_connect (popover, "map", G_CALLBACK (menu_mapped_cb), NULL);
+}
+
+/* Each row of a list (AdwShortcutsDialog's AdwShortcutRow: a title, then the keys) says its
+ * title, or else its first label. */
+static const char *
+row_name (GtkWidget *widget)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  return GTK_IS_LIST_BOX_ROW (widget) ? first_label_text (widget) : NULL;
+}
+
+static gboolean
+name_plain_rows_cb (gpointer widget)
+{
+  name_tree (widget, row_name);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rows_mapped_cb (GtkWidget *widget)
+{
+  name_tree (widget, row_name);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, name_plain_rows_cb, g_object_ref (widget),
+                   g_object_unref);
+}
+
+void
+cs_a11y_name_rows_when_shown (GtkWidget *dialog)
+{
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+
+  /* Its rows are made when it is shown. */
+  g_signal_connect (dialog, "map", G_CALLBACK (rows_mapped_cb), NULL);
+  if (gtk_widget_get_mapped (dialog))
+    rows_mapped_cb (dialog);
+}
+
 void
 cs_a11y_tidy_dialog (GtkWidget *dialog)
 {

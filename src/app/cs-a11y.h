@@ -33,6 +33,9 @@
  * names its buttons by their label without the mnemonic, its lists by their group's title,
  * and keeps its buttons, entries and lists out of the tree while they are not mapped.
  *
+ * GTK 4.2x exposes the items of a menu built from a menu model (GtkPopoverMenu) without their
+ * labels: cs_a11y_name_menu_items() names each by the text it shows when the menu opens.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -50,5 +53,7 @@ void cs_a11y_name_entry_rows    (GtkWidget *root);
 void cs_a11y_conceal_text       (GtkWidget *password_row);
 const char *cs_a11y_clear_text  (GtkWidget *editable);
 void cs_a11y_tidy_dialog        (GtkWidget *dialog);
+void cs_a11y_name_menu_items    (GtkWidget *menu_button);
+void cs_a11y_name_rows_when_shown (GtkWidget *dialog);
 
 G_END_DECLS

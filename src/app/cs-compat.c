@@ -181,9 +181,14 @@ cs_compat_shortcuts_present (GtkWidget *parent)
   const char *path = RESOURCE_PREFIX "/cs-shortcuts-window.ui";
 #endif
   g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (path);
+  GtkWidget *shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "shortcuts"));
 
+#ifdef CS_ADW_1_8
+  /* libadwaita 1.8 leaves its rows unnamed for a screen reader. */
+  cs_a11y_name_rows_when_shown (shortcuts);
+#endif
   /* Presented, it is held by its parent (a dialog) or by GTK (a window), not the builder. */
-  cs_compat_dialog_present (GTK_WIDGET (gtk_builder_get_object (builder, "shortcuts")), parent);
+  cs_compat_dialog_present (shortcuts, parent);
 }
 
 void

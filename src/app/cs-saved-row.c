@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-saved-row.h"
+#include "cs-a11y.h"
 #include "cs-share.h"
 
 /* The export formats, each with the entry's id; only the formats that fit @provider_id (NULL:
@@ -273,6 +274,7 @@ cs_saved_row_new (CsStoredToken *token,
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  cs_a11y_name_menu_items (button);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   /* The same account may have an entry of each protocol: their menus are told apart. */

@@ -47,11 +47,7 @@ CHECKS = {
     'shortcuts': 'every control of Keyboard Shortcuts has one name, said once',
 }
 # Known and not fixed yet, on GTK other than 4.8 (TAP TODO: an expected failure, never a pass).
-TODO = {
-    'menu': 'GTK 4.2x exposes the menu items of a GtkPopoverMenu without their labels',
-    'shortcuts': 'AdwShortcutsDialog (libadwaita 1.8+) leaves its rows unnamed, and they are '
-                 'not there yet when cs_a11y_tidy_dialog runs',
-}
+TODO = {}
 problems = {check: [] for check in CHECKS}
 
 
