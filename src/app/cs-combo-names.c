@@ -44,31 +44,58 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (update_check), item, 0);
 }
 
-/* GTK 4.8 gives a list item no name of its own: AT-SPI read the provider list's items as
- * unnamed (issue 12 tour). Each is named for its text, the list and the popover for the row. */
-static void
-name_item (AdwComboRow *row,
-           GtkListItem *item,
-           const char  *text)
+/* The first widget of @type under @widget (the row's popover, the popover's list). */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
 {
-  GtkWidget *item_widget = gtk_widget_get_parent (gtk_list_item_get_child (item));
-  GtkWidget *list = item_widget != NULL ? gtk_widget_get_parent (item_widget) : NULL;
-  GtkWidget *popover = list != NULL ? gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER) : NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
+                                                                   : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The popover and its list are named for the row. They are found from the row: on GTK 4.12
+ * and later an item is bound before it is placed in the list. */
+static void
+name_popover (AdwComboRow *row)
+{
+  GtkWidget *popover = find_descendant (GTK_WIDGET (row), GTK_TYPE_POPOVER);
+  GtkWidget *list = popover != NULL ? find_descendant (popover, GTK_TYPE_LIST_VIEW) : NULL;
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 
-#if GTK_CHECK_VERSION(4, 12, 0)
-  gtk_list_item_set_accessible_label (item, text);
-#else
-  if (item_widget != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    text, -1);
-#endif
-  if (GTK_IS_LIST_VIEW (list))
+  if (list != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                     -1);
   if (popover != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     title, -1);
+}
+
+/* GTK 4.8 gives a list item no name of its own: AT-SPI read the provider list's items as
+ * unnamed (issue 12 tour). Each is named for its text. */
+static void
+name_item (AdwComboRow *row,
+           GtkListItem *item,
+           const char  *text)
+{
+#if GTK_CHECK_VERSION(4, 12, 0)
+  gtk_list_item_set_accessible_label (item, text);
+#else
+  GtkWidget *item_widget = gtk_widget_get_parent (gtk_list_item_get_child (item));
+
+  if (item_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    text, -1);
+#endif
+  name_popover (row);
 }
 
 static void

@@ -46,6 +46,27 @@ cs_ui_remove_config_dir (void)
  * ("gdk_frame_timings_submitted() called on submitted frame", "gdk_frame_timings_throttling_hint:
  * runtime check failed"; a GDK frame-clock bug without a compositor, not the app's): those
  * are printed but not fatal here; every other warning and critical stays fatal. */
+static gboolean
+is_frame_clock_warning (const char *domain,
+                        const char *message)
+{
+  return g_strcmp0 (domain, "Gdk") == 0 && message != NULL
+         && (strstr (message, "gdk_frame_timings") != NULL
+             || strstr (message, "gdk_frame_clock") != NULL);
+}
+
+/* g_warning() goes through the writer below. g_warn_if_fail() (the throttling hint's "runtime
+ * check failed") goes through g_log(), which aborts after any writer unless this handler
+ * says the message is not fatal. */
+static gboolean
+cs_ui_fatal_handler (const char     *log_domain,
+                     GLogLevelFlags  log_level,
+                     const char     *message,
+                     gpointer        user_data)
+{
+  return !is_frame_clock_warning (log_domain, message);
+}
+
 static GLogWriterOutput
 cs_ui_log_writer (GLogLevelFlags   log_level,
                   const GLogField *fields,
@@ -60,9 +81,7 @@ cs_ui_log_writer (GLogLevelFlags   log_level,
       domain = fields[i].value;
     else if (strcmp (fields[i].key, "MESSAGE") == 0)
       message = fields[i].value;
-  if (g_strcmp0 (domain, "Gdk") == 0 && message != NULL &&
-      (strstr (message, "gdk_frame_timings") != NULL ||
-       strstr (message, "gdk_frame_clock") != NULL))
+  if (is_frame_clock_warning (domain, message))
     {
       g_autofree char *line = g_log_writer_format_fields (log_level, fields, n_fields, FALSE);
 
@@ -103,6 +122,7 @@ cs_ui_init (int    *argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_init (argc, argv, NULL);
+  g_test_log_set_fatal_handler (cs_ui_fatal_handler, NULL);
   gtk_init ();
   adw_init ();
 
